@@ -1,0 +1,54 @@
+import type { DbClient } from '../db/client.js'
+import type { ColumnType, Dialect, SchemaIR } from '../ir/types.js'
+
+/** Options of {@link DialectModule.introspect}. */
+export interface IntrospectOptions {
+  /** Postgres schema (namespace) to read; default `public`. Ignored by SQLite. */
+  readonly schema?: string
+}
+
+/**
+ * One SQL dialect. Each dialect folder (`src/dialects/<name>/`) has the same
+ * files and exports one object satisfying this interface; nothing outside
+ * `src/dialects` knows SQL spelling.
+ */
+export interface DialectModule {
+  readonly name: Dialect
+
+  /** The dialect's own spelling of a portable type, e.g. `character varying(255)`. */
+  mapType(type: ColumnType): string
+
+  /**
+   * The whole schema as DDL: extensions, enums, functions, tables (in
+   * dependency order), indexes, triggers, views, comments. Statements end
+   * with `;` and are separated by blank lines. Pure.
+   */
+  compileSchema(ir: SchemaIR): string
+
+  /**
+   * Reads a live database into the IR. Uses a fixed number of catalog
+   * queries whatever the number of tables. Expressions come back as the
+   * engine stores them; `nativeType` holds the declared type for this
+   * dialect; `type` is the best portable guess.
+   */
+  introspect(db: DbClient, options?: IntrospectOptions): Promise<SchemaIR>
+
+  /**
+   * The canonical form of a schema for this dialect, so that equal schemas
+   * compare equal. Input may be declared (from `defineSchema`) or
+   * introspected. Output:
+   * - only what exists in this dialect (dialect-restricted objects dropped,
+   *   every `Sql` value reduced to this dialect's key);
+   * - every column has `nativeType[dialect]` set, in canonical spelling;
+   * - every expression canonicalised (see `canonicalSql`), defaults included;
+   * - engine-generated names filled in where the engine names things
+   *   (Postgres `users_pkey`, `users_email_key`, `t_col_fkey`, `t_col_check`);
+   * - collections whose order has no meaning sorted (indexes, constraints,
+   *   triggers, views, functions, extensions by name); columns and enum values
+   *   keep their order;
+   * - implied facts made explicit (Postgres primary key columns NOT NULL,
+   *   default index order and method dropped).
+   * Pure and idempotent.
+   */
+  normalize(ir: SchemaIR): SchemaIR
+}

@@ -1,0 +1,178 @@
+import type { ColumnType, Dialect, FkAction, Sql } from '../ir/types.js'
+import type { SqlInput } from './sql.js'
+import { isSqlFragment, literalSql, toSql } from './sql.js'
+import type { EnumDef } from './enum.js'
+
+/** Options of a column-level foreign key (`.references()`). */
+export interface ReferenceOptions {
+  readonly name?: string
+  readonly onDelete?: FkAction
+  readonly onUpdate?: FkAction
+  readonly deferrable?: 'immediate' | 'deferred'
+  readonly description?: string
+}
+
+/** What a column builder has collected; read by `table()`. */
+export interface ColumnState {
+  readonly type: ColumnType
+  readonly nativeType?: Sql
+  readonly notNull?: boolean
+  readonly default?: Sql
+  readonly generated?: { readonly expression: Sql; readonly stored: { readonly [D in Dialect]?: boolean } }
+  readonly identity?: 'always' | 'by-default'
+  readonly collation?: Sql
+  readonly description?: string
+  readonly renamedFrom?: string
+  readonly dialects?: readonly Dialect[]
+  readonly primaryKey?: { readonly autoincrement?: boolean; readonly name?: string }
+  readonly unique?: { readonly name?: string }
+  readonly checks?: readonly { readonly expression: Sql; readonly name?: string; readonly description?: string }[]
+  readonly references?: { readonly table: string; readonly column: string } & ReferenceOptions
+  readonly enumDef?: EnumDef
+}
+
+/** A default value: a JS literal, raw SQL, or per-dialect SQL. */
+export type DefaultInput = string | number | boolean | null | bigint | SqlInput
+
+/**
+ * An immutable column builder. Every method returns a new builder, so
+ * partial definitions can be shared between tables.
+ */
+export class ColumnBuilder {
+  /** @internal */
+  constructor(readonly state: ColumnState) {}
+
+  private with(patch: Partial<ColumnState>): ColumnBuilder {
+    return new ColumnBuilder({ ...this.state, ...patch })
+  }
+
+  /** `NOT NULL`. Columns are nullable unless told otherwise. */
+  notNull(): ColumnBuilder {
+    return this.with({ notNull: true })
+  }
+
+  /** Explicitly nullable (the default; for readability). */
+  nullable(): ColumnBuilder {
+    return this.with({ notNull: false })
+  }
+
+  /**
+   * The column default: a JS literal (`'todo'`, `0`, `false`), raw SQL
+   * (``sql`now()` ``), or per-dialect SQL (`sql.dialects({...})`).
+   */
+  default(value: DefaultInput): ColumnBuilder {
+    let text: Sql
+    if (isSqlFragment(value)) text = toSql(value)
+    else if (typeof value === 'object' && value !== null) text = toSql(value as SqlInput)
+    else {
+      const lit = literalSql(value as string | number | boolean | null | bigint)
+      text = { sqlite: lit, postgres: lit }
+    }
+    return this.with({ default: text })
+  }
+
+  /** `PRIMARY KEY` on this column alone. */
+  primaryKey(options: { autoincrement?: boolean; name?: string } = {}): ColumnBuilder {
+    return this.with({ primaryKey: options })
+  }
+
+  /** `UNIQUE` on this column alone. */
+  unique(name?: string): ColumnBuilder {
+    return this.with({ unique: name === undefined ? {} : { name } })
+  }
+
+  /** A column-level `CHECK`. */
+  check(expression: SqlInput, options: { name?: string; description?: string } = {}): ColumnBuilder {
+    return this.with({ checks: [...(this.state.checks ?? []), { expression: toSql(expression), ...options }] })
+  }
+
+  /** A foreign key from this column to `table(column)`. */
+  references(table: string, column = 'id', options: ReferenceOptions = {}): ColumnBuilder {
+    return this.with({ references: { table, column, ...options } })
+  }
+
+  /** A generated column (`GENERATED ALWAYS AS (…) STORED|VIRTUAL`). */
+  generatedAs(expression: SqlInput, storage: 'stored' | 'virtual' | { readonly [D in Dialect]?: 'stored' | 'virtual' } = 'stored'): ColumnBuilder {
+    const expr = toSql(expression)
+    const stored: { [D in Dialect]?: boolean } = {}
+    for (const d of Object.keys(expr) as Dialect[]) {
+      const s = typeof storage === 'string' ? storage : storage[d] ?? 'stored'
+      stored[d] = s === 'stored'
+    }
+    return this.with({ generated: { expression: expr, stored } })
+  }
+
+  /** An identity column (Postgres `GENERATED … AS IDENTITY`). */
+  identity(kind: 'always' | 'by-default' = 'by-default'): ColumnBuilder {
+    return this.with({ identity: kind })
+  }
+
+  /** A collation, e.g. `NOCASE` on SQLite. */
+  collate(collation: SqlInput): ColumnBuilder {
+    return this.with({ collation: toSql(collation) })
+  }
+
+  /** The type exactly as a dialect should declare it, e.g. `.native({ sqlite: 'BLOB' })`. */
+  native(types: { readonly [D in Dialect]?: string }): ColumnBuilder {
+    return this.with({ nativeType: { ...this.state.nativeType, ...types } })
+  }
+
+  /** Shorthand for `.native({ sqlite: type })`: SQLite's declared type as written. */
+  sqlite(type: string): ColumnBuilder {
+    return this.native({ sqlite: type })
+  }
+
+  /** Shorthand for `.native({ postgres: type })`. */
+  postgres(type: string): ColumnBuilder {
+    return this.native({ postgres: type })
+  }
+
+  /** Korean (or any) description: becomes `COMMENT ON COLUMN` and documentation. */
+  describe(text: string): ColumnBuilder {
+    return this.with({ description: text })
+  }
+
+  /** The column's former name; migrations rename instead of drop + add. */
+  renamedFrom(name: string): ColumnBuilder {
+    return this.with({ renamedFrom: name })
+  }
+
+  /** Restricts the column to some dialects. */
+  only(...dialects: Dialect[]): ColumnBuilder {
+    return this.with({ dialects })
+  }
+}
+
+const col = (type: ColumnType, extra: Partial<ColumnState> = {}) => new ColumnBuilder({ type, ...extra })
+
+/** Portable column types. */
+export const t = {
+  uuid: () => col({ kind: 'uuid' }),
+  text: () => col({ kind: 'text' }),
+  varchar: (length?: number) => col(length === undefined ? { kind: 'varchar' } : { kind: 'varchar', length }),
+  char: (length?: number) => col(length === undefined ? { kind: 'char' } : { kind: 'char', length }),
+  smallint: () => col({ kind: 'smallint' }),
+  integer: () => col({ kind: 'integer' }),
+  bigint: () => col({ kind: 'bigint' }),
+  serial: () => col({ kind: 'serial' }, { notNull: true }),
+  bigserial: () => col({ kind: 'bigserial' }, { notNull: true }),
+  decimal: (precision?: number, scale?: number) =>
+    col({ kind: 'decimal', ...(precision !== undefined ? { precision } : {}), ...(scale !== undefined ? { scale } : {}) }),
+  real: () => col({ kind: 'real' }),
+  double: () => col({ kind: 'double' }),
+  boolean: () => col({ kind: 'boolean' }),
+  date: () => col({ kind: 'date' }),
+  time: (options: { withTimeZone?: boolean } = {}) => col({ kind: 'time', withTimeZone: options.withTimeZone ?? false }),
+  timestamp: (options: { withTimeZone?: boolean; precision?: number } = {}) =>
+    col({ kind: 'timestamp', withTimeZone: options.withTimeZone ?? false, ...(options.precision !== undefined ? { precision: options.precision } : {}) }),
+  timestamptz: () => col({ kind: 'timestamp', withTimeZone: true }),
+  interval: () => col({ kind: 'interval' }),
+  json: () => col({ kind: 'json' }),
+  jsonb: () => col({ kind: 'jsonb' }),
+  bytes: () => col({ kind: 'bytes' }),
+  enum: (def: EnumDef) => col({ kind: 'enum', name: def.name }, { enumDef: def }),
+  array: (of: ColumnBuilder) => col({ kind: 'array', of: of.state.type }),
+  tsvector: () => col({ kind: 'tsvector' }),
+  /** A type with no portable name: give its spelling per dialect. */
+  custom: (types: { readonly [D in Dialect]?: string }) => col({ kind: 'custom', name: Object.values(types)[0] ?? '' }, { nativeType: { ...types } }),
+}

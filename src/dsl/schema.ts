@@ -1,0 +1,49 @@
+import type { Dialect, EnumIR, ExtensionIR, FunctionIR, SchemaIR, ViewIR } from '../ir/types.js'
+import { DIALECTS } from '../ir/types.js'
+import { toSql, type SqlInput } from './sql.js'
+import { buildTable, type TableDef } from './table.js'
+
+/** The input of {@link defineSchema}. */
+export interface SchemaInput {
+  readonly name: string
+  readonly description?: string
+  /** Dialects the schema targets (default: both). */
+  readonly dialects?: readonly Dialect[]
+  readonly extensions?: readonly (string | ExtensionIR)[]
+  readonly enums?: readonly EnumIR[]
+  /** Tables by name, in the order they are created. */
+  readonly tables: { readonly [name: string]: TableDef }
+  readonly views?: readonly ViewIR[]
+  readonly functions?: readonly FunctionIR[]
+}
+
+/** Declares a view. */
+export function view(name: string, definition: SqlInput, options: { description?: string; dialects?: readonly Dialect[] } = {}): ViewIR {
+  return { name, definition: toSql(definition), ...options }
+}
+
+/** Declares a routine, typically a Postgres trigger function. */
+export function fn(
+  name: string,
+  options: { returns: string; language: string; body: string; args?: string; description?: string; dialects?: readonly Dialect[] },
+): FunctionIR {
+  const { args = '', ...rest } = options
+  return { name, args, ...rest, dialects: options.dialects ?? ['postgres'] }
+}
+
+/**
+ * Declares a schema: the default export of a `schemas/<name>.ts` file.
+ * Returns the IR as plain data; the loader validates it.
+ */
+export function defineSchema(input: SchemaInput): SchemaIR {
+  return {
+    name: input.name,
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    dialects: input.dialects ?? DIALECTS,
+    extensions: (input.extensions ?? []).map((e) => (typeof e === 'string' ? { name: e } : e)),
+    enums: input.enums ?? [],
+    tables: Object.entries(input.tables).map(([name, def]) => buildTable(name, def)),
+    views: input.views ?? [],
+    functions: input.functions ?? [],
+  }
+}

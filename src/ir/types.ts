@@ -1,0 +1,259 @@
+/**
+ * The intermediate representation (IR): the one model every part of the
+ * toolkit reads. It is plain, readonly, JSON-serialisable data; children refer
+ * to parents by name, never by pointer.
+ *
+ * The same shape comes out of the schema loader (`defineSchema`) and out of
+ * the introspectors, so drift is a diff of two IRs.
+ *
+ * Anything that is spelled differently per dialect (a default expression, a
+ * declared type, a CHECK body) is held as {@link Sql}: one text per dialect.
+ * A dialect with no entry does not have the object at all.
+ */
+
+/** The SQL dialects the toolkit speaks. */
+export type Dialect = 'sqlite' | 'postgres'
+
+/** Every dialect, in a fixed order (used for deterministic output). */
+export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres']
+
+/**
+ * SQL text per dialect. A portable expression has the same text under both
+ * keys; a dialect without a key does not get the object.
+ */
+export type Sql = { readonly [D in Dialect]?: string }
+
+/** A portable column type. Dialects map it to their own spelling. */
+export type ColumnType =
+  | { readonly kind: 'uuid' }
+  | { readonly kind: 'text' }
+  | { readonly kind: 'varchar'; readonly length?: number }
+  | { readonly kind: 'char'; readonly length?: number }
+  | { readonly kind: 'smallint' }
+  | { readonly kind: 'integer' }
+  | { readonly kind: 'bigint' }
+  | { readonly kind: 'serial' }
+  | { readonly kind: 'bigserial' }
+  | { readonly kind: 'decimal'; readonly precision?: number; readonly scale?: number }
+  | { readonly kind: 'real' }
+  | { readonly kind: 'double' }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'time'; readonly withTimeZone: boolean }
+  | { readonly kind: 'timestamp'; readonly withTimeZone: boolean; readonly precision?: number }
+  | { readonly kind: 'interval' }
+  | { readonly kind: 'json' }
+  | { readonly kind: 'jsonb' }
+  | { readonly kind: 'bytes' }
+  | { readonly kind: 'enum'; readonly name: string }
+  | { readonly kind: 'array'; readonly of: ColumnType }
+  | { readonly kind: 'tsvector' }
+  /** A type the toolkit has no portable name for; `nativeType` carries it. */
+  | { readonly kind: 'custom'; readonly name: string }
+
+/** The `kind` tag of {@link ColumnType}. */
+export type ColumnTypeKind = ColumnType['kind']
+
+/** A whole schema: the root of the IR. */
+export interface SchemaIR {
+  /** Schema name, e.g. `anyon`. */
+  readonly name: string
+  /** Korean (or any) prose describing the schema. */
+  readonly description?: string
+  /** Dialects this schema targets. */
+  readonly dialects: readonly Dialect[]
+  readonly extensions: readonly ExtensionIR[]
+  readonly enums: readonly EnumIR[]
+  readonly tables: readonly TableIR[]
+  readonly views: readonly ViewIR[]
+  /** Routines (trigger functions) – Postgres only in practice. */
+  readonly functions: readonly FunctionIR[]
+}
+
+/** A Postgres extension (`CREATE EXTENSION`). */
+export interface ExtensionIR {
+  readonly name: string
+  readonly description?: string
+}
+
+/** An enumerated type: Postgres `CREATE TYPE … AS ENUM`, SQLite `CHECK (… IN …)`. */
+export interface EnumIR {
+  readonly name: string
+  readonly description?: string
+  readonly values: readonly EnumValueIR[]
+  /** Allowed state transitions (documentation and state diagrams). */
+  readonly transitions?: readonly EnumTransitionIR[]
+}
+
+/** One value of an enum. */
+export interface EnumValueIR {
+  readonly name: string
+  readonly description?: string
+  /** Former name, for migrations (`ALTER TYPE … RENAME VALUE`). */
+  readonly renamedFrom?: string
+}
+
+/** A declared state transition between two enum values. */
+export interface EnumTransitionIR {
+  readonly from: string
+  readonly to: string
+  readonly description?: string
+}
+
+/** A table. */
+export interface TableIR {
+  readonly name: string
+  readonly description?: string
+  /** Former name, for migrations. */
+  readonly renamedFrom?: string
+  /** Dialects that have this table; absent means all of the schema's. */
+  readonly dialects?: readonly Dialect[]
+  /** Columns in declaration order. */
+  readonly columns: readonly ColumnIR[]
+  readonly primaryKey?: PrimaryKeyIR
+  readonly foreignKeys: readonly ForeignKeyIR[]
+  readonly uniques: readonly UniqueIR[]
+  readonly checks: readonly CheckIR[]
+  readonly indexes: readonly IndexIR[]
+  readonly triggers: readonly TriggerIR[]
+  /** SQLite table options. */
+  readonly sqlite?: { readonly withoutRowid?: boolean; readonly strict?: boolean }
+  /** Logical group (domain) for docs and per-group diagrams. */
+  readonly group?: string
+  /** Expected number of rows (docs size estimates, seeding). */
+  readonly expectedRows?: number
+}
+
+/** A column. */
+export interface ColumnIR {
+  readonly name: string
+  readonly type: ColumnType
+  /** The type exactly as declared per dialect, when it differs from the mapping of `type`. */
+  readonly nativeType?: Sql
+  readonly nullable: boolean
+  readonly default?: Sql
+  readonly generated?: GeneratedIR
+  readonly identity?: 'always' | 'by-default'
+  readonly collation?: Sql
+  readonly description?: string
+  readonly renamedFrom?: string
+  /** Dialects that have this column; absent means all. */
+  readonly dialects?: readonly Dialect[]
+}
+
+/** A generated (computed) column. */
+export interface GeneratedIR {
+  readonly expression: Sql
+  /** Per dialect: true for STORED, false for VIRTUAL. */
+  readonly stored: { readonly [D in Dialect]?: boolean }
+}
+
+/** A primary key. `name` is the engine's name (e.g. `users_pkey`) once normalised. */
+export interface PrimaryKeyIR {
+  readonly name?: string
+  readonly columns: readonly string[]
+  /** Declared on the column (`id … PRIMARY KEY`) rather than the table. */
+  readonly inline?: boolean
+  /** SQLite AUTOINCREMENT. */
+  readonly autoincrement?: boolean
+  readonly description?: string
+}
+
+/** Referential action of a foreign key. */
+export type FkAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default'
+
+/** A foreign key. */
+export interface ForeignKeyIR {
+  readonly name?: string
+  readonly columns: readonly string[]
+  readonly references: { readonly table: string; readonly columns: readonly string[] }
+  readonly onDelete: FkAction
+  readonly onUpdate: FkAction
+  readonly deferrable?: 'immediate' | 'deferred'
+  readonly description?: string
+}
+
+/** A UNIQUE constraint. */
+export interface UniqueIR {
+  readonly name?: string
+  readonly columns: readonly string[]
+  /** Declared on the column (`email … UNIQUE`). */
+  readonly inline?: boolean
+  readonly nullsNotDistinct?: boolean
+  readonly description?: string
+}
+
+/** A CHECK constraint. */
+export interface CheckIR {
+  readonly name?: string
+  readonly expression: Sql
+  /** Written as a column constraint of this column (SQLite keeps the placement). */
+  readonly column?: string
+  /** Where the check comes from when the toolkit derived it (SQLite enum/JSON mapping). */
+  readonly derivedFrom?: 'enum' | 'json'
+  readonly description?: string
+}
+
+/** One key part of an index: a column or an expression. */
+export interface IndexPartIR {
+  readonly column?: string
+  readonly expression?: Sql
+  readonly order?: 'asc' | 'desc'
+  readonly nulls?: 'first' | 'last'
+  readonly opclass?: string
+  readonly collation?: string
+}
+
+/** An index. */
+export interface IndexIR {
+  readonly name: string
+  readonly parts: readonly IndexPartIR[]
+  readonly unique?: boolean
+  /** Partial index predicate. */
+  readonly where?: Sql
+  /** Access method (Postgres): btree, gin, gist, brin, hash. */
+  readonly method?: string
+  /** INCLUDE columns (Postgres). */
+  readonly include?: readonly string[]
+  readonly dialects?: readonly Dialect[]
+  readonly description?: string
+}
+
+/** A trigger on a table. */
+export interface TriggerIR {
+  readonly name: string
+  readonly timing: 'before' | 'after' | 'instead of'
+  readonly events: readonly ('insert' | 'update' | 'delete' | 'truncate')[]
+  /** UPDATE OF columns. */
+  readonly updateOf?: readonly string[]
+  readonly forEach: 'row' | 'statement'
+  readonly when?: Sql
+  /**
+   * The action per dialect: for SQLite the statements between BEGIN and END;
+   * for Postgres `EXECUTE FUNCTION name(args)`.
+   */
+  readonly body: Sql
+  readonly dialects?: readonly Dialect[]
+  readonly description?: string
+}
+
+/** A view. */
+export interface ViewIR {
+  readonly name: string
+  /** The SELECT per dialect. */
+  readonly definition: Sql
+  readonly description?: string
+  readonly dialects?: readonly Dialect[]
+}
+
+/** A routine, e.g. a trigger function. */
+export interface FunctionIR {
+  readonly name: string
+  /** Argument list as written, e.g. `` or `a integer`. */
+  readonly args: string
+  readonly returns: string
+  readonly language: string
+  readonly body: string
+  readonly description?: string
+  readonly dialects?: readonly Dialect[]
+}
