@@ -1,0 +1,107 @@
+import { UserError } from '../errors.js'
+import type { DbClient } from './client.js'
+
+/** Where a `--db` value points. */
+export type DbTarget = { readonly dialect: 'postgres'; readonly url: string } | { readonly dialect: 'sqlite'; readonly path: string }
+
+/** Parses a `--db` value: `postgres://…`, `postgresql://…`, `sqlite:path`, `file:path`, or a plain path. */
+export function parseDbUrl(value: string): DbTarget {
+  if (/^postgres(ql)?:\/\//i.test(value)) return { dialect: 'postgres', url: value }
+  if (/^sqlite:/i.test(value)) return { dialect: 'sqlite', path: value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') }
+  if (/^file:/i.test(value)) return { dialect: 'sqlite', path: value.slice('file:'.length).replace(/^\/\/(?=\/)/, '') }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    throw new UserError(`unsupported database URL scheme in ${maskUrl(value)}`, 'use postgres://…, sqlite:path, file:path or a file path')
+  }
+  return { dialect: 'sqlite', path: value }
+}
+
+/** The URL with any password replaced by `***`; safe to print. */
+export function maskUrl(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:)([^@/?#]*)@/i, '$1***@').replace(/([?&]password=)[^&]*/i, '$1***')
+}
+
+/** Host and database of a Postgres URL, or the file of a SQLite target, for messages. */
+export function describeTarget(t: DbTarget): string {
+  if (t.dialect === 'sqlite') return `SQLite file ${t.path}`
+  try {
+    const u = new URL(t.url)
+    return `Postgres at ${u.hostname || 'localhost'}${u.port ? ':' + u.port : ''}${u.pathname}`
+  } catch {
+    return `Postgres at ${maskUrl(t.url)}`
+  }
+}
+
+/** Options of {@link connect}. */
+export interface ConnectOptions {
+  /** SQLite: fail instead of creating a missing file (default true: verify must not create files). */
+  readonly mustExist?: boolean
+}
+
+/** Opens a client. Drivers load lazily so commands that need no database never pay for them. */
+export async function connect(value: string | DbTarget, options: ConnectOptions = {}): Promise<DbClient> {
+  const target = typeof value === 'string' ? parseDbUrl(value) : value
+  return target.dialect === 'sqlite' ? connectSqlite(target.path, options) : connectPostgres(target.url)
+}
+
+async function connectSqlite(path: string, options: ConnectOptions): Promise<DbClient> {
+  const { default: Database } = await import('better-sqlite3')
+  let db: import('better-sqlite3').Database
+  try {
+    db = new Database(path, { fileMustExist: options.mustExist ?? true })
+  } catch (e) {
+    throw new UserError(`cannot open SQLite file ${path}: ${(e as Error).message}`, 'check the path, or create the database with `schema migrate`')
+  }
+  db.pragma('foreign_keys = ON')
+  let count = 0
+  return {
+    dialect: 'sqlite',
+    target: `sqlite:${path}`,
+    get queryCount() {
+      return count
+    },
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      count++
+      const stmt = db.prepare(sql)
+      return (stmt.reader ? stmt.all(...params) : (stmt.run(...params), [])) as Row[]
+    },
+    async exec(sql: string) {
+      count++
+      db.exec(sql)
+    },
+    async close() {
+      db.close()
+    },
+  }
+}
+
+async function connectPostgres(url: string): Promise<DbClient> {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: url })
+  const where = describeTarget({ dialect: 'postgres', url })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+  } catch (e) {
+    throw new UserError(`cannot connect to ${where}: ${maskUrl((e as Error).message)}`, 'check that the server runs and the URL (host, port, user, database) is right')
+  }
+  let count = 0
+  return {
+    dialect: 'postgres',
+    target: maskUrl(url),
+    get queryCount() {
+      return count
+    },
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      count++
+      const res = await client.query(sql, params as unknown[])
+      return res.rows as Row[]
+    },
+    async exec(sql: string) {
+      count++
+      await client.query(sql)
+    },
+    async close() {
+      await client.end()
+    },
+  }
+}
