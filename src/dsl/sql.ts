@@ -30,8 +30,8 @@ sql.now = sql.dialects({ sqlite: 'CURRENT_TIMESTAMP', postgres: 'now()' })
 /** Sub-second UTC text timestamp on SQLite (`datetime('now', 'subsec')`), `now()` on Postgres. */
 sql.nowSubsec = sql.dialects({ sqlite: "datetime('now', 'subsec')", postgres: 'now()' })
 
-/** A random UUID: `gen_random_uuid()` on Postgres; a random 16-byte blob on SQLite. */
-sql.randomUuid = sql.dialects({ sqlite: 'randomblob(16)', postgres: 'gen_random_uuid()' })
+/** A random UUID: `gen_random_uuid()` on Postgres; 32 random hex digits on SQLite. */
+sql.randomUuid = sql.dialects({ sqlite: 'lower(hex(randomblob(16)))', postgres: 'gen_random_uuid()' })
 
 /** Normalises any accepted SQL input into per-dialect text. */
 export function toSql(input: SqlInput): Sql {

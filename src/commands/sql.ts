@@ -1,0 +1,26 @@
+import { Flags } from '@oclif/core'
+import { BaseCommand } from '../cli/base.js'
+import { getDialect } from '../dialects/index.js'
+import { UserError } from '../errors.js'
+import { loadSchemas } from '../load/load.js'
+
+export default class Sql extends BaseCommand {
+  static description = 'Print the whole schema as DDL for one dialect.'
+
+  static examples = ['<%= config.bin %> sql --dialect sqlite --schema anyon', '<%= config.bin %> sql --dialect postgres --schema schemas/vision.ts']
+
+  static flags = {
+    dialect: Flags.string({ char: 'd', options: ['sqlite', 'postgres'], required: true, description: 'SQL dialect' }),
+  }
+
+  async run(): Promise<{ schema: string; dialect: string; sql: string }> {
+    const { flags } = await this.parse(Sql)
+    const [schema] = await loadSchemas(flags.schema, { single: true })
+    if (!schema!.ir.dialects.includes(flags.dialect as 'sqlite'))
+      throw new UserError(`${schema!.file}: schema "${schema!.name}" does not target ${flags.dialect}`, `use --dialect ${schema!.ir.dialects.join(' or ')}`)
+    const dialect = await getDialect(flags.dialect)
+    const sql = dialect.compileSchema(schema!.ir)
+    if (!this.jsonEnabled()) process.stdout.write(sql)
+    return { schema: schema!.name, dialect: flags.dialect, sql }
+  }
+}

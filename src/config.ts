@@ -1,0 +1,26 @@
+import type { Dialect } from './ir/types.js'
+
+/** One schema listed in `schema.config.ts`. */
+export interface SchemaEntry {
+  /** The schema file, relative to the config file. */
+  readonly file: string
+  /** Dialects to generate and migrate for (default: the schema's own). */
+  readonly dialects?: readonly Dialect[]
+  /** Default database for `migrate`/`verify` without `--db`, e.g. `sqlite:.data/anyon.db`. */
+  readonly database?: string
+}
+
+/** The project configuration, default export of `schema.config.ts`. */
+export interface Config {
+  readonly schemas: { readonly [name: string]: SchemaEntry }
+  /** Migrations folder (default `migrations`). */
+  readonly migrations?: string
+  /** Generated artifacts folder (default `generated`). */
+  readonly generated?: string
+  readonly docs?: { readonly lang?: string }
+}
+
+/** Declares the project configuration (identity function, for type checking). */
+export function defineConfig(config: Config): Config {
+  return config
+}

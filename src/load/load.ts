@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Config, SchemaEntry } from '../config.js'
+import { UserError } from '../errors.js'
+import type { SchemaIR } from '../ir/types.js'
+import { formatProblem, validate, type Problem } from '../ir/validate.js'
+
+/** A schema loaded from disk, validated. */
+export interface LoadedSchema {
+  /** The name in the config (or the file's base name). */
+  readonly name: string
+  /** The file, relative to the project root (for messages). */
+  readonly file: string
+  readonly ir: SchemaIR
+  readonly entry: SchemaEntry
+}
+
+const CONFIG_FILES = ['schema.config.ts', 'schema.config.mts', 'schema.config.js', 'schema.config.mjs']
+
+/** Imports a TypeScript or JavaScript module; TypeScript goes through tsx, loaded only here. */
+async function importModule(file: string): Promise<Record<string, unknown>> {
+  if (/\.[mc]?js$/.test(file)) return import(pathToFileURL(file).href)
+  const { tsImport } = await import('tsx/esm/api')
+  return tsImport(pathToFileURL(file).href, import.meta.url) as Promise<Record<string, unknown>>
+}
+
+function failure(file: string, e: unknown): UserError {
+  const msg = (e as Error)?.message ?? String(e)
+  return new UserError(`${file}: cannot load: ${msg.split('\n')[0]}`, 'fix the error in that file (run `npx tsc --noEmit` for details)')
+}
+
+/** The project root: the nearest folder upwards holding a schema config. */
+export function findRoot(from = process.cwd()): string | undefined {
+  let dir = path.resolve(from)
+  for (;;) {
+    if (CONFIG_FILES.some((f) => existsSync(path.join(dir, f)))) return dir
+    const up = path.dirname(dir)
+    if (up === dir) return undefined
+    dir = up
+  }
+}
+
+/** Loads `schema.config.ts`; undefined when there is none. */
+export async function loadConfig(root: string | undefined = findRoot()): Promise<{ root: string; config: Config } | undefined> {
+  if (!root) return undefined
+  const file = CONFIG_FILES.map((f) => path.join(root, f)).find((f) => existsSync(f))
+  if (!file) return undefined
+  let mod: Record<string, unknown>
+  try {
+    mod = await importModule(file)
+  } catch (e) {
+    throw failure(path.basename(file), e)
+  }
+  const config = (mod.default ?? mod) as Config
+  if (!config || typeof config !== 'object' || typeof config.schemas !== 'object')
+    throw new UserError(`${path.basename(file)}: the default export is not a configuration`, 'export default defineConfig({ schemas: { name: { file: "schemas/name.ts" } } })')
+  return { root, config: unwrapDefault(config) }
+}
+
+// tsx may wrap a module's default export once more when it is CommonJS-interoperated.
+function unwrapDefault<T>(v: T): T {
+  const d = (v as { default?: T }).default
+  return d && typeof d === 'object' && !('schemas' in (v as object)) ? d : v
+}
+
+function isSchemaIR(v: unknown): v is SchemaIR {
+  const o = v as SchemaIR
+  return !!o && typeof o === 'object' && typeof o.name === 'string' && Array.isArray(o.tables) && Array.isArray(o.dialects)
+}
+
+/** Imports one schema file and validates it; throws a {@link UserError} listing every problem. */
+export async function loadSchemaFile(file: string, name?: string, entry: SchemaEntry = { file }, root = process.cwd()): Promise<LoadedSchema> {
+  const abs = path.resolve(root, file)
+  const rel = path.relative(root, abs) || abs
+  if (!existsSync(abs)) throw new UserError(`schema file ${rel} does not exist`, 'check the path, or the file listed in schema.config.ts')
+  let mod: Record<string, unknown>
+  try {
+    mod = await importModule(abs)
+  } catch (e) {
+    throw failure(rel, e)
+  }
+  let ir = mod.default as unknown
+  if (!isSchemaIR(ir) && isSchemaIR((ir as { default?: unknown })?.default)) ir = (ir as { default: unknown }).default
+  if (!isSchemaIR(ir)) throw new UserError(`${rel}: the default export is not a schema`, 'export default defineSchema({ name, tables: { … } })')
+  const problems: Problem[] = validate(ir).map((p) => ({ ...p, file: rel }))
+  if (problems.length) {
+    throw new UserError(
+      `${rel}: the schema has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` + problems.map((p) => '  - ' + formatProblem({ ...p, file: undefined })).join('\n'),
+      'fix each problem listed above',
+      problems,
+    )
+  }
+  return { name: name ?? ir.name, file: rel, ir, entry: { ...entry, file: rel } }
+}
+
+/**
+ * Resolves `--schema`: a name from `schema.config.ts`, a path to a schema
+ * file, or (when absent) every schema in the config.
+ */
+export async function loadSchemas(ref: string | undefined, options: { all?: boolean; single?: boolean } = {}): Promise<LoadedSchema[]> {
+  const looksLikeFile = ref !== undefined && (/\.[cm]?[jt]s$/.test(ref) || ref.includes('/') || ref.includes(path.sep))
+  if (looksLikeFile) return [await loadSchemaFile(ref!)]
+  const loaded = await loadConfig()
+  if (!loaded) {
+    if (ref) throw new UserError(`no schema.config.ts found, so "${ref}" cannot be looked up by name`, 'pass a path to the schema file (--schema schemas/x.ts) or create schema.config.ts')
+    throw new UserError('no schema given and no schema.config.ts found', 'pass --schema path/to/schema.ts or create schema.config.ts')
+  }
+  const { root, config } = loaded
+  const names = Object.keys(config.schemas)
+  if (ref) {
+    const entry = config.schemas[ref]
+    if (!entry) throw new UserError(`schema "${ref}" is not in schema.config.ts`, `use one of: ${names.join(', ')}`)
+    return [await loadSchemaFile(entry.file, ref, entry, root)]
+  }
+  if (options.single && !options.all && names.length !== 1)
+    throw new UserError(`schema.config.ts lists ${names.length} schemas; this command needs one`, `pass --schema with one of: ${names.join(', ')}`)
+  const out: LoadedSchema[] = []
+  const errors: string[] = []
+  for (const n of names) {
+    try {
+      out.push(await loadSchemaFile(config.schemas[n]!.file, n, config.schemas[n]!, root))
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e
+      errors.push(e.message)
+    }
+  }
+  if (errors.length) throw new UserError(errors.join('\n'), 'fix each problem listed above')
+  return out
+}
