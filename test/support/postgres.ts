@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { embeddedBinDir } from './postgres-server.js'
+import './global-setup.js'
+
+const run = promisify(execFile)
+
+/** A throwaway database on the test server. */
+export interface TestDatabase {
+  readonly url: string
+  readonly name: string
+  /** Drops the database `WITH (FORCE)`, closing any connection left open. */
+  drop(): Promise<void>
+}
+
+/** Admin URL of the test server (provided by the global setup). */
+export function adminUrl(): string {
+  return inject('pgAdminUrl')
+}
+
+/** `url` pointing at another database of the same server. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url)
+  u.pathname = '/' + encodeURIComponent(database)
+  return u.toString()
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() })
+  client.on('error', () => {})
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Creates a database with a random name; never reuses the user's own database. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `schemaforge_test_${randomBytes(6).toString('hex')}`
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`))
+  return {
+    name,
+    url: withDatabase(adminUrl(), name),
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  }
+}
+
+/** Directory of the embedded Postgres server binaries. */
+export function pgBinDir(): string {
+  return embeddedBinDir()
+}
+
+/** `pg_dump`: `$SCHEMA_PG_DUMP`, else Debian's Postgres 15 one, else the one on PATH. */
+export function pgDumpPath(): string {
+  const fromEnv = process.env.SCHEMA_PG_DUMP
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`SCHEMA_PG_DUMP=${fromEnv} does not exist`)
+    return fromEnv
+  }
+  const debian = '/usr/lib/postgresql/15/bin/pg_dump'
+  if (existsSync(debian)) return debian
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir && existsSync(join(dir, 'pg_dump'))) return join(dir, 'pg_dump')
+  }
+  throw new Error('pg_dump not found: set SCHEMA_PG_DUMP, or install PostgreSQL 15 client tools (apt-get install postgresql-client-15)')
+}
+
+/** `pg_dump --schema-only --no-owner --no-privileges` of a database. */
+export async function pgDumpSchema(url: string): Promise<string> {
+  const { stdout } = await run(pgDumpPath(), ['--schema-only', '--no-owner', '--no-privileges', `--dbname=${url}`], { maxBuffer: 64 * 1024 * 1024 })
+  return stdout
+}
