@@ -24,6 +24,7 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+  if (process.env.SCHEMA_TEST_VERBOSE) console.log("teardown")
   await server?.stop()
   server = undefined
 }
