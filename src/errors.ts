@@ -14,3 +14,11 @@ export class UserError extends Error {
     this.name = 'UserError'
   }
 }
+
+/**
+ * A check that ran and found a problem (tampered migrations, pending
+ * migrations where none may be): printed like a {@link UserError}, exit 1.
+ */
+export class CheckFailure extends UserError {
+  readonly exitCode = 1
+}

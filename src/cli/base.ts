@@ -26,6 +26,6 @@ export abstract class BaseCommand extends Command {
       this.logToStderr(`Error: ${message}${hint ? `\n  → ${hint}` : ''}`)
       if (!user && process.env.SCHEMA_DEBUG) this.logToStderr(err.stack ?? '')
     }
-    return this.exit(2)
+    return this.exit((err as { exitCode?: unknown }).exitCode === 1 ? 1 : 2)
   }
 }

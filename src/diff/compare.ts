@@ -17,7 +17,9 @@ export type ObjectKind =
 
 /**
  * One difference between the schema (expected) and the database (actual).
- * `expected`/`actual` hold the differing values; absent means "does not exist".
+ * `schema` and `database` hold the whole object on each side; absent means
+ * that side does not have it. Migrations plan from the same findings, with
+ * the previous snapshot in the role of the database.
  */
 export interface Finding {
   /** `missing` (in the schema, not the database), `extra` (the other way), `changed`. */
@@ -25,10 +27,12 @@ export interface Finding {
   readonly kind: ObjectKind
   /** Dotted path: `table`, `table.column`, `table.index_name`. */
   readonly target: string
+  /** The table the object belongs to (for objects inside a table). */
+  readonly table?: string
   /** For `changed`: which properties differ. */
   readonly fields?: readonly string[]
-  readonly expected?: unknown
-  readonly actual?: unknown
+  readonly schema?: unknown
+  readonly database?: unknown
   readonly message: string
 }
 
@@ -80,7 +84,7 @@ function describeValue(v: unknown): string {
 function matchLists<T extends object>(
   out: Finding[],
   kind: ObjectKind,
-  prefix: string,
+  table: string | undefined,
   expected: readonly T[],
   actual: readonly T[],
   key: (x: T) => string,
@@ -88,6 +92,8 @@ function matchLists<T extends object>(
   options: CompareOptions,
   skip: readonly string[] = [],
 ): Array<[T, T]> {
+  const prefix = table === undefined ? '' : table + '.'
+  const where = table === undefined ? {} : { table }
   const byKey = new Map(actual.map((x) => [key(x), x]))
   const pairs: Array<[T, T]> = []
   const seen = new Set<string>()
@@ -97,7 +103,7 @@ function matchLists<T extends object>(
     const a = byKey.get(k)
     const target = prefix + label(e)
     if (!a) {
-      out.push({ code: 'missing', kind, target, expected: e, message: `${kind} ${target} is in the schema but not in the database` })
+      out.push({ code: 'missing', kind, target, ...where, schema: e, message: `${kind} ${target} is in the schema but not in the database` })
       continue
     }
     pairs.push([e, a])
@@ -115,9 +121,10 @@ function matchLists<T extends object>(
         code: 'changed',
         kind,
         target,
+        ...where,
         fields,
-        expected: Object.fromEntries(fields.map((f) => [f, ea[f]])),
-        actual: Object.fromEntries(fields.map((f) => [f, aa[f]])),
+        schema: e,
+        database: a,
         message: `${kind} ${target} differs: ${detail}`,
       })
     }
@@ -125,7 +132,7 @@ function matchLists<T extends object>(
   for (const a of actual) {
     if (seen.has(key(a))) continue
     const target = prefix + label(a)
-    out.push({ code: 'extra', kind, target, actual: a, message: `${kind} ${target} is in the database but not in the schema` })
+    out.push({ code: 'extra', kind, target, ...where, database: a, message: `${kind} ${target} is in the database but not in the schema` })
   }
   return pairs
 }
@@ -136,11 +143,11 @@ const checkKey = (options: CompareOptions) => (c: CheckIR) =>
   c.name ?? (options.expressions === false ? `${c.column ?? ''}#${c.derivedFrom ?? ''}` : `${c.column ?? ''}:${Object.values(c.expression)[0] ?? ''}`)
 
 function compareTable(out: Finding[], e: TableIR, a: TableIR, options: CompareOptions): void {
-  const p = `${e.name}.`
+  const p = e.name
   matchLists(out, 'column', p, e.columns, a.columns, (c) => c.name, (c) => c.name, options)
   const order = (t: TableIR) => t.columns.map((c) => c.name).filter((n) => e.columns.some((c) => c.name === n) && a.columns.some((c) => c.name === n))
   if (json(order(e)) !== json(order(a)))
-    out.push({ code: 'changed', kind: 'table', target: e.name, fields: ['column order'], expected: order(e), actual: order(a), message: `table ${e.name} has its columns in another order: schema ${order(e).join(', ')}; database ${order(a).join(', ')}` })
+    out.push({ code: 'changed', kind: 'table', target: e.name, fields: ['column order'], schema: order(e), database: order(a), message: `table ${e.name} has its columns in another order: schema ${order(e).join(', ')}; database ${order(a).join(', ')}` })
   const pkE = e.primaryKey ? [e.primaryKey] : []
   const pkA = a.primaryKey ? [a.primaryKey] : []
   matchLists(out, 'primary key', p, pkE, pkA, () => 'pk', (k) => k.name ?? `(${k.columns.join(', ')})`, options)
@@ -158,11 +165,11 @@ function compareTable(out: Finding[], e: TableIR, a: TableIR, options: CompareOp
  */
 export function compareSchemas(expected: SchemaIR, actual: SchemaIR, options: CompareOptions = {}): Finding[] {
   const out: Finding[] = []
-  matchLists(out, 'extension', '', expected.extensions, actual.extensions, (x) => x.name, (x) => x.name, options)
-  matchLists(out, 'enum', '', expected.enums, actual.enums, (x) => x.name, (x) => x.name, options)
-  matchLists(out, 'function', '', expected.functions, actual.functions, (f) => `${f.name}(${f.args})`, (f) => `${f.name}(${f.args})`, options)
+  matchLists(out, 'extension', undefined, expected.extensions, actual.extensions, (x) => x.name, (x) => x.name, options)
+  matchLists(out, 'enum', undefined, expected.enums, actual.enums, (x) => x.name, (x) => x.name, options)
+  matchLists(out, 'function', undefined, expected.functions, actual.functions, (f) => `${f.name}(${f.args})`, (f) => `${f.name}(${f.args})`, options)
   const SKIP = ['columns', 'foreignKeys', 'uniques', 'checks', 'indexes', 'triggers', 'primaryKey']
-  for (const [e, a] of matchLists(out, 'table', '', expected.tables, actual.tables, (t) => t.name, (t) => t.name, options, SKIP)) compareTable(out, e, a, options)
-  matchLists(out, 'view', '', expected.views, actual.views, (v) => v.name, (v) => v.name, options)
+  for (const [e, a] of matchLists(out, 'table', undefined, expected.tables, actual.tables, (t) => t.name, (t) => t.name, options, SKIP)) compareTable(out, e, a, options)
+  matchLists(out, 'view', undefined, expected.views, actual.views, (v) => v.name, (v) => v.name, options)
   return out
 }

@@ -201,3 +201,30 @@ export function referencedNames(sql: string): string[] {
   })
   return names
 }
+
+/**
+ * Splits a script into statements at top-level `;` (strings, dollar quotes
+ * and comments are kept whole). A SQLite trigger's `BEGIN … END` stays one
+ * statement. Empty statements are dropped; each keeps its text without `;`.
+ */
+export function splitStatements(script: string): string[] {
+  const out: string[] = []
+  let cur = ''
+  let depth = 0
+  let meaningful = false
+  for (const t of tokenize(script)) {
+    const word = t.kind === 'word' ? t.text.toLowerCase() : ''
+    if (word === 'begin' && /\bcreate\b[\s\S]*\btrigger\b/i.test(cur)) depth++
+    if (word === 'end' && depth > 0) depth--
+    if (t.kind === 'punct' && t.text === ';' && depth === 0) {
+      if (meaningful) out.push(cur.trim())
+      cur = ''
+      meaningful = false
+      continue
+    }
+    cur += t.text
+    if (t.kind !== 'ws' && t.kind !== 'comment') meaningful = true
+  }
+  if (meaningful) out.push(cur.trim())
+  return out
+}

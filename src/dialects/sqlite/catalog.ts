@@ -62,21 +62,22 @@ export interface Catalog {
   readonly foreignKeys: readonly ForeignKeyRow[]
 }
 
-const TABLES = `sqlite_schema m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`
-
 // Table-valued pragma functions joined with sqlite_schema read every table in
 // one statement, so the number of queries does not grow with the schema.
 // https://www.sqlite.org/pragma.html#pragfunc
+const overTables = (pragmas: string) =>
+  `FROM sqlite_schema m JOIN ${pragmas} WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`
+
 const QUERIES = {
   objects: `SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid`,
   tables: `SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'`,
   columns: `SELECT m.name AS tbl, p.cid, p.name, p.type, p."notnull" AS "notnull", p.dflt_value, p.pk, p.hidden
-    FROM ${TABLES.replace(' WHERE', ', pragma_table_xinfo(m.name) p WHERE')} ORDER BY m.rowid, p.cid`,
+    ${overTables('pragma_table_xinfo(m.name) p')} ORDER BY m.rowid, p.cid`,
   indexColumns: `SELECT m.name AS tbl, l.name AS idx, l."unique" AS uniq, x.seqno, x.cid, x.name AS col, x."desc" AS dsc, x.coll
-    FROM ${TABLES.replace(' WHERE', ', pragma_index_list(m.name) l, pragma_index_xinfo(l.name) x WHERE')} AND l.origin = 'c' AND x."key" = 1
+    ${overTables('pragma_index_list(m.name) l JOIN pragma_index_xinfo(l.name) x')} AND l.origin = 'c' AND x."key" = 1
     ORDER BY m.rowid, l.name, x.seqno`,
   foreignKeys: `SELECT m.name AS tbl, f.id, f.seq, f."table" AS ref, f."from" AS col, f."to" AS refcol, f.on_update, f.on_delete
-    FROM ${TABLES.replace(' WHERE', ', pragma_foreign_key_list(m.name) f WHERE')} ORDER BY m.rowid, f.id DESC, f.seq`,
+    ${overTables('pragma_foreign_key_list(m.name) f')} ORDER BY m.rowid, f.id DESC, f.seq`,
 } as const
 
 /** Reads the catalog in five queries, whatever the number of tables. */

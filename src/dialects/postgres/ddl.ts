@@ -1,0 +1,182 @@
+import type { ColumnIR, ForeignKeyIR, FunctionIR, IndexIR, IndexPartIR, SchemaIR, TableIR, TriggerIR } from '../../ir/types.js'
+import { restrict } from '../../ir/restrict.js'
+import { forceQuote, identList, quoteIdent } from '../../sql/ident.js'
+import { fillConstraintNames } from './names.js'
+import { ddlType } from './types.js'
+
+const literal = (s: string) => "'" + s.replaceAll("'", "''") + "'"
+
+/** Strips a trailing `;` (and whitespace) a user may have written after an expression or query. */
+const bare = (sql: string) => sql.trim().replace(/;\s*$/, '').trim()
+
+/** A dollar-quote tag that does not occur in `body`. */
+export function dollarTag(body: string): string {
+  for (let i = 0; ; i++) {
+    const tag = i === 0 ? '$$' : `$fn${i === 1 ? '' : i}$`
+    if (!body.includes(tag)) return tag
+  }
+}
+
+const ACTION = { 'no action': 'NO ACTION', restrict: 'RESTRICT', cascade: 'CASCADE', 'set null': 'SET NULL', 'set default': 'SET DEFAULT' } as const
+
+function fkTail(f: ForeignKeyIR): string {
+  let out = `REFERENCES ${quoteIdent(f.references.table)} (${identList(f.references.columns)})`
+  if (f.onDelete !== 'no action') out += ` ON DELETE ${ACTION[f.onDelete]}`
+  if (f.onUpdate !== 'no action') out += ` ON UPDATE ${ACTION[f.onUpdate]}`
+  if (f.deferrable) out += ` DEFERRABLE INITIALLY ${f.deferrable === 'deferred' ? 'DEFERRED' : 'IMMEDIATE'}`
+  return out
+}
+
+const named = (name: string | undefined) => (name === undefined ? '' : `CONSTRAINT ${quoteIdent(name)} `)
+
+/**
+ * Tables in creation order: declared order, except that a foreign key's
+ * target comes first. Foreign keys that cannot be inline (self-references,
+ * cycles) are returned separately, to be added once every table exists.
+ */
+export function creationOrder(tables: readonly TableIR[]): { order: TableIR[]; deferred: { table: TableIR; fk: ForeignKeyIR }[] } {
+  const byName = new Map(tables.map((t) => [t.name, t]))
+  const state = new Map<string, 'visiting' | 'done'>()
+  const order: TableIR[] = []
+  const visit = (t: TableIR) => {
+    if (state.has(t.name)) return
+    state.set(t.name, 'visiting')
+    for (const f of t.foreignKeys) {
+      const target = byName.get(f.references.table)
+      if (target && target !== t) visit(target)
+    }
+    state.set(t.name, 'done')
+    order.push(t)
+  }
+  tables.forEach(visit)
+  const position = new Map(order.map((t, i) => [t.name, i]))
+  const deferred = order.flatMap((t) =>
+    t.foreignKeys.filter((f) => (position.get(f.references.table) ?? -1) >= position.get(t.name)!).map((fk) => ({ table: t, fk })),
+  )
+  return { order, deferred }
+}
+
+function columnDef(t: TableIR, c: ColumnIR, inlineFks: readonly ForeignKeyIR[]): string {
+  let out = `${quoteIdent(c.name)} ${ddlType(c)}`
+  const collation = c.collation?.postgres
+  if (collation !== undefined) out += ` COLLATE ${/^".*"$/.test(collation) ? collation : quoteIdent(collation)}`
+  const gen = c.generated?.expression.postgres
+  if (gen !== undefined) out += ` GENERATED ALWAYS AS (${bare(gen)}) STORED`
+  if (c.identity) out += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`
+  const def = c.default?.postgres
+  if (def !== undefined && gen === undefined) out += ` DEFAULT ${bare(def)}`
+  if (!c.nullable) out += ' NOT NULL'
+  const pk = t.primaryKey
+  if (pk?.inline && pk.columns.length === 1 && pk.columns[0] === c.name) out += ` ${named(pk.name)}PRIMARY KEY`
+  for (const u of t.uniques) {
+    if (u.inline && u.columns.length === 1 && u.columns[0] === c.name) out += ` ${named(u.name)}UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}`
+  }
+  for (const ck of t.checks) {
+    if (ck.column === c.name) out += ` ${named(ck.name)}CHECK (${bare(ck.expression.postgres!)})`
+  }
+  for (const f of inlineFks) {
+    if (f.columns.length === 1 && f.columns[0] === c.name) out += ` ${named(f.name)}${fkTail(f)}`
+  }
+  return out
+}
+
+/** Whether a foreign key is written on its column rather than as a table constraint. */
+const inlineFk = (f: ForeignKeyIR) => f.columns.length === 1 && f.references.columns.length === 1
+
+function createTable(t: TableIR, deferred: ReadonlySet<ForeignKeyIR>): string {
+  const fks = t.foreignKeys.filter((f) => !deferred.has(f))
+  const inline = fks.filter(inlineFk)
+  const lines = t.columns.map((c) => columnDef(t, c, inline))
+  const pk = t.primaryKey
+  const pkInline = pk?.inline && pk.columns.length === 1 && t.columns.some((c) => c.name === pk.columns[0])
+  if (pk && !pkInline) lines.push(`${named(pk.name)}PRIMARY KEY (${identList(pk.columns)})`)
+  for (const u of t.uniques) {
+    if (u.inline && u.columns.length === 1) continue
+    lines.push(`${named(u.name)}UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(u.columns)})`)
+  }
+  for (const ck of t.checks) {
+    if (ck.column === undefined || !t.columns.some((c) => c.name === ck.column)) lines.push(`${named(ck.name)}CHECK (${bare(ck.expression.postgres!)})`)
+  }
+  for (const f of fks) {
+    if (!inlineFk(f)) lines.push(`${named(f.name)}FOREIGN KEY (${identList(f.columns)}) ${fkTail(f)}`)
+  }
+  return `CREATE TABLE ${quoteIdent(t.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n);`
+}
+
+function indexPart(p: IndexPartIR): string {
+  let out = p.column !== undefined ? quoteIdent(p.column) : `(${bare(p.expression!.postgres!)})`
+  if (p.collation) out += ` COLLATE ${quoteIdent(p.collation)}`
+  if (p.opclass) out += ` ${p.opclass}`
+  if (p.order === 'desc') out += ' DESC'
+  if (p.nulls) out += ` NULLS ${p.nulls === 'first' ? 'FIRST' : 'LAST'}`
+  return out
+}
+
+function createIndex(t: TableIR, i: IndexIR): string {
+  let out = `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(i.name)} ON ${quoteIdent(t.name)}`
+  if (i.method && i.method.toLowerCase() !== 'btree') out += ` USING ${i.method.toLowerCase()}`
+  out += ` (${i.parts.map(indexPart).join(', ')})`
+  if (i.include?.length) out += ` INCLUDE (${identList(i.include)})`
+  if (i.where?.postgres !== undefined) out += ` WHERE ${bare(i.where.postgres)}`
+  return out + ';'
+}
+
+function createTrigger(t: TableIR, tr: TriggerIR): string {
+  const events = tr.events.map((e) => (e === 'update' && tr.updateOf?.length ? `UPDATE OF ${identList(tr.updateOf)}` : e.toUpperCase())).join(' OR ')
+  let out = `CREATE TRIGGER ${quoteIdent(tr.name)} ${tr.timing.toUpperCase()} ${events} ON ${quoteIdent(t.name)} FOR EACH ${tr.forEach.toUpperCase()}`
+  if (tr.when?.postgres !== undefined) out += ` WHEN (${bare(tr.when.postgres)})`
+  const body = bare(tr.body.postgres!)
+  return `${out} ${/^execute\s/i.test(body) ? body : 'EXECUTE FUNCTION ' + body};`
+}
+
+function createFunction(f: FunctionIR): string {
+  const tag = dollarTag(f.body)
+  const language = f.language.replace(/^'(.*)'$/, '$1')
+  return `CREATE OR REPLACE FUNCTION ${quoteIdent(f.name)}(${f.args}) RETURNS ${f.returns} AS ${tag}${f.body}${tag} LANGUAGE ${language};`
+}
+
+function comments(ir: SchemaIR): string[] {
+  const out: string[] = []
+  const on = (what: string, text: string | undefined) => {
+    if (text !== undefined) out.push(`COMMENT ON ${what} IS ${literal(text)};`)
+  }
+  for (const e of ir.extensions) on(`EXTENSION ${quoteIdent(e.name)}`, e.description)
+  for (const e of ir.enums) on(`TYPE ${quoteIdent(e.name)}`, e.description)
+  for (const f of ir.functions) on(`FUNCTION ${quoteIdent(f.name)}(${f.args})`, f.description)
+  for (const t of ir.tables) {
+    const tn = quoteIdent(t.name)
+    on(`TABLE ${tn}`, t.description)
+    for (const c of t.columns) on(`COLUMN ${tn}.${quoteIdent(c.name)}`, c.description)
+    const constraints = [t.primaryKey, ...t.uniques, ...t.checks, ...t.foreignKeys]
+    for (const c of constraints) if (c?.name !== undefined) on(`CONSTRAINT ${quoteIdent(c.name)} ON ${tn}`, c.description)
+    for (const i of t.indexes) on(`INDEX ${quoteIdent(i.name)}`, i.description)
+    for (const tr of t.triggers) on(`TRIGGER ${quoteIdent(tr.name)} ON ${tn}`, tr.description)
+  }
+  for (const v of ir.views) on(`VIEW ${quoteIdent(v.name)}`, v.description)
+  return out
+}
+
+/**
+ * The whole schema as Postgres DDL: extensions, enum types, functions,
+ * tables (foreign-key targets first), foreign keys that close cycles,
+ * indexes, triggers, views, then comments.
+ */
+export function compileSchema(input: SchemaIR): string {
+  const ir = restrict(input, 'postgres')
+  const stmts: string[] = []
+  for (const e of ir.extensions) stmts.push(`CREATE EXTENSION IF NOT EXISTS ${forceQuote(e.name)};`)
+  for (const e of ir.enums) stmts.push(`CREATE TYPE ${quoteIdent(e.name)} AS ENUM (${e.values.map((v) => literal(v.name)).join(', ')});`)
+  for (const f of ir.functions) stmts.push(createFunction(f))
+  const { order, deferred } = creationOrder(ir.tables)
+  const deferredSet = new Set(deferred.map((d) => d.fk))
+  for (const t of order) stmts.push(createTable(t, deferredSet))
+  for (const { table, fk } of deferred) {
+    stmts.push(`ALTER TABLE ${quoteIdent(table.name)} ADD ${named(fk.name)}FOREIGN KEY (${identList(fk.columns)}) ${fkTail(fk)};`)
+  }
+  for (const t of order) for (const i of t.indexes) stmts.push(createIndex(t, i))
+  for (const t of order) for (const tr of t.triggers) stmts.push(createTrigger(t, tr))
+  for (const v of ir.views) stmts.push(`CREATE VIEW ${quoteIdent(v.name)} AS\n${bare(v.definition.postgres!)};`)
+  // Comments on unnamed constraints need the name the engine will choose.
+  stmts.push(...comments(fillConstraintNames({ ...ir, tables: order })))
+  return stmts.join('\n\n') + '\n'
+}

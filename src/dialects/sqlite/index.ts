@@ -1,0 +1,18 @@
+import type { DialectModule } from '../dialect.js'
+import { compileSchema } from './ddl.js'
+import { introspect } from './introspect.js'
+import { normalize } from './normalize.js'
+import { mapType } from './types.js'
+
+/** The SQLite dialect. */
+export const sqlite = {
+  name: 'sqlite',
+  mapType,
+  compileSchema,
+  introspect: (db) => introspect(db),
+  normalize,
+} satisfies DialectModule
+
+export { parseCreateTable, type ParsedTable, type ParsedColumn, type ParsedForeignKey } from './parse.js'
+export { parseCreateIndex, parseCreateTrigger, parseCreateView } from './parse-objects.js'
+export { typeFromNative, canonicalType } from './types.js'

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+/**
+ * One migration file: `NNNN_<label>.sql` holding an up and a down section.
+ *
+ * ```sql
+ * -- schema:no-transaction        (optional: runs outside a transaction)
+ * -- schema:foreign-keys off      (optional, SQLite: table rebuilds)
+ * -- schema:up
+ * CREATE TABLE …;
+ * -- schema:down
+ * -- schema:irreversible <why>    (optional: migrate:down refuses)
+ * DROP TABLE …;
+ * ```
+ */
+export interface MigrationFile {
+  /** File name without `.sql`, e.g. `0001_init`. */
+  readonly name: string
+  /** Absolute path. */
+  readonly path: string
+  readonly up: string
+  readonly down: string
+  /** SHA-256 of the LF-normalised content. */
+  readonly checksum: string
+  readonly noTransaction: boolean
+  readonly foreignKeysOff: boolean
+  /** Why the down section cannot be run, when it cannot. */
+  readonly irreversible?: string
+}
+
+/** Migration file names: a number, an underscore, a label. */
+export const MIGRATION_NAME = /^(\d{4,})_([A-Za-z0-9_-]+)\.sql$/
+
+/** LF line endings: a CRLF-only change is not an edit. */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n')
+}
+
+/** SHA-256 (hex) of LF-normalised text. */
+export function checksum(text: string): string {
+  return createHash('sha256').update(normalizeNewlines(text)).digest('hex')
+}
+
+/** Splits a migration's text into its sections and directives. */
+export function parseMigration(name: string, file: string, raw: string): MigrationFile {
+  const text = normalizeNewlines(raw)
+  const upAt = text.search(/^-- schema:up\s*$/m)
+  const downAt = text.search(/^-- schema:down\s*$/m)
+  const header = upAt >= 0 ? text.slice(0, upAt) : ''
+  const up = upAt < 0 ? text.slice(0, downAt < 0 ? undefined : downAt) : text.slice(upAt, downAt > upAt ? downAt : undefined).replace(/^-- schema:up\s*\n/, '')
+  const down = downAt < 0 ? '' : text.slice(downAt).replace(/^-- schema:down\s*\n/, '')
+  const irreversible = /^-- schema:irreversible\s+(.*)$/m.exec(down)?.[1]?.trim()
+  return {
+    name,
+    path: file,
+    up: up.trim() + '\n',
+    down: down.trim() ? down.trim() + '\n' : '',
+    checksum: checksum(raw),
+    noTransaction: /^-- schema:no-transaction\s*$/m.test(header),
+    foreignKeysOff: /^-- schema:foreign-keys off\s*$/m.test(header),
+    ...(irreversible ? { irreversible } : {}),
+  }
+}
+
+/** Reads a dialect's migration folder, in name order. */
+export function readMigrations(dir: string): MigrationFile[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((f) => MIGRATION_NAME.test(f))
+    .sort()
+    .map((f) => parseMigration(f.replace(/\.sql$/, ''), path.join(dir, f), readFileSync(path.join(dir, f), 'utf8')))
+}
+
+/** The checksum file of a migration folder: one `sha256  file` line per migration. */
+export function checksumsFile(files: readonly Pick<MigrationFile, 'name' | 'checksum'>[]): string {
+  return files.map((f) => `${f.checksum}  ${f.name}.sql`).join('\n') + (files.length ? '\n' : '')
+}
+
+/** A migration whose content no longer matches the checksum file. */
+export interface ChecksumProblem {
+  readonly file: string
+  readonly problem: 'edited' | 'unlisted' | 'missing'
+  readonly expected?: string
+  readonly actual?: string
+}
+
+/** Compares a migration folder with its `checksums` file. */
+export function checkFolder(dir: string): ChecksumProblem[] {
+  const files = readMigrations(dir)
+  const sumsPath = path.join(dir, 'checksums')
+  const listed = new Map<string, string>()
+  if (existsSync(sumsPath)) {
+    for (const line of normalizeNewlines(readFileSync(sumsPath, 'utf8')).split('\n')) {
+      const m = /^([0-9a-f]{64})\s+(\S+)$/.exec(line.trim())
+      if (m) listed.set(m[2]!, m[1]!)
+    }
+  }
+  const out: ChecksumProblem[] = []
+  for (const f of files) {
+    const file = `${f.name}.sql`
+    const expected = listed.get(file)
+    if (expected === undefined) out.push({ file, problem: 'unlisted', actual: f.checksum })
+    else if (expected !== f.checksum) out.push({ file, problem: 'edited', expected, actual: f.checksum })
+    listed.delete(file)
+  }
+  for (const [file, expected] of listed) out.push({ file, problem: 'missing', expected })
+  return out
+}

@@ -1,0 +1,192 @@
+import type { DbClient } from '../db/client.js'
+import { CheckFailure, UserError } from '../errors.js'
+import type { AppliedMigration, MigrationDriver } from './driver.js'
+import type { MigrationFile } from './files.js'
+
+/** Loads the bookkeeping driver of a dialect. */
+async function driverFor(db: DbClient): Promise<MigrationDriver> {
+  return db.dialect === 'sqlite'
+    ? (await import('../dialects/sqlite/migrate.js')).sqliteMigrations
+    : (await import('../dialects/postgres/migrate.js')).postgresMigrations
+}
+
+/** Where the database stands against the migration folder. */
+export interface MigrationStatus {
+  readonly applied: readonly AppliedMigration[]
+  readonly pending: readonly string[]
+  /** Applied, but the file's checksum differs. */
+  readonly tampered: readonly { readonly name: string; readonly file: string; readonly expected: string; readonly actual: string }[]
+  /** Applied, but no file has that name. */
+  readonly unknown: readonly string[]
+  /** Pending, yet named before the newest applied migration. */
+  readonly outOfOrder: readonly string[]
+  readonly inSync: boolean
+}
+
+/** Compares the applied set with the files. Pure. */
+export function compareStatus(files: readonly MigrationFile[], applied: readonly AppliedMigration[]): MigrationStatus {
+  const byName = new Map(files.map((f) => [f.name, f]))
+  const done = new Set(applied.map((a) => a.name))
+  const newest = applied.map((a) => a.name).sort().at(-1)
+  const tampered = applied.flatMap((a) => {
+    const f = byName.get(a.name)
+    return f && f.checksum !== a.checksum ? [{ name: a.name, file: f.path, expected: a.checksum, actual: f.checksum }] : []
+  })
+  const unknown = applied.filter((a) => !byName.has(a.name)).map((a) => a.name)
+  const pending = files.filter((f) => !done.has(f.name)).map((f) => f.name)
+  const outOfOrder = newest ? pending.filter((p) => p < newest) : []
+  return { applied, pending, tampered, unknown, outOfOrder, inSync: !pending.length && !tampered.length && !unknown.length }
+}
+
+/** Reads the migration status of a database (creating nothing). */
+export async function migrationStatus(db: DbClient, files: readonly MigrationFile[]): Promise<MigrationStatus> {
+  const driver = await driverFor(db)
+  await driver.ensureTable(db)
+  return compareStatus(files, await driver.applied(db))
+}
+
+function integrity(status: MigrationStatus): void {
+  if (status.tampered.length)
+    throw new CheckFailure(
+      status.tampered.map((t) => `migration ${t.file} was edited after it was applied: expected sha256 ${t.expected}, file has ${t.actual}`).join('\n'),
+      'restore the file as it was applied, and put new changes in a new migration (schema migrate:new)',
+    )
+  if (status.outOfOrder.length)
+    throw new CheckFailure(
+      `migration${status.outOfOrder.length > 1 ? 's' : ''} ${status.outOfOrder.join(', ')} ${status.outOfOrder.length > 1 ? 'are' : 'is'} numbered before the newest applied one`,
+      'renumber them after the newest applied migration',
+    )
+}
+
+/** Options of {@link migrateUp} and {@link migrateDown}. */
+export interface RunOptions {
+  /** Up: apply through this migration. Down: revert until this one is the newest applied. */
+  readonly to?: string
+  /** Down: revert every applied migration. */
+  readonly all?: boolean
+  /** Print the SQL instead of running it. */
+  readonly dryRun?: boolean
+  /** One line per migration. */
+  readonly log?: (line: string) => void
+  /** How long to wait for another runner's lock (default 60 s). */
+  readonly lockTimeoutMs?: number
+}
+
+/** One migration run (or, with `dryRun`, shown). */
+export interface RunStep {
+  readonly name: string
+  readonly durationMs: number
+  /** Another runner did it first. */
+  readonly skipped?: boolean
+  /** The SQL, for dry runs. */
+  readonly sql?: string
+}
+
+async function withLock<T>(db: DbClient, options: RunOptions, fn: (driver: MigrationDriver) => Promise<T>): Promise<T> {
+  const driver = await driverFor(db)
+  await driver.lock(db, options.lockTimeoutMs ?? 60_000, () => options.log?.('waiting for another runner to release the migration lock…'))
+  try {
+    await driver.ensureTable(db)
+    return await fn(driver)
+  } finally {
+    await driver.unlock(db).catch(() => {})
+  }
+}
+
+function failed(name: string, direction: string, e: unknown): UserError {
+  const cause = (e as { cause?: unknown }).cause ?? e
+  return new UserError(`migration ${name} (${direction}) failed: ${(cause as Error).message}; nothing of it was applied`, 'fix the migration SQL or the data it trips over, then run again')
+}
+
+/**
+ * Applies pending migrations in name order, each in one transaction together
+ * with its record in `_schema_migrations`, under the migration lock. The
+ * applied set is read after the lock is taken. Stops at the first failure;
+ * what ran before it stays applied, the failed one leaves no trace.
+ */
+export async function migrateUp(db: DbClient, files: readonly MigrationFile[], options: RunOptions = {}): Promise<RunStep[]> {
+  if (options.to && !files.some((f) => f.name === options.to)) throw new UserError(`no migration named ${options.to}`, `use one of: ${files.map((f) => f.name).join(', ')}`)
+  return withLock(db, options, async (driver) => {
+    const status = compareStatus(files, await driver.applied(db))
+    integrity(status)
+    const pendingFiles = files.filter((f) => status.pending.includes(f.name))
+    const upTo = options.to ? pendingFiles.findIndex((f) => f.name === options.to) + 1 : pendingFiles.length
+    const todo = upTo === 0 && options.to ? [] : pendingFiles.slice(0, upTo)
+    if (options.dryRun) return todo.map((f) => ({ name: f.name, durationMs: 0, sql: f.up }))
+    const { Umzug } = await import('umzug')
+    const steps: RunStep[] = []
+    const umzug = new Umzug({
+      migrations: todo.map((f) => ({
+        name: f.name,
+        path: f.path,
+        up: async () => {
+          const started = performance.now()
+          const result = await driver.run(db, { name: f.name, sql: f.up, checksum: f.checksum, direction: 'up', noTransaction: f.noTransaction, foreignKeysOff: f.foreignKeysOff })
+          const step = { name: f.name, durationMs: Math.round(performance.now() - started), ...(result === 'skipped' ? { skipped: true } : {}) }
+          steps.push(step)
+          options.log?.(`${result === 'skipped' ? '=' : '↑'} ${f.name} ${result === 'skipped' ? '(already applied by another runner)' : `(${step.durationMs} ms)`}`)
+        },
+      })),
+      context: db,
+      // The record is written by driver.run inside the migration's own transaction.
+      storage: { executed: async () => [], logMigration: async () => {}, unlogMigration: async () => {} },
+      logger: undefined,
+    })
+    try {
+      await umzug.up()
+    } catch (e) {
+      const name = (e as { migration?: { name?: string } }).migration?.name ?? todo[steps.length]?.name ?? '?'
+      throw failed(name, 'up', e)
+    }
+    return steps
+  })
+}
+
+/** Reverts applied migrations, newest first, with their down SQL. */
+export async function migrateDown(db: DbClient, files: readonly MigrationFile[], options: RunOptions): Promise<RunStep[]> {
+  if (!options.all && !options.to) throw new UserError('say how far to revert', 'pass --to NAME (that migration stays applied) or --all')
+  return withLock(db, options, async (driver) => {
+    const status = compareStatus(files, await driver.applied(db))
+    integrity(status)
+    const applied = status.applied.map((a) => a.name).sort()
+    if (options.to && !applied.includes(options.to)) throw new UserError(`migration ${options.to} is not applied`, `use one of: ${applied.join(', ') || '(none applied)'}`)
+    const names = (options.all ? applied : applied.filter((n) => n > options.to!)).reverse()
+    const byName = new Map(files.map((f) => [f.name, f]))
+    for (const n of names) {
+      const f = byName.get(n)
+      if (!f) throw new UserError(`migration ${n} is applied but its file is gone, so it cannot be reverted`, 'restore the file from version control')
+      if (f.irreversible) throw new UserError(`migration ${n} cannot be reverted: ${f.irreversible}`, 'revert by hand, or write a new migration that undoes it')
+      if (!f.down) throw new UserError(`migration ${n} has no down section`, 'add a "-- schema:down" section, or revert by hand')
+    }
+    if (options.dryRun) return names.map((n) => ({ name: n, durationMs: 0, sql: byName.get(n)!.down }))
+    const { Umzug } = await import('umzug')
+    const steps: RunStep[] = []
+    const umzug = new Umzug({
+      migrations: applied.filter((n) => byName.has(n)).map((n) => {
+        const f = byName.get(n)!
+        return {
+          name: n,
+          path: f.path,
+          up: async () => {},
+          down: async () => {
+            const started = performance.now()
+            await driver.run(db, { name: f.name, sql: f.down, checksum: f.checksum, direction: 'down', noTransaction: f.noTransaction, foreignKeysOff: f.foreignKeysOff })
+            const step = { name: n, durationMs: Math.round(performance.now() - started) }
+            steps.push(step)
+            options.log?.(`↓ ${n} (${step.durationMs} ms)`)
+          },
+        }
+      }),
+      context: db,
+      storage: { executed: async () => applied.filter((n) => byName.has(n)), logMigration: async () => {}, unlogMigration: async () => {} },
+      logger: undefined,
+    })
+    try {
+      // Newest first, exactly the `names` computed above.
+      await umzug.down({ step: names.length })
+    } catch (e) {
+      throw failed(names[steps.length] ?? '?', 'down', e)
+    }
+    return steps
+  })
+}
