@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { inject } from 'vitest'
+import type { DbClient } from '../../src/db/client.js'
+import { connect } from '../../src/db/connect.js'
 import { embeddedBinDir } from './postgres-server.js'
 import './global-setup.js'
 
@@ -76,4 +78,34 @@ export function pgDumpPath(): string {
 export async function pgDumpSchema(url: string): Promise<string> {
   const { stdout } = await run(pgDumpPath(), ['--schema-only', '--no-owner', '--no-privileges', `--dbname=${url}`], { maxBuffer: 64 * 1024 * 1024 })
   return stdout
+}
+
+/**
+ * A dump reduced to its statements: `--` comment lines, `\restrict` guards
+ * (random per run), blank lines and, unless `keepComments`, `COMMENT ON`
+ * statements removed.
+ */
+export function comparableDump(dump: string, options: { keepComments?: boolean } = {}): string {
+  const out: string[] = []
+  let inComment = false
+  for (const line of dump.split('\n')) {
+    if (!options.keepComments && (inComment || line.startsWith('COMMENT ON '))) {
+      // A comment's text may span lines; the statement ends at a line ending in `';`.
+      inComment = !/';$/.test(line)
+      continue
+    }
+    if (line.startsWith('--') || /^\\(un)?restrict\b/.test(line) || line.trim() === '') continue
+    out.push(line)
+  }
+  return out.join('\n') + '\n'
+}
+
+/** Runs `fn` with a client on `url`, closing it afterwards. */
+export async function withClient<T>(url: string, fn: (db: DbClient) => Promise<T>): Promise<T> {
+  const db = await connect(url)
+  try {
+    return await fn(db)
+  } finally {
+    await db.close()
+  }
 }

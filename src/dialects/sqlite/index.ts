@@ -9,7 +9,7 @@ export const sqlite = {
   name: 'sqlite',
   mapType,
   compileSchema,
-  introspect: (db) => introspect(db),
+  introspect,
   normalize,
 } satisfies DialectModule
 

@@ -125,9 +125,9 @@ function foreignKeys(rows: readonly ForeignKeyRow[], parsed: ParsedTable, pkOf: 
   return byId.map((group, k) => {
     const first = group[0]!
     const columns = group.map((r) => r.col)
+    const atK = parsed.foreignKeys[k]
     const p: ParsedForeignKey | undefined =
-      [parsed.foreignKeys[k]].find((f) => f && sameNames(f.columns, columns)) ??
-      parsed.foreignKeys.find((f) => sameNames(f.columns, columns) && lower(f.table) === lower(first.ref))
+      atK && sameNames(atK.columns, columns) ? atK : parsed.foreignKeys.find((f) => sameNames(f.columns, columns) && lower(f.table) === lower(first.ref))
     const parentPk = pkOf(first.ref)
     return {
       ...(p?.name !== undefined ? { name: p.name } : {}),

@@ -30,8 +30,9 @@ import { canonicalType, mapType, typeFromNative } from './types.js'
  *   `expectedRows`, `derivedFrom`, enum transitions) and Postgres-only facts
  *   (`identity`, `nullsNotDistinct`, index `method`/`include`/`opclass`/`nulls`,
  *   functions) are dropped. The schema `name` is kept as given.
- * - Implied facts made explicit: WITHOUT ROWID primary-key columns are NOT
- *   NULL; every trigger is FOR EACH ROW; `DEFERRABLE INITIALLY IMMEDIATE`
+ * - Implied facts made explicit: primary-key columns of WITHOUT ROWID and
+ *   STRICT tables are NOT NULL (except a STRICT table's INTEGER PRIMARY KEY,
+ *   which aliases the rowid); every trigger is FOR EACH ROW; `DEFERRABLE INITIALLY IMMEDIATE`
  *   is the same as not deferrable and is dropped.
  * - Constraints, indexes, triggers and views are sorted by name, then by
  *   canonical text; columns keep their order.
@@ -78,9 +79,12 @@ function defaultText(text: string): string {
 }
 
 function table(t: TableIR): TableIR {
-  const pkColumns = new Set(t.primaryKey?.columns ?? [])
   const withoutRowid = t.sqlite?.withoutRowid === true
-  const columns = t.columns.map((c) => column(c, withoutRowid && pkColumns.has(c.name)))
+  const pkNotNull = new Set(withoutRowid || t.sqlite?.strict ? t.primaryKey?.columns ?? [] : [])
+  // An INTEGER PRIMARY KEY aliases the rowid and stays nullable in a STRICT table.
+  const alias = !withoutRowid && t.primaryKey?.columns.length === 1 ? t.columns.find((c) => c.name === t.primaryKey!.columns[0]) : undefined
+  if (alias && canonicalType(alias.nativeType?.sqlite ?? mapType(alias.type)) === 'INTEGER') pkNotNull.clear()
+  const columns = t.columns.map((c) => column(c, pkNotNull.has(c.name)))
   const collations = new Map(columns.map((c) => [c.name, c.collation?.sqlite ?? 'BINARY']))
   const sqlite = { ...(withoutRowid ? { withoutRowid: true } : {}), ...(t.sqlite?.strict ? { strict: true } : {}) }
   return {

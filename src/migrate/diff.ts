@@ -1,0 +1,115 @@
+import type { DialectModule } from '../dialects/dialect.js'
+import { compareSchemas, type Finding } from '../diff/compare.js'
+import type { SchemaIR, TableIR } from '../ir/types.js'
+
+/** A rename declared with `renamedFrom`; never guessed. */
+export type Rename =
+  | { readonly kind: 'table'; readonly from: string; readonly to: string }
+  | { readonly kind: 'column'; readonly table: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'enum value'; readonly enum: string; readonly from: string; readonly to: string }
+
+/** What changed between two versions of a schema, for one dialect. */
+export interface SchemaChanges {
+  /** Declared renames, applied first. */
+  readonly renames: readonly Rename[]
+  /** Everything else, as drift between `after` (the schema) and `before` (the database as it will be after the renames). */
+  readonly findings: readonly Finding[]
+  /** The previous schema, renames applied, normalised for the dialect. */
+  readonly before: SchemaIR
+  /** The new schema, normalised for the dialect. */
+  readonly after: SchemaIR
+}
+
+const EMPTY: SchemaIR = { name: '', dialects: [], extensions: [], enums: [], tables: [], views: [], functions: [] }
+
+/** An empty schema: the "previous" side of the first migration. */
+export function emptySchema(name: string, dialects: SchemaIR['dialects']): SchemaIR {
+  return { ...EMPTY, name, dialects }
+}
+
+function renameColumnsIn(t: TableIR, map: ReadonlyMap<string, string>): TableIR {
+  const r = (c: string) => map.get(c) ?? c
+  return {
+    ...t,
+    columns: t.columns.map((c) => ({ ...c, name: r(c.name) })),
+    ...(t.primaryKey ? { primaryKey: { ...t.primaryKey, columns: t.primaryKey.columns.map(r) } } : {}),
+    foreignKeys: t.foreignKeys.map((f) => ({ ...f, columns: f.columns.map(r) })),
+    uniques: t.uniques.map((u) => ({ ...u, columns: u.columns.map(r) })),
+    checks: t.checks.map((c) => (c.column ? { ...c, column: r(c.column) } : c)),
+    indexes: t.indexes.map((i) => ({ ...i, parts: i.parts.map((p) => (p.column ? { ...p, column: r(p.column) } : p)), ...(i.include ? { include: i.include.map(r) } : {}) })),
+    triggers: t.triggers.map((tr) => (tr.updateOf ? { ...tr, updateOf: tr.updateOf.map(r) } : tr)),
+  }
+}
+
+/** Finds the declared renames and applies them to the previous schema. */
+export function applyRenames(prev: SchemaIR, next: SchemaIR): { renames: Rename[]; renamed: SchemaIR } {
+  const renames: Rename[] = []
+  const prevTables = new Map(prev.tables.map((t) => [t.name, t]))
+  const tableMap = new Map<string, string>()
+  for (const t of next.tables) {
+    if (t.renamedFrom && prevTables.has(t.renamedFrom) && !prevTables.has(t.name)) {
+      tableMap.set(t.renamedFrom, t.name)
+      renames.push({ kind: 'table', from: t.renamedFrom, to: t.name })
+    }
+  }
+  const columnMaps = new Map<string, Map<string, string>>()
+  for (const t of next.tables) {
+    const old = prevTables.get(tableMap.has(t.renamedFrom ?? '') ? t.renamedFrom! : t.name)
+    if (!old) continue
+    const oldCols = new Set(old.columns.map((c) => c.name))
+    for (const c of t.columns) {
+      if (c.renamedFrom && oldCols.has(c.renamedFrom) && !oldCols.has(c.name)) {
+        if (!columnMaps.has(t.name)) columnMaps.set(t.name, new Map())
+        columnMaps.get(t.name)!.set(c.renamedFrom, c.name)
+        renames.push({ kind: 'column', table: t.name, from: c.renamedFrom, to: c.name })
+      }
+    }
+  }
+  const prevEnums = new Map(prev.enums.map((e) => [e.name, e]))
+  const enumMaps = new Map<string, Map<string, string>>()
+  for (const e of next.enums) {
+    const old = prevEnums.get(e.name)
+    if (!old) continue
+    const oldVals = new Set(old.values.map((v) => v.name))
+    for (const v of e.values) {
+      if (v.renamedFrom && oldVals.has(v.renamedFrom) && !oldVals.has(v.name)) {
+        if (!enumMaps.has(e.name)) enumMaps.set(e.name, new Map())
+        enumMaps.get(e.name)!.set(v.renamedFrom, v.name)
+        renames.push({ kind: 'enum value', enum: e.name, from: v.renamedFrom, to: v.name })
+      }
+    }
+  }
+  const tables = prev.tables.map((t) => {
+    const name = tableMap.get(t.name) ?? t.name
+    let out: TableIR = {
+      ...t,
+      name,
+      foreignKeys: t.foreignKeys.map((f) => {
+        const target = tableMap.get(f.references.table) ?? f.references.table
+        const cmap = columnMaps.get(target)
+        return { ...f, references: { table: target, columns: f.references.columns.map((c) => cmap?.get(c) ?? c) } }
+      }),
+    }
+    const cmap = columnMaps.get(name)
+    if (cmap) out = renameColumnsIn(out, cmap)
+    return out
+  })
+  const enums = prev.enums.map((e) => {
+    const m = enumMaps.get(e.name)
+    return m ? { ...e, values: e.values.map((v) => ({ ...v, name: m.get(v.name) ?? v.name })) } : e
+  })
+  return { renames, renamed: { ...prev, tables, enums } }
+}
+
+/**
+ * Diffs two versions of a schema for one dialect: declared renames first,
+ * then the same object-by-object comparison `verify` uses, with the previous
+ * version in the role of the database.
+ */
+export function diffSchemas(prev: SchemaIR, next: SchemaIR, dialect: DialectModule): SchemaChanges {
+  const { renames, renamed } = applyRenames(prev, next)
+  const before = dialect.normalize(renamed)
+  const after = dialect.normalize(next)
+  const renamesHere = renames.filter((r) => (r.kind === 'table' ? after.tables.some((t) => t.name === r.to) : r.kind === 'column' ? after.tables.some((t) => t.name === r.table && t.columns.some((c) => c.name === r.to)) : after.enums.some((e) => e.name === r.enum)))
+  return { renames: renamesHere, findings: compareSchemas(after, before), before, after }
+}

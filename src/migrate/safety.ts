@@ -1,0 +1,73 @@
+import type { ColumnIR, EnumIR, TableIR } from '../ir/types.js'
+import type { SchemaChanges } from './diff.js'
+
+const nativeOf = (c: ColumnIR) => Object.values(c.nativeType ?? {})[0]?.toLowerCase() ?? c.type.kind
+
+const INT_RANK: Record<string, number> = { smallint: 1, integer: 2, int: 2, bigint: 3 }
+
+/** True when every value of type `from` fits type `to` unchanged. */
+export function isWidening(from: string, to: string): boolean {
+  if (from === to) return true
+  const len = (t: string) => /^(?:character varying|varchar|character|char)\((\d+)\)$/.exec(t)?.[1]
+  const isVarchar = (t: string) => /^(?:character varying|varchar)(?:\(\d+\))?$/.test(t)
+  if (isVarchar(from) && (to === 'text' || to === 'character varying' || to === 'varchar')) return true
+  if (isVarchar(from) && isVarchar(to) && len(from) && len(to)) return Number(len(to)) >= Number(len(from))
+  if (INT_RANK[from] && INT_RANK[to]) return INT_RANK[to]! >= INT_RANK[from]!
+  if (from === 'real' && to === 'double precision') return true
+  if (from === 'json' && to === 'jsonb') return true
+  const num = (t: string) => /^numeric\((\d+),(\d+)\)$/.exec(t.replace(/\s/g, ''))
+  const a = num(from)
+  const b = num(to)
+  if (a && b) return Number(b[2]) >= Number(a[2]) && Number(b[1]) - Number(b[2]) >= Number(a[1]) - Number(a[2])
+  if (a && to === 'numeric') return true
+  return false
+}
+
+/**
+ * The changes that can lose data or fail on existing rows. `migrate:new`
+ * refuses them without `--allow-destructive`.
+ */
+export function destructiveChanges(changes: SchemaChanges): string[] {
+  const out: string[] = []
+  for (const f of changes.findings) {
+    if (f.code === 'extra' && f.kind === 'table') out.push(`drop table ${f.target} (every row is lost)`)
+    if (f.code === 'extra' && f.kind === 'column') out.push(`drop column ${f.target} (its values are lost)`)
+    if (f.code === 'changed' && f.kind === 'column') {
+      const from = f.database as ColumnIR
+      const to = f.schema as ColumnIR
+      if (f.fields?.includes('nativeType') && !isWidening(nativeOf(from), nativeOf(to))) out.push(`change type of ${f.target} from ${nativeOf(from)} to ${nativeOf(to)} (values may not fit)`)
+      if (f.fields?.includes('nullable') && !to.nullable && !to.default) out.push(`set NOT NULL on ${f.target} without a default (fails if a row holds NULL)`)
+    }
+    if (f.code === 'changed' && f.kind === 'enum') {
+      const from = f.database as EnumIR
+      const to = f.schema as EnumIR
+      const kept = new Set(to.values.map((v) => v.name))
+      for (const v of from.values) if (!kept.has(v.name)) out.push(`remove value '${v.name}' from enum ${f.target} (rows holding it cannot be converted)`)
+    }
+  }
+  return out
+}
+
+/** Hints where a drop and an add look like an undeclared rename. */
+export function renameHints(changes: SchemaChanges): string[] {
+  const hints: string[] = []
+  const dropped = changes.findings.filter((f) => f.code === 'extra')
+  const added = changes.findings.filter((f) => f.code === 'missing')
+  for (const d of dropped.filter((f) => f.kind === 'column')) {
+    const dc = d.database as ColumnIR
+    for (const a of added.filter((f) => f.kind === 'column' && f.table === d.table)) {
+      const ac = a.schema as ColumnIR
+      if (nativeOf(ac) === nativeOf(dc))
+        hints.push(`column ${d.target} is dropped and ${a.target} added with the same type; if this is a rename, declare .renamedFrom('${dc.name}') on ${ac.name}`)
+    }
+  }
+  for (const d of dropped.filter((f) => f.kind === 'table')) {
+    const dt = d.database as TableIR
+    const sig = (t: TableIR) => t.columns.map((c) => `${c.name}:${nativeOf(c)}`).join(',')
+    for (const a of added.filter((f) => f.kind === 'table')) {
+      const at = a.schema as TableIR
+      if (sig(at) === sig(dt)) hints.push(`table ${dt.name} is dropped and ${at.name} added with the same columns; if this is a rename, declare renamedFrom: '${dt.name}' on ${at.name}`)
+    }
+  }
+  return hints
+}
