@@ -1,12 +1,10 @@
 import type { DbClient } from '../../db/client.js'
+import { MIGRATIONS_TABLE } from '../../migrate/driver.js'
 import type { CheckIR, ColumnIR, FkAction, ForeignKeyIR, IndexIR, IndexPartIR, SchemaIR, TableIR, TriggerIR, UniqueIR, ViewIR } from '../../ir/types.js'
 import { readCatalog, type Catalog, type ColumnRow, type ForeignKeyRow, type IndexColumnRow, type SchemaRow } from './catalog.js'
 import { parseCreateTable, type ParsedForeignKey, type ParsedTable } from './parse.js'
 import { parseCreateIndex, parseCreateTrigger, parseCreateView } from './parse-objects.js'
 import { typeFromNative } from './types.js'
-
-/** The migrations bookkeeping table: not part of any schema. */
-const MIGRATIONS_TABLE = '_schema_migrations'
 
 /**
  * Reads a SQLite database into the IR with a fixed number of queries (see

@@ -82,7 +82,7 @@ describe('convergence on a feature-rich schema', () => {
     const orders = introspected.tables.find((t) => t.name === 'orders')!
     expect(orders.columns.map((c) => c.type.kind)).toEqual(['bigserial', 'uuid', 'integer', 'enum', 'integer', 'decimal', 'decimal', 'timestamp', 'varchar', 'double', 'serial'])
     expect(orders.columns[0]?.default).toBeUndefined()
-    expect(orders.columns[6]?.generated).toStrictEqual({ expression: { postgres: '(quantity::numeric * unit_price)' }, stored: { postgres: true } })
+    expect(orders.columns[6]?.generated).toStrictEqual({ expression: { postgres: '((quantity)::numeric * unit_price)' }, stored: { postgres: true } })
     const items = introspected.tables.find((t) => t.name === 'order_items')!
     expect(items.foreignKeys.find((f) => f.name === 'order_items_order_fk')).toMatchObject({ columns: ['user_id', 'order_no'], references: { table: 'orders', columns: ['user_id', 'order'] }, deferrable: 'immediate' })
     expect(items.columns.find((c) => c.name === 'sku')?.collation).toStrictEqual({ postgres: 'C' })

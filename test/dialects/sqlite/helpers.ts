@@ -20,3 +20,29 @@ export function anyonStatements(): Map<string, string> {
   }
   return out
 }
+
+/** A fresh in-memory database with `ddl` applied. */
+export async function applied(ddl: string): Promise<DbClient> {
+  const db = await memoryDb()
+  await db.exec(ddl)
+  return db
+}
+
+/** What the engine reports about each table, for comparing two databases. */
+export async function pragmas(db: DbClient): Promise<unknown> {
+  const tables = await db.query<{ name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+  const out: Record<string, unknown> = {}
+  for (const { name } of tables) {
+    const indexes = await db.query<{ name: string }>(`SELECT * FROM pragma_index_list(?) ORDER BY seq`, [name])
+    const xinfo: Record<string, unknown> = {}
+    for (const i of indexes) xinfo[i.name] = await db.query(`SELECT * FROM pragma_index_xinfo(?)`, [i.name])
+    out[name] = {
+      columns: await db.query(`SELECT * FROM pragma_table_xinfo(?)`, [name]),
+      indexes,
+      xinfo,
+      foreignKeys: await db.query(`SELECT * FROM pragma_foreign_key_list(?)`, [name]),
+      list: await db.query(`SELECT * FROM pragma_table_list(?)`, [name]),
+    }
+  }
+  return out
+}

@@ -1,0 +1,13 @@
+import path from 'node:path'
+import { loadConfig } from '../load/load.js'
+
+/** Folders of the project, from `schema.config.ts` (defaults when there is none). */
+export async function projectDirs(): Promise<{ root: string; migrations: string; generated: string }> {
+  const loaded = await loadConfig()
+  const root = loaded?.root ?? process.cwd()
+  return {
+    root,
+    migrations: path.resolve(root, loaded?.config.migrations ?? 'migrations'),
+    generated: path.resolve(root, loaded?.config.generated ?? 'generated'),
+  }
+}
