@@ -1,5 +1,6 @@
 import type { DbClient } from '../db/client.js'
 import type { ColumnType, Dialect, SchemaIR } from '../ir/types.js'
+import type { MigrationPlanner } from '../migrate/plan.js'
 
 /** Options of {@link DialectModule.introspect}. */
 export interface IntrospectOptions {
@@ -51,4 +52,7 @@ export interface DialectModule {
    * Pure and idempotent.
    */
   normalize(ir: SchemaIR): SchemaIR
+
+  /** Plans migrations: changes between two schema versions → SQL. */
+  readonly planner: MigrationPlanner
 }

@@ -1,34 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { SchemaIR, Sql } from '../../../src/ir/types.js'
+import type { SchemaIR } from '../../../src/ir/types.js'
 import { applyToScratch, postgres } from '../../../src/dialects/postgres/index.js'
 import { comparableDump, createTestDatabase, pgDumpSchema, withClient, type TestDatabase } from '../../support/postgres.js'
 import { shopSchema } from './shop-schema.js'
-
-const EXPR: Sql = { postgres: '<expr>' }
-
-/** The schema with every expression text replaced by a marker: what is left is structure. */
-function structure(ir: SchemaIR): SchemaIR {
-  return {
-    ...ir,
-    name: '',
-    tables: ir.tables.map((t) => ({
-      ...t,
-      columns: t.columns.map((c) => ({
-        ...c,
-        ...(c.default ? { default: EXPR } : {}),
-        ...(c.generated ? { generated: { ...c.generated, expression: EXPR } } : {}),
-      })),
-      checks: t.checks.map((c) => ({ ...c, expression: EXPR })),
-      indexes: t.indexes.map((i) => ({
-        ...i,
-        parts: i.parts.map((p) => (p.expression ? { ...p, expression: EXPR } : p)),
-        ...(i.where ? { where: EXPR } : {}),
-      })),
-      triggers: t.triggers.map((tr) => ({ ...tr, ...(tr.when ? { when: EXPR } : {}) })),
-    })),
-    views: ir.views.map((v) => ({ ...v, definition: EXPR })),
-  }
-}
+import { structure } from './structure.js'
 
 describe('convergence on a feature-rich schema', () => {
   let live: TestDatabase

@@ -3,54 +3,68 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { SchemaIR } from '../../../src/ir/types.js'
 import { applyToScratch, postgres } from '../../../src/dialects/postgres/index.js'
 import { comparableDump, createTestDatabase, pgDumpSchema, withClient, type TestDatabase } from '../../support/postgres.js'
+import { structure } from './structure.js'
+import { visionSchema } from './vision-schema.js'
 
 const seedSql = readFileSync(new URL('../../fixtures/seeds/vision.sql', import.meta.url), 'utf8')
 
-describe('seed 002 (vision): introspect → compile round trip', () => {
+async function rebuild(ir: SchemaIR): Promise<{ db: TestDatabase; dump: string; introspected: SchemaIR }> {
+  const db = await createTestDatabase()
+  const introspected = await withClient(db.url, async (c) => {
+    await c.exec(postgres.compileSchema(ir))
+    return postgres.introspect(c)
+  })
+  return { db, dump: await pgDumpSchema(db.url), introspected }
+}
+
+describe('seed 002 (vision)', () => {
   let seed: TestDatabase
+  let ours: TestDatabase
   let introspected: SchemaIR
   beforeAll(async () => {
-    seed = await createTestDatabase()
+    ;[seed, ours] = await Promise.all([createTestDatabase(), createTestDatabase()])
+    await withClient(ours.url, (db) => db.exec(postgres.compileSchema(visionSchema)))
     introspected = await withClient(seed.url, async (db) => {
       await db.exec(seedSql)
       return postgres.introspect(db)
     })
   })
   afterAll(async () => {
-    await seed?.drop()
+    await Promise.all([seed?.drop(), ours?.drop()])
   })
 
-  test('the compiled introspection dumps the same as the seed SQL', async () => {
-    const copy = await createTestDatabase()
+  test('the DSL version dumps the same as the seed SQL (COMMENT lines aside)', async () => {
+    const [a, b] = await Promise.all([pgDumpSchema(ours.url), pgDumpSchema(seed.url)])
+    expect(comparableDump(a)).toBe(comparableDump(b))
+    expect(a).toContain("COMMENT ON COLUMN public.datasets.format IS '''coco'', ''yolo'', ''imagenet'', ''pascal_voc''';")
+  })
+
+  test('declared and introspected converge: via the scratch schema, and in structure', async () => {
+    const scratch = await withClient(seed.url, (db) => applyToScratch(db, visionSchema))
+    const noComments = (ir: SchemaIR): SchemaIR => ({
+      ...ir,
+      name: '',
+      tables: ir.tables.map(({ description: _d, ...t }) => ({ ...t, columns: t.columns.map(({ description: _c, ...c }) => c) })),
+    })
+    expect(noComments(postgres.normalize(scratch))).toStrictEqual(noComments(postgres.normalize(introspected)))
+    expect(noComments(structure(postgres.normalize(visionSchema)))).toStrictEqual(noComments(structure(postgres.normalize(introspected))))
+  })
+
+  test('introspect → compile: identical but for re-parsed IN lists, and a fixpoint from then on', async () => {
+    const gen2 = await rebuild(introspected)
+    const gen3 = await rebuild(gen2.introspected)
     try {
-      await withClient(copy.url, (db) => db.exec(postgres.compileSchema(introspected)))
-      const [a, b] = await Promise.all([pgDumpSchema(seed.url), pgDumpSchema(copy.url)])
-      expect(comparableDump(b, { keepComments: true })).toBe(comparableDump(a, { keepComments: true }))
+      const seedDump = comparableDump(await pgDumpSchema(seed.url), { keepComments: true }).split('\n')
+      const dump2 = comparableDump(gen2.dump, { keepComments: true }).split('\n')
+      // Postgres does not deparse `col IN (…)` on varchar to a fixpoint: the
+      // re-parsed `ANY ((ARRAY[…])::text[])` casts each element instead.
+      const differing = dump2.filter((line, i) => line !== seedDump[i])
+      expect(dump2).toHaveLength(seedDump.length)
+      expect(differing.every((l) => /CONSTRAINT \w+_check CHECK \(\(\(\w+\)::text = ANY \(ARRAY\[/.test(l))).toBe(true)
+      expect(comparableDump(gen3.dump, { keepComments: true })).toBe(comparableDump(gen2.dump, { keepComments: true }))
+      expect(postgres.normalize(gen3.introspected)).toStrictEqual(postgres.normalize(gen2.introspected))
     } finally {
-      await copy.drop()
+      await Promise.all([gen2.db.drop(), gen3.db.drop()])
     }
-  })
-
-  test('engine names match the names normalize would choose', () => {
-    const unnamed: SchemaIR = {
-      ...introspected,
-      tables: introspected.tables.map((t) => ({
-        ...t,
-        ...(t.primaryKey ? { primaryKey: { ...t.primaryKey, name: undefined } } : {}),
-        uniques: t.uniques.map(({ name: _n, ...u }) => u),
-        checks: t.checks.map(({ name: _n, ...c }) => c),
-        foreignKeys: t.foreignKeys.map(({ name: _n, ...f }) => f),
-      })),
-    }
-    expect(postgres.normalize(unnamed)).toStrictEqual(postgres.normalize(introspected))
-    const users = introspected.tables.find((t) => t.name === 'users')!
-    expect(users.checks.map((c) => c.name)).toEqual(['users_plan_check'])
-    const metrics = introspected.tables.find((t) => t.name === 'metrics')!
-    expect(metrics.columns[0]).toMatchObject({ name: 'id', type: { kind: 'bigserial' }, nullable: false })
-  })
-
-  test('applyToScratch of the introspected schema converges with the live one', async () => {
-    const scratch = await withClient(seed.url, (db) => applyToScratch(db, introspected))
-    expect({ ...postgres.normalize(scratch), name: '' }).toStrictEqual({ ...postgres.normalize(introspected), name: '' })
   })
 })

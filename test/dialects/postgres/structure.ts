@@ -1,0 +1,31 @@
+import type { SchemaIR, Sql } from '../../../src/ir/types.js'
+
+const EXPR: Sql = { postgres: '<expr>' }
+
+/**
+ * The schema with every expression text (defaults, generated columns,
+ * checks, index expressions and predicates, trigger conditions, views)
+ * replaced by a marker, and no name: what is left is structure.
+ */
+export function structure(ir: SchemaIR): SchemaIR {
+  return {
+    ...ir,
+    name: '',
+    tables: ir.tables.map((t) => ({
+      ...t,
+      columns: t.columns.map((c) => ({
+        ...c,
+        ...(c.default ? { default: EXPR } : {}),
+        ...(c.generated ? { generated: { ...c.generated, expression: EXPR } } : {}),
+      })),
+      checks: t.checks.map((c) => ({ ...c, expression: EXPR })),
+      indexes: t.indexes.map((i) => ({
+        ...i,
+        parts: i.parts.map((p) => (p.expression ? { ...p, expression: EXPR } : p)),
+        ...(i.where ? { where: EXPR } : {}),
+      })),
+      triggers: t.triggers.map((tr) => ({ ...tr, ...(tr.when ? { when: EXPR } : {}) })),
+    })),
+    views: ir.views.map((v) => ({ ...v, definition: EXPR })),
+  }
+}
