@@ -100,6 +100,7 @@ export function renderMigration(name: string, schema: string, m: DialectMigratio
   if (m.up.noTransaction) lines.push('-- schema:no-transaction')
   if (m.up.foreignKeysOff) lines.push('-- schema:foreign-keys off')
   for (const w of m.up.warnings) lines.push(`-- warning ${w.code}: ${w.message}`)
+  for (const b of destructiveChanges(m.changes)) lines.push(`-- schema:breaking ${b}`)
   const body = (p: MigrationPlan) => p.statements.map((s) => `-- ${s.comment}\n${s.sql}`).join('\n\n')
   lines.push('', '-- schema:up', '', body(m.up), '', '-- schema:down', '')
   if (m.irreversible) lines.push(`-- schema:irreversible ${m.irreversible}`)

@@ -1,0 +1,29 @@
+import type { Dialect, SchemaIR } from '../ir/types.js'
+
+/** A generated file: a path relative to `generated/<schema>/`, and its exact content (LF endings). */
+export interface EmittedFile {
+  readonly path: string
+  readonly contents: string
+}
+
+/** One applied-or-pending migration as the docs see it (read from `migrations/<schema>/<dialect>/`). */
+export interface MigrationRecord {
+  /** `NNNN_label` */
+  readonly name: string
+  readonly dialect: Dialect
+  /** The comment line above each up statement, e.g. `add column tasks.priority`. */
+  readonly changes: readonly string[]
+  /** `-- schema:breaking …` lines: changes that lose data or can fail on existing rows. */
+  readonly breaking: readonly string[]
+}
+
+/** What every generator gets. Generators are pure: no fs, no network, no clock. */
+export interface GenerateContext {
+  readonly ir: SchemaIR
+  /** Dialects in the schema's order of preference; the first is the primary one (types, docs headline). */
+  readonly dialects: readonly Dialect[]
+  /** Migration history, oldest first. */
+  readonly migrations: readonly MigrationRecord[]
+  /** Documentation language folder under `templates/` (default `ko`). */
+  readonly lang: string
+}
