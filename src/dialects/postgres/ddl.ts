@@ -1,6 +1,7 @@
 import type { ColumnIR, ForeignKeyIR, FunctionIR, IndexIR, IndexPartIR, SchemaIR, TableIR, TriggerIR } from '../../ir/types.js'
 import { restrict } from '../../ir/restrict.js'
 import { forceQuote, identList, quoteIdent } from '../../sql/ident.js'
+import { significant, splitTopLevel, tokenize } from '../../sql/lexer.js'
 import { fillConstraintNames } from './names.js'
 import { ddlType } from './types.js'
 
@@ -135,6 +136,21 @@ function createFunction(f: FunctionIR): string {
   return `CREATE OR REPLACE FUNCTION ${quoteIdent(f.name)}(${f.args}) RETURNS ${f.returns} AS ${tag}${f.body}${tag} LANGUAGE ${language};`
 }
 
+/** A function's argument list without defaults, as `COMMENT ON FUNCTION` wants its signature. */
+export function signatureArgs(args: string): string {
+  return splitTopLevel(significant(tokenize(args)))
+    .map((part) => {
+      const cut = part.findIndex((t) => (t.kind === 'word' && t.text.toUpperCase() === 'DEFAULT') || (t.kind === 'op' && t.text === '='))
+      return (cut < 0 ? part : part.slice(0, cut))
+        .map((t) => t.text)
+        .join(' ')
+        .replace(/\s*([().[\]])\s*/g, '$1')
+        .replace(/\s*,\s*/g, ', ')
+    })
+    .filter((a) => a !== '')
+    .join(', ')
+}
+
 function comments(ir: SchemaIR): string[] {
   const out: string[] = []
   const on = (what: string, text: string | undefined) => {
@@ -142,7 +158,7 @@ function comments(ir: SchemaIR): string[] {
   }
   for (const e of ir.extensions) on(`EXTENSION ${quoteIdent(e.name)}`, e.description)
   for (const e of ir.enums) on(`TYPE ${quoteIdent(e.name)}`, e.description)
-  for (const f of ir.functions) on(`FUNCTION ${quoteIdent(f.name)}(${f.args})`, f.description)
+  for (const f of ir.functions) on(`FUNCTION ${quoteIdent(f.name)}(${signatureArgs(f.args)})`, f.description)
   for (const t of ir.tables) {
     const tn = quoteIdent(t.name)
     on(`TABLE ${tn}`, t.description)

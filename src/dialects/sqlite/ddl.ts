@@ -1,6 +1,6 @@
 import { restrict } from '../../ir/restrict.js'
 import type { ColumnIR, ForeignKeyIR, IndexIR, IndexPartIR, SchemaIR, TableIR, TriggerIR, ViewIR } from '../../ir/types.js'
-import { identList, quoteIdent } from '../../sql/ident.js'
+import { forceQuote, identList, quoteIdent } from '../../sql/ident.js'
 import { endsInLineComment, isPunct, lex } from './source.js'
 import { mapType } from './types.js'
 
@@ -36,7 +36,8 @@ function inlinePk(t: TableIR): string | undefined {
   return pk && pk.columns.length === 1 && (pk.inline || pk.autoincrement) ? pk.columns[0] : undefined
 }
 
-function columnSql(t: TableIR, c: ColumnIR): string {
+/** One column definition of `t`, with its inline constraints (foreign keys excepted: they go to the table level). */
+export function columnSql(t: TableIR, c: ColumnIR): string {
   const out = [quoteIdent(c.name)]
   const type = declaredType(c)
   if (type) out.push(type)
@@ -51,15 +52,24 @@ function columnSql(t: TableIR, c: ColumnIR): string {
   return out.join(' ')
 }
 
-function foreignKeySql(fk: ForeignKeyIR): string {
-  let s = `${named(fk.name)}FOREIGN KEY (${identList(fk.columns)}) REFERENCES ${quoteIdent(fk.references.table)}(${identList(fk.references.columns)})`
+/** `REFERENCES parent(cols)` with its actions: the part of a foreign key shared by the column and table forms. */
+export function referencesSql(fk: ForeignKeyIR): string {
+  let s = `REFERENCES ${quoteIdent(fk.references.table)}(${identList(fk.references.columns)})`
   if (fk.onDelete !== 'no action') s += ` ON DELETE ${fk.onDelete.toUpperCase()}`
   if (fk.onUpdate !== 'no action') s += ` ON UPDATE ${fk.onUpdate.toUpperCase()}`
   if (fk.deferrable) s += ` DEFERRABLE INITIALLY ${fk.deferrable.toUpperCase()}`
   return s
 }
 
-function tableSql(t: TableIR): string {
+function foreignKeySql(fk: ForeignKeyIR): string {
+  return `${named(fk.name)}FOREIGN KEY (${identList(fk.columns)}) ${referencesSql(fk)}`
+}
+
+/** A `CONSTRAINT name ` prefix, or nothing for an unnamed constraint. */
+export const constraintName = named
+
+/** `CREATE TABLE`, under another name when `as` is given (table rebuilds). */
+export function tableSql(t: TableIR, as = t.name): string {
   const items = t.columns.map((c) => columnSql(t, c))
   const pk = t.primaryKey
   if (pk && inlinePk(t) === undefined) items.push(`${named(pk.name)}PRIMARY KEY (${identList(pk.columns)})`)
@@ -69,7 +79,7 @@ function tableSql(t: TableIR): string {
   // by position, so this keeps pragma foreign_key_list ids stable.
   for (const fk of t.foreignKeys) items.push(foreignKeySql(fk))
   const options = [t.sqlite?.withoutRowid ? 'WITHOUT ROWID' : '', t.sqlite?.strict ? 'STRICT' : ''].filter(Boolean).join(', ')
-  return `CREATE TABLE ${quoteIdent(t.name)} (\n  ${items.join(',\n  ')}\n)${options ? ' ' + options : ''};`
+  return `CREATE TABLE ${as === t.name ? quoteIdent(t.name) : forceQuote(as)} (\n  ${items.join(',\n  ')}\n)${options ? ' ' + options : ''};`
 }
 
 function indexPartSql(p: IndexPartIR): string {
@@ -79,7 +89,8 @@ function indexPartSql(p: IndexPartIR): string {
   return s
 }
 
-function indexSql(table: string, i: IndexIR): string {
+/** `CREATE [UNIQUE] INDEX` of an index on `table`. */
+export function indexSql(table: string, i: IndexIR): string {
   const w = i.where?.sqlite
   const where = w === undefined ? '' : ` WHERE ${w}${endsInLineComment(w) ? '\n' : ''}`
   return `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(i.name)} ON ${quoteIdent(table)} (${i.parts.map(indexPartSql).join(', ')})${where};`
@@ -93,7 +104,8 @@ export function withSemicolon(text: string): string {
   return t + (endsInLineComment(t) ? '\n;' : ';')
 }
 
-function triggerSql(table: string, tr: TriggerIR): string {
+/** `CREATE TRIGGER … BEGIN … END` of a trigger on `table`. */
+export function triggerSql(table: string, tr: TriggerIR): string {
   if (tr.events.length !== 1) throw new Error(`sqlite: trigger ${tr.name} fires on ${tr.events.join(', ')}; a SQLite trigger has exactly one event`)
   const event = tr.events[0]!.toUpperCase()
   const of = tr.updateOf?.length ? ` OF ${identList(tr.updateOf)}` : ''
@@ -107,7 +119,8 @@ export function viewBody(text: string): string {
   return text.trim().replace(/;\s*$/, '').trimEnd()
 }
 
-function viewSql(v: ViewIR): string {
+/** `CREATE VIEW`. */
+export function viewSql(v: ViewIR): string {
   const def = viewBody(v.definition.sqlite ?? '')
   return `CREATE VIEW ${quoteIdent(v.name)} AS ${def}${endsInLineComment(def) ? '\n' : ''};`
 }

@@ -23,11 +23,12 @@ export const shopSchema = defineSchema({
       description: '수정 시각을 갱신합니다',
     }),
     fn('slugify', {
-      args: 'input text',
+      args: "input text, sep text DEFAULT '-'",
       returns: 'text',
       language: 'sql',
       // The body holds `$$`, so the DDL must pick another dollar tag.
-      body: "SELECT lower(regexp_replace(input, '[^a-z0-9]+', '-', 'g')) || '$$'",
+      body: "SELECT lower(regexp_replace(input, '[^a-z0-9]+', sep, 'g')) || '$$'",
+      description: '슬러그를 만듭니다',
     }),
   ],
   tables: {

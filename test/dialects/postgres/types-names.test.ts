@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { defineSchema, sql, t, table, check } from '../../../src/index.js'
 import { canonicalType, mapType, portableType } from '../../../src/dialects/postgres/types.js'
 import { makeObjectName, nameAddition } from '../../../src/dialects/postgres/names.js'
-import { dollarTag } from '../../../src/dialects/postgres/ddl.js'
+import { dollarTag, signatureArgs } from '../../../src/dialects/postgres/ddl.js'
 import { postgres } from '../../../src/dialects/postgres/index.js'
 
 describe('types', () => {
@@ -88,5 +88,11 @@ describe('engine names', () => {
     expect(dollarTag('select 1')).toBe('$$')
     expect(dollarTag('select $$x$$')).toBe('$fn$')
     expect(dollarTag('$$ $fn$')).toBe('$fn2$')
+  })
+
+  test('signatureArgs drops defaults for COMMENT ON FUNCTION', () => {
+    expect(signatureArgs("retention_days integer DEFAULT 30")).toBe('retention_days integer')
+    expect(signatureArgs("a numeric(10, 2) = 1.5, OUT b text[], c character varying DEFAULT 'x, y'")).toBe('a numeric(10, 2), OUT b text[], c character varying')
+    expect(signatureArgs('')).toBe('')
   })
 })

@@ -1,0 +1,58 @@
+import { Flags } from '@oclif/core'
+import { BaseCommand } from '../cli/base.js'
+import { projectDirs } from '../cli/project.js'
+import { checkSchema, type CheckReport } from '../check/check.js'
+import { loadSchemas } from '../load/load.js'
+
+/** `::error` annotations for GitHub Actions-style CI logs. */
+function annotate(file: string, message: string): string {
+  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return `::error file=${esc(file)}::${esc(message)}`
+}
+
+export default class Check extends BaseCommand {
+  static description = 'CI gate: generated files stale? schema changed without a migration? migration files edited? With --db, also verify. Exit 0 clean, 1 drift, 2 cannot run.'
+
+  static examples = ['<%= config.bin %> check --all', '<%= config.bin %> check --schema anyon --db sqlite:.data/anyon.db']
+
+  static flags = {
+    all: Flags.boolean({ description: 'every schema in schema.config.ts (the default without --schema)' }),
+    db: Flags.string({ description: 'also verify this database against the schema' }),
+  }
+
+  async run(): Promise<{ clean: boolean; schemas: CheckReport[] }> {
+    const { flags } = await this.parse(Check)
+    const dirs = await projectDirs()
+    const schemas = await loadSchemas(flags.schema, { all: true })
+    const reports: CheckReport[] = []
+    for (const s of schemas) reports.push(await checkSchema(s, dirs, { ...(flags.db ? { db: flags.db } : {}), lang: dirs.lang }))
+    const ci = process.env.CI === 'true' || process.env.GITHUB_ACTIONS === 'true'
+    for (const r of reports) {
+      if (r.clean) {
+        this.log(`✓ ${r.schema}`)
+        continue
+      }
+      this.log(`✗ ${r.schema}`)
+      for (const s of r.stale) {
+        const what = s.problem === 'changed' ? 'is stale' : s.problem === 'missing' ? 'is missing' : 'is not generated any more'
+        this.log(`  ${s.file} ${what}; run \`schema generate\``)
+        if (s.diff) this.log(s.diff.replace(/^/gm, '    '))
+        if (ci) this.log(annotate(s.file, `generated file ${what}; run \`schema generate\``))
+      }
+      for (const u of r.unmigrated) {
+        this.log(`  ${u.dialect}: the schema has changes no migration captures; run \`schema migrate:new <label> --schema ${r.schema}\``)
+        for (const c of u.changes.slice(0, 20)) this.log(`    - ${c}`)
+        if (ci) this.log(annotate(`schemas/${r.schema}.ts`, `${u.dialect}: schema changed without a migration (${u.changes.length} change(s))`))
+      }
+      for (const m of r.migrationFiles) {
+        const what = m.problem === 'edited' ? `was edited: checksums has ${m.expected}, file has ${m.actual}` : m.problem === 'unlisted' ? 'is not in the checksums file' : 'is listed in checksums but missing'
+        this.log(`  ${m.path} ${what}`)
+        if (ci) this.log(annotate(m.path, `migration ${what}`))
+      }
+      if (r.drift && !r.drift.matches) for (const f of r.drift.findings) this.log(`  drift: ${f.message}`)
+    }
+    const clean = reports.every((r) => r.clean)
+    if (!clean) process.exitCode = 1
+    return { clean, schemas: reports }
+  }
+}

@@ -1,0 +1,36 @@
+import { Flags } from '@oclif/core'
+import path from 'node:path'
+import { BaseCommand } from '../cli/base.js'
+import { projectDirs } from '../cli/project.js'
+import { generateSchema } from '../check/check.js'
+import { loadSchemas } from '../load/load.js'
+
+export default class Generate extends BaseCommand {
+  static description = 'Write generated/<schema>/: Kysely types, Mermaid ERD and the Korean reference docs. --render adds SVG diagrams.'
+
+  static examples = ['<%= config.bin %> generate', '<%= config.bin %> generate --schema anyon --render']
+
+  static flags = {
+    all: Flags.boolean({ description: 'every schema in schema.config.ts (the default without --schema)' }),
+    render: Flags.boolean({ description: 'also render the diagrams to SVG with mermaid-cli (needs a Chromium)' }),
+  }
+
+  async run(): Promise<{ schemas: { schema: string; dir: string; written: string[]; rendered: string[] }[] }> {
+    const { flags } = await this.parse(Generate)
+    const dirs = await projectDirs()
+    const schemas = await loadSchemas(flags.schema, { all: true })
+    const out = []
+    for (const s of schemas) {
+      const { dir, written } = await generateSchema(s, dirs, dirs.lang)
+      let rendered: string[] = []
+      if (flags.render) {
+        const { renderDiagrams } = await import('../generate/render-svg.js')
+        rendered = await renderDiagrams(dir)
+      }
+      const rel = path.relative(dirs.root, dir)
+      this.log(`${s.name}: ${written.length ? `${written.length} file(s) written to ${rel}` : `${rel} is up to date`}${rendered.length ? `, ${rendered.length} diagram(s) rendered` : ''}`)
+      out.push({ schema: s.name, dir: rel, written, rendered })
+    }
+    return { schemas: out }
+  }
+}

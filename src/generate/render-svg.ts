@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { UserError } from '../errors.js'
+
+const CHROMIUM = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
+
+/** The Chromium to render with, or a {@link UserError} saying how to get one. */
+export function findChromium(): string {
+  const found = CHROMIUM.find((p) => p && existsSync(p))
+  if (!found)
+    throw new UserError(
+      'rendering diagrams needs a Chromium, and none was found',
+      'install one (Debian/Ubuntu: apt-get install -y chromium fonts-noto-cjk) or set PUPPETEER_EXECUTABLE_PATH to its binary',
+    )
+  return found
+}
+
+/** Chromium flags for headless rendering as root in a container with no network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+function mmdFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? mmdFiles(path.join(dir, e.name)) : e.name.endsWith('.mmd') ? [path.join(dir, e.name)] : []))
+    .sort()
+}
+
+/** Renders every `.mmd` under `dir` to an `.svg` beside it with one browser; returns the SVG paths. */
+export async function renderDiagrams(dir: string): Promise<string[]> {
+  return renderFiles(mmdFiles(dir))
+}
+
+/** Renders Mermaid sources to SVG text, one browser for all of them. */
+export async function renderToSvg(definitions: readonly string[]): Promise<string[]> {
+  const executablePath = findChromium()
+  const [{ renderMermaid }, puppeteer] = await Promise.all([import('@mermaid-js/mermaid-cli'), import('puppeteer')])
+  const browser = await puppeteer.default.launch({ executablePath, headless: true, args: CHROMIUM_ARGS })
+  try {
+    const out: string[] = []
+    for (const d of definitions) {
+      const { data } = await renderMermaid(browser, d, 'svg', { mermaidConfig: { theme: 'default', fontFamily: '"Noto Sans CJK KR", "Noto Sans KR", sans-serif' } })
+      out.push(Buffer.from(data).toString('utf8'))
+    }
+    return out
+  } finally {
+    await browser.close()
+  }
+}
+
+async function renderFiles(files: readonly string[]): Promise<string[]> {
+  if (!files.length) return []
+  const svgs = await renderToSvg(files.map((f) => readFileSync(f, 'utf8')))
+  return files.map((f, i) => {
+    const target = f.replace(/\.mmd$/, '.svg')
+    writeFileSync(target, svgs[i]!)
+    return target
+  })
+}
