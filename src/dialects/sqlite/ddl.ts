@@ -134,7 +134,7 @@ export function viewSql(v: ViewIR): string {
 export function compileSchema(ir: SchemaIR): string {
   const s = restrict(ir, 'sqlite')
   const statements = [
-    ...s.tables.map(tableSql),
+    ...s.tables.map((t) => tableSql(t)),
     ...s.tables.flatMap((t) => t.indexes.map((i) => indexSql(t.name, i))),
     ...s.tables.flatMap((t) => t.triggers.map((tr) => triggerSql(t.name, tr))),
     ...s.views.map(viewSql),

@@ -2,6 +2,7 @@ import type { DialectModule } from '../dialect.js'
 import { compileSchema } from './ddl.js'
 import { introspect } from './introspect.js'
 import { normalize } from './normalize.js'
+import { sqlitePlanner } from './plan.js'
 import { mapType } from './types.js'
 
 /** The SQLite dialect. */
@@ -11,6 +12,7 @@ export const sqlite = {
   compileSchema,
   introspect,
   normalize,
+  planner: sqlitePlanner,
 } satisfies DialectModule
 
 export { parseCreateTable, type ParsedTable, type ParsedColumn, type ParsedForeignKey } from './parse.js'

@@ -15,8 +15,6 @@ export function mentions(...texts: readonly (string | undefined)[]): Set<string>
   return out
 }
 
-const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((x) => b.has(x))
-
 /** A trigger of the previous schema together with its table. */
 export interface TriggerRef {
   readonly table: string
@@ -91,5 +89,3 @@ export function dependents(input: DependentsInput): Dependents {
   }
   return { views, triggers }
 }
-
-export { meets }

@@ -1,10 +1,12 @@
 import type { SchemaIR, Sql } from '../../../src/ir/types.js'
+import { signatureArgs } from '../../../src/dialects/postgres/ddl.js'
 
 const EXPR: Sql = { postgres: '<expr>' }
 
 /**
  * The schema with every expression text (defaults, generated columns,
- * checks, index expressions and predicates, trigger conditions, views)
+ * checks, index expressions and predicates, trigger conditions, views,
+ * function argument defaults)
  * replaced by a marker, and no name: what is left is structure.
  */
 export function structure(ir: SchemaIR): SchemaIR {
@@ -27,5 +29,6 @@ export function structure(ir: SchemaIR): SchemaIR {
       triggers: t.triggers.map((tr) => ({ ...tr, ...(tr.when ? { when: EXPR } : {}) })),
     })),
     views: ir.views.map((v) => ({ ...v, definition: EXPR })),
+    functions: ir.functions.map((f) => ({ ...f, args: signatureArgs(f.args) })),
   }
 }
