@@ -133,7 +133,8 @@ function createTrigger(t: TableIR, tr: TriggerIR): string {
 function createFunction(f: FunctionIR): string {
   const tag = dollarTag(f.body)
   const language = f.language.replace(/^'(.*)'$/, '$1')
-  return `CREATE OR REPLACE FUNCTION ${quoteIdent(f.name)}(${f.args}) RETURNS ${f.returns} AS ${tag}${f.body}${tag} LANGUAGE ${language};`
+  // The IR holds the body trimmed; written on its own lines it is stored (prosrc) as hand-written SQL usually has it.
+  return `CREATE OR REPLACE FUNCTION ${quoteIdent(f.name)}(${f.args}) RETURNS ${f.returns} AS ${tag}\n${f.body.trim()}\n${tag} LANGUAGE ${language};`
 }
 
 /** A function's argument list without defaults, as `COMMENT ON FUNCTION` wants its signature. */

@@ -270,7 +270,7 @@ export async function introspectSchema(db: DbClient, schema: string, searchPath:
           args: String(r.args),
           returns: String(r.returns),
           language: String(r.language),
-          body: String(r.body),
+          body: String(r.body).trim(),
           ...described(r.comment),
         }),
       ),

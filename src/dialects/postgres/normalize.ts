@@ -147,7 +147,7 @@ function fn(f: FunctionIR): FunctionIR {
     args: canonicalSql(f.args),
     returns: canonicalType(f.returns),
     language: f.language.trim().replace(/^'(.*)'$/, '$1').toLowerCase(),
-    body: f.body,
+    body: f.body.trim(),
     ...described(f.description),
   }
 }

@@ -1,20 +1,24 @@
 import type { Dialect, Sql } from '../../ir/types.js'
 
-/** Dialects sharing one spelling of a value; `text` is absent where those dialects have none. */
+/** Dialects sharing one spelling of a value. */
 export interface Variant {
   readonly dialects: readonly Dialect[]
-  readonly text?: string
+  readonly text: string
+  /** Name the dialects when showing it: every spelling but the primary dialect's. */
+  readonly label: boolean
 }
 
 /**
  * A value that may be spelled differently per dialect. When every dialect
- * agrees, `same` is true and `text` holds the spelling; otherwise `variants`
- * lists each spelling once, the primary dialect's first.
+ * has it and agrees, `same` is true and `text` holds the spelling; otherwise
+ * `variants` lists each spelling once, in dialect order, and `missing` the
+ * dialects without one.
  */
 export interface PerDialect {
   readonly same: boolean
   readonly text?: string
   readonly variants: readonly Variant[]
+  readonly missing: readonly Dialect[]
 }
 
 /** Groups `value(d)` over `dialects` (in order) by equal text (`equal` decides; the first spelling is kept). */
@@ -23,16 +27,21 @@ export function perDialect(
   value: (d: Dialect) => string | undefined,
   equal: (a: string, b: string) => boolean = (a, b) => a === b,
 ): PerDialect {
-  const variants: { dialects: Dialect[]; text?: string }[] = []
+  const groups: { dialects: Dialect[]; text: string }[] = []
+  const missing: Dialect[] = []
   for (const d of dialects) {
     const text = value(d)
-    const found = variants.find((v) => v.text === text || (v.text !== undefined && text !== undefined && equal(v.text, text)))
+    if (text === undefined) {
+      missing.push(d)
+      continue
+    }
+    const found = groups.find((v) => equal(v.text, text))
     if (found) found.dialects.push(d)
-    else variants.push({ dialects: [d], ...(text !== undefined ? { text } : {}) })
+    else groups.push({ dialects: [d], text })
   }
-  const first = variants[0]
-  const same = variants.length <= 1
-  return { same, ...(same && first?.text !== undefined ? { text: first.text } : {}), variants }
+  const variants = groups.map((g, i) => ({ ...g, label: i > 0 || g.dialects[0] !== dialects[0] }))
+  const same = variants.length === 1 && missing.length === 0
+  return { same, ...(same ? { text: variants[0]!.text } : {}), variants, missing }
 }
 
 /** {@link perDialect} of an {@link Sql} value; undefined when no dialect has one. */

@@ -32,3 +32,16 @@ export function structure(ir: SchemaIR): SchemaIR {
     functions: ir.functions.map((f) => ({ ...f, args: signatureArgs(f.args) })),
   }
 }
+
+/** The schema without any description and without a name: seed SQL carries no comments. */
+export function withoutDescriptions<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutDescriptions) as T
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'description')
+        .map(([k, v]) => [k, k === 'name' && typeof v === 'string' && 'tables' in (value as object) ? '' : withoutDescriptions(v)]),
+    ) as T
+  }
+  return value
+}

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { SchemaIR } from '../../../src/ir/types.js'
 import { applyToScratch, postgres } from '../../../src/dialects/postgres/index.js'
 import { comparableDump, createTestDatabase, pgDumpSchema, withClient, type TestDatabase } from '../../support/postgres.js'
-import { structure } from './structure.js'
-import { visionSchema } from './vision-schema.js'
+import { structure, withoutDescriptions } from './structure.js'
+import visionSchema from '../../../schemas/vision.js'
+import { runCli } from '../../support/cli.js'
 
 const seedSql = readFileSync(new URL('../../fixtures/seeds/vision.sql', import.meta.url), 'utf8')
 
@@ -23,7 +24,11 @@ describe('seed 002 (vision)', () => {
   let introspected: SchemaIR
   beforeAll(async () => {
     ;[seed, ours] = await Promise.all([createTestDatabase(), createTestDatabase()])
-    await withClient(ours.url, (db) => db.exec(postgres.compileSchema(visionSchema)))
+    // The acceptance is about the command users run: `schema sql --schema vision --dialect postgres`.
+    const cli = await runCli(['sql', '--schema', 'vision', '--dialect', 'postgres'])
+    expect(cli.code, cli.stderr).toBe(0)
+    expect(cli.stdout).toBe(postgres.compileSchema(visionSchema))
+    await withClient(ours.url, (db) => db.exec(cli.stdout))
     introspected = await withClient(seed.url, async (db) => {
       await db.exec(seedSql)
       return postgres.introspect(db)
@@ -36,16 +41,13 @@ describe('seed 002 (vision)', () => {
   test('the DSL version dumps the same as the seed SQL (COMMENT lines aside)', async () => {
     const [a, b] = await Promise.all([pgDumpSchema(ours.url), pgDumpSchema(seed.url)])
     expect(comparableDump(a)).toBe(comparableDump(b))
-    expect(a).toContain("COMMENT ON COLUMN public.datasets.format IS '''coco'', ''yolo'', ''imagenet'', ''pascal_voc''';")
+    // Our side carries the Korean descriptions.
+    expect(a).toMatch(/COMMENT ON TABLE public.users IS '[^']*[가-힣]/)
   })
 
   test('declared and introspected converge: via the scratch schema, and in structure', async () => {
     const scratch = await withClient(seed.url, (db) => applyToScratch(db, visionSchema))
-    const noComments = (ir: SchemaIR): SchemaIR => ({
-      ...ir,
-      name: '',
-      tables: ir.tables.map(({ description: _d, ...t }) => ({ ...t, columns: t.columns.map(({ description: _c, ...c }) => c) })),
-    })
+    const noComments = withoutDescriptions<SchemaIR>
     expect(noComments(postgres.normalize(scratch))).toStrictEqual(noComments(postgres.normalize(introspected)))
     expect(noComments(structure(postgres.normalize(visionSchema)))).toStrictEqual(noComments(structure(postgres.normalize(introspected))))
   })

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { DbClient } from '../../../src/db/client.js'
-import { enumType, index, sql, t, table, trigger, unique, check, expr, desc, view, defineSchema, foreignKey, type ColumnBuilder, type FkAction, type SchemaIR, type TableDef } from '../../../src/index.js'
+import { check, defineSchema, desc, enumType, expr, foreignKey, index, sql, t as types, table, trigger, unique, view, type ColumnBuilder, type FkAction, type SchemaIR, type TableDef } from '../../../src/index.js'
 import { quoteIdent } from '../../../src/sql/ident.js'
 import { canonical, dbAt, migrationOf, runMigration } from './plan-harness.js'
 import { sqlite } from '../../../src/dialects/sqlite/index.js'
@@ -111,12 +111,13 @@ const q = quoteIdent
 
 function newColumn(r: Rng, t: Tbl, spec: Spec, seeded: boolean): Col {
   const id = t.nextCol++
-  const families: Family[] = ['int', 'text', 'real', 'enum', 'gen', ...(spec.tables.some((p) => p.id < t.id || !seeded) ? (['ref', 'ref'] as const) : [])]
+  const parents = spec.tables.filter((p) => p.id !== t.id && (!seeded || p.id < t.id))
+  const families: Family[] = ['int', 'text', 'real', 'enum', 'gen']
+  if (parents.length) families.push('ref', 'ref')
   const family = r.pick(families)
   const c: Col = { id, name: `c${id}`, family, type: r.pick(TYPES[family][t.strict ? 'strict' : 'loose']), nullable: r.chance(0.5), check: false, collate: false, seeded, filled: false }
   if (family === 'gen') return { ...c, nullable: true, gen: { mult: r.int(2, 5), stored: r.chance(0.5) } }
   if (family === 'ref') {
-    const parents = spec.tables.filter((p) => p.id !== t.id && (p.id < t.id || !seeded))
     return { ...c, nullable: true, ref: { table: r.pick(parents).id, fk: r.chance(0.7), onDelete: r.pick(['no action', 'cascade', 'set null', 'restrict'] as const) } }
   }
   if (r.chance(0.4)) c.default = family === 'int' ? 7 : family === 'real' ? 2.5 : family === 'enum' ? t.enumValues[0]! : 'dflt'
@@ -211,15 +212,13 @@ const MUTATIONS: Record<string, (r: Rng, s: Spec) => boolean> = {
   addColumn(r, s) {
     const t = r.pick(s.tables)
     const c = newColumn(r, t, s, false)
-    if (c.ref) c.ref.table = r.pick(s.tables.filter((p) => p.id !== t.id) ?? []).id
-    if (c.ref && !s.tables.some((p) => p.id === c.ref!.table)) return false
     if (r.chance(0.7)) t.cols.push(c)
     else t.cols.splice(r.int(1, t.cols.length), 0, c)
     return true
   },
   dropColumn(r, s) {
     const t = r.pick(s.tables)
-    const cs = t.cols.filter((c) => c.family !== 'key' && !s.tables.some((o) => o.cols.some((x) => x.ref?.fk && x.ref.table === t.id && false)))
+    const cs = t.cols.filter((c) => c.family !== 'key')
     if (!cs.length) return false
     const c = r.pick(cs)
     t.cols = t.cols.filter((x) => x !== c)
@@ -247,7 +246,8 @@ const MUTATIONS: Record<string, (r: Rng, s: Spec) => boolean> = {
     if (!c) return false
     if (!c.nullable) c.nullable = true
     else {
-      if (c.family === 'ref') return false
+      // Filled NULLs repeat the default: not under a UNIQUE.
+      if (c.family === 'ref' || t.uniques.some((u) => u.includes(c.id)) || t.indexes.some((i) => i.unique && i.col === c.id)) return false
       c.nullable = false
       if (c.default === undefined || c.default === 'now') c.default = c.family === 'int' ? 7 : c.family === 'real' ? 2.5 : c.family === 'enum' ? t.enumValues[0]! : 'dflt'
       c.filled = true
@@ -280,10 +280,10 @@ const MUTATIONS: Record<string, (r: Rng, s: Spec) => boolean> = {
     const cs = t.cols.filter((c) => uniqueSafe(c) && !c.nullable && c.family !== 'key')
     if (t.pk.length > 1 || (t.pk[0] !== 0)) t.pk = [0]
     else if (!cs.length) return false
-    else if (r.chance(0.5)) t.pk = [0, r.pick(cs).id]
     else {
-      t.pk = [r.pick(cs).id]
-      t.uniques.push([0])
+      t.pk = r.chance(0.5) ? [0, r.pick(cs).id] : [r.pick(cs).id]
+      // Foreign keys reference the key column: it stays unique.
+      if (!t.uniques.some((u) => u.length === 1 && u[0] === 0)) t.uniques.push([0])
     }
     return true
   },
@@ -401,12 +401,12 @@ function toSchema(s: Spec): SchemaIR {
     enums.push(e)
     const columns: Record<string, ColumnBuilder> = {}
     for (const c of t.cols) {
-      let b: ColumnBuilder = c.family === 'enum' ? t.enum(e) : c.family === 'text' ? t.text() : t.integer()
+      let b: ColumnBuilder = c.family === 'enum' ? types.enum(e) : c.family === 'text' ? types.text() : types.integer()
       b = b.sqlite(c.type)
       if (!c.nullable) b = b.notNull()
       if (c.default !== undefined) b = b.default(c.default === 'now' ? sql.now : c.default)
-      if (c.gen) b = b.generatedAs(sql([`${q(key(t).name)} * ${c.gen.mult}`] as unknown as TemplateStringsArray), c.gen.stored ? 'stored' : 'virtual')
-      if (c.check) b = b.check(sql([c.family === 'text' ? `length(${q(c.name)}) > 0` : `${q(c.name)} >= 0`] as unknown as TemplateStringsArray))
+      if (c.gen) b = b.generatedAs(`${q(key(t).name)} * ${c.gen.mult}`, c.gen.stored ? 'stored' : 'virtual')
+      if (c.check) b = b.check(c.family === 'text' ? `length(${q(c.name)}) > 0` : `${q(c.name)} >= 0`)
       if (c.collate) b = b.collate('NOCASE')
       if (c.renamedFrom) b = b.renamedFrom(c.renamedFrom)
       if (t.pk.length === 1 && t.pk[0] === c.id) b = b.primaryKey()
@@ -414,7 +414,7 @@ function toSchema(s: Spec): SchemaIR {
     }
     const name = (id: number) => col(t, id)!.name
     const fks = t.cols.filter((c) => c.ref?.fk && tables.has(c.ref.table)).map((c) => foreignKey([c.name], tables.get(c.ref!.table)!.name, [key(tables.get(c.ref!.table)!).name], { onDelete: c.ref!.onDelete }))
-    const raw = (text: string) => sql([text] as unknown as TemplateStringsArray)
+    const raw = (text: string) => text
     defs[t.name] = table({
       columns,
       ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
@@ -432,9 +432,9 @@ function toSchema(s: Spec): SchemaIR {
     })
   }
   const views = s.views.map((v) => {
-    if ('view' in v.on) return view(v.name, sql([`SELECT * FROM ${q(v.on.view)}`] as unknown as TemplateStringsArray))
+    if ('view' in v.on) return view(v.name, `SELECT * FROM ${q(v.on.view)}`)
     const t = tables.get(v.on.table)!
-    return view(v.name, sql([`SELECT ${q(key(t).name)} AS k, ${q(col(t, v.on.col)!.name)} AS c FROM ${q(t.name)}`] as unknown as TemplateStringsArray))
+    return view(v.name, `SELECT ${q(key(t).name)} AS k, ${q(col(t, v.on.col)!.name)} AS c FROM ${q(t.name)}`)
   })
   return defineSchema({ name: 'test', dialects: ['sqlite'], enums, tables: defs, views })
 }
@@ -469,7 +469,7 @@ async function expectRowsKept(db: DbClient, a: Spec, b: Spec, before: Map<string
     for (const [i, row] of old.entries()) {
       for (const cb of tb.cols) {
         const ca = col(ta, cb.id)
-        if (!ca || ca.gen || cb.gen) continue
+        if (!ca || cb.gen) continue
         const was = row[ca.name]
         const want = was === null && !cb.nullable && typeof cb.default !== 'undefined' && cb.default !== 'now' ? cb.default : was
         expect(now[i]![cb.name], `${tb.name}.${cb.name} of row ${i}`).toEqual(want)
@@ -511,7 +511,7 @@ async function oneCase(seed: number): Promise<string[]> {
   } catch (e) {
     const m = await migrationOf(A, B).catch(() => undefined)
     const detail = m ? m.up.statements.map((s) => `-- ${s.comment}\n${s.sql}`).join('\n') : ''
-    throw new Error(`seed ${seed} (${kinds.join(', ')}): ${(e as Error).message}\n${detail}`, { cause: e })
+    throw new Error(`seed ${seed} (${kinds.join(', ')}): ${(e as Error).message}\n-- A:\n${sqlite.compileSchema(A)}\n-- plan:\n${detail}`, { cause: e })
   } finally {
     await db.close()
   }
