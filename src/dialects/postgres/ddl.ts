@@ -5,10 +5,11 @@ import { significant, splitTopLevel, tokenize } from '../../sql/lexer.js'
 import { fillConstraintNames } from './names.js'
 import { ddlType } from './types.js'
 
-const literal = (s: string) => "'" + s.replaceAll("'", "''") + "'"
+/** A string literal. */
+export const literal = (s: string) => "'" + s.replaceAll("'", "''") + "'"
 
 /** Strips a trailing `;` (and whitespace) a user may have written after an expression or query. */
-const bare = (sql: string) => sql.trim().replace(/;\s*$/, '').trim()
+export const bare = (sql: string) => sql.trim().replace(/;\s*$/, '').trim()
 
 /** A dollar-quote tag that does not occur in `body`. */
 export function dollarTag(body: string): string {
@@ -20,7 +21,8 @@ export function dollarTag(body: string): string {
 
 const ACTION = { 'no action': 'NO ACTION', restrict: 'RESTRICT', cascade: 'CASCADE', 'set null': 'SET NULL', 'set default': 'SET DEFAULT' } as const
 
-function fkTail(f: ForeignKeyIR): string {
+/** `REFERENCES …` with its actions, as written after a foreign key's columns. */
+export function fkTail(f: ForeignKeyIR): string {
   let out = `REFERENCES ${quoteIdent(f.references.table)} (${identList(f.references.columns)})`
   if (f.onDelete !== 'no action') out += ` ON DELETE ${ACTION[f.onDelete]}`
   if (f.onUpdate !== 'no action') out += ` ON UPDATE ${ACTION[f.onUpdate]}`
@@ -28,7 +30,8 @@ function fkTail(f: ForeignKeyIR): string {
   return out
 }
 
-const named = (name: string | undefined) => (name === undefined ? '' : `CONSTRAINT ${quoteIdent(name)} `)
+/** `CONSTRAINT name ` when the constraint is named. */
+export const named = (name: string | undefined) => (name === undefined ? '' : `CONSTRAINT ${quoteIdent(name)} `)
 
 /**
  * Tables in creation order: declared order, except that a foreign key's
@@ -57,7 +60,8 @@ export function creationOrder(tables: readonly TableIR[]): { order: TableIR[]; d
   return { order, deferred }
 }
 
-function columnDef(t: TableIR, c: ColumnIR, inlineFks: readonly ForeignKeyIR[]): string {
+/** A column's definition in `CREATE TABLE` (or `ADD COLUMN`), with the constraints written on it. */
+export function columnDef(t: TableIR, c: ColumnIR, inlineFks: readonly ForeignKeyIR[]): string {
   let out = `${quoteIdent(c.name)} ${ddlType(c)}`
   const collation = c.collation?.postgres
   if (collation !== undefined) out += ` COLLATE ${/^".*"$/.test(collation) ? collation : quoteIdent(collation)}`
@@ -84,7 +88,8 @@ function columnDef(t: TableIR, c: ColumnIR, inlineFks: readonly ForeignKeyIR[]):
 /** Whether a foreign key is written on its column rather than as a table constraint. */
 const inlineFk = (f: ForeignKeyIR) => f.columns.length === 1 && f.references.columns.length === 1
 
-function createTable(t: TableIR, deferred: ReadonlySet<ForeignKeyIR>): string {
+/** `CREATE TABLE`, leaving out the foreign keys in `deferred`. */
+export function createTable(t: TableIR, deferred: ReadonlySet<ForeignKeyIR>): string {
   const fks = t.foreignKeys.filter((f) => !deferred.has(f))
   const inline = fks.filter(inlineFk)
   const lines = t.columns.map((c) => columnDef(t, c, inline))
@@ -113,8 +118,9 @@ function indexPart(p: IndexPartIR): string {
   return out
 }
 
-function createIndex(t: TableIR, i: IndexIR): string {
-  let out = `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(i.name)} ON ${quoteIdent(t.name)}`
+/** `CREATE INDEX`, optionally `CONCURRENTLY`. */
+export function createIndex(t: TableIR, i: IndexIR, concurrently = false): string {
+  let out = `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${quoteIdent(i.name)} ON ${quoteIdent(t.name)}`
   if (i.method && i.method.toLowerCase() !== 'btree') out += ` USING ${i.method.toLowerCase()}`
   out += ` (${i.parts.map(indexPart).join(', ')})`
   if (i.include?.length) out += ` INCLUDE (${identList(i.include)})`
@@ -122,7 +128,8 @@ function createIndex(t: TableIR, i: IndexIR): string {
   return out + ';'
 }
 
-function createTrigger(t: TableIR, tr: TriggerIR): string {
+/** `CREATE TRIGGER`. */
+export function createTrigger(t: TableIR, tr: TriggerIR): string {
   const events = tr.events.map((e) => (e === 'update' && tr.updateOf?.length ? `UPDATE OF ${identList(tr.updateOf)}` : e.toUpperCase())).join(' OR ')
   let out = `CREATE TRIGGER ${quoteIdent(tr.name)} ${tr.timing.toUpperCase()} ${events} ON ${quoteIdent(t.name)} FOR EACH ${tr.forEach.toUpperCase()}`
   if (tr.when?.postgres !== undefined) out += ` WHEN (${bare(tr.when.postgres)})`
@@ -130,7 +137,8 @@ function createTrigger(t: TableIR, tr: TriggerIR): string {
   return `${out} ${/^execute\s/i.test(body) ? body : 'EXECUTE FUNCTION ' + body};`
 }
 
-function createFunction(f: FunctionIR): string {
+/** `CREATE OR REPLACE FUNCTION`. */
+export function createFunction(f: FunctionIR): string {
   const tag = dollarTag(f.body)
   const language = f.language.replace(/^'(.*)'$/, '$1')
   // The IR holds the body trimmed; written on its own lines it is stored (prosrc) as hand-written SQL usually has it.

@@ -104,8 +104,9 @@ const STRUCTURAL = new Set(['column', 'table', 'primary key', 'foreign key', 'un
  * appends); otherwise the table is rebuilt. Index and trigger findings never
  * decide: those objects are dropped and created either way.
  */
-export function strategyFor(before: TableIR, after: TableIR, findings: readonly Finding[]): TableStrategy {
+export function strategyFor(before: TableIR, after: TableIR, findings: readonly Finding[], forced: readonly string[] = []): TableStrategy {
   const structural = findings.filter((f) => STRUCTURAL.has(f.kind))
+  if (forced.length) return { kind: 'rebuild', reasons: [...new Set([...forced, ...structural.map(describeFinding)])] }
   const added = new Map<string, AddedColumn>()
   const dropped = new Set<string>()
   for (const f of structural) {
@@ -132,6 +133,17 @@ export function strategyFor(before: TableIR, after: TableIR, findings: readonly 
   return { kind: 'rebuild', reasons: [...new Set(reasons)] }
 }
 
+/**
+ * True when `ALTER TABLE … RENAME COLUMN` fails on the column although the
+ * schema is sound: SQLite (seen on 3.53) reports "no such column" for the
+ * single-column primary key of a WITHOUT ROWID table that a UNIQUE
+ * constraint also covers. `t` is the table with the rename applied.
+ */
+export function renameColumnTrips(t: TableIR, column: string): boolean {
+  const pk = t.primaryKey?.columns ?? []
+  return t.sqlite?.withoutRowid === true && pk.length === 1 && pk[0] === column && t.uniques.some((u) => u.columns.includes(column))
+}
+
 /** `ALTER TABLE … ADD COLUMN`, foreign keys written as column constraints. */
 export function addColumnSql(after: TableIR, add: AddedColumn): string {
   const refs = add.foreignKeys.map((f) => ` ${constraintName(f.name)}${referencesSql(f)}`).join('')
@@ -150,13 +162,13 @@ const literal = (s: string) => `'${s.replaceAll("'", "''")}'`
  * fails; the runner's foreign_key_check vouches for the result. Triggers
  * and views are the caller's: they go before and come back after.
  */
-export function rebuildStatements(before: TableIR, after: TableIR, reasons: readonly string[], temp: string): PlannedStatement[] {
+export function rebuildStatements(before: TableIR, after: TableIR, reasons: readonly string[], temp: string, sources: ReadonlyMap<string, string> = new Map()): PlannedStatement[] {
   const label = `rebuild table ${after.name}`
   const old = new Map(before.columns.map((c) => [c.name, c]))
   // A generated column cannot be written; one that stops being generated keeps the values it showed.
   const copied = after.columns.filter((c) => !c.generated && old.has(c.name))
   const value = (c: ColumnIR) => {
-    const q = quoteIdent(c.name)
+    const q = quoteIdent(sources.get(c.name) ?? c.name)
     const d = c.default?.sqlite
     return old.get(c.name)!.nullable && !c.nullable && d !== undefined ? `coalesce(${q}, ${defaultExpr(d)})` : q
   }

@@ -5,7 +5,7 @@ import type { MigrationPlan, MigrationPlanner, PlannedStatement } from '../../mi
 import { quoteIdent } from '../../sql/ident.js'
 import { indexSql, tableSql, triggerSql, viewSql } from './ddl.js'
 import { dependents } from './plan-deps.js'
-import { addColumnSql, rebuildStatements, strategyFor, type TableStrategy } from './plan-table.js'
+import { addColumnSql, rebuildStatements, renameColumnTrips, strategyFor, type TableStrategy } from './plan-table.js'
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
 
@@ -64,12 +64,25 @@ export function planSqlite(changes: SchemaChanges): MigrationPlan {
   const out: PlannedStatement[] = []
   const emit = (sql: string, comment: string) => out.push({ sql, comment: oneLine(comment) })
 
+  const beforeTables = new Map(before.tables.map((t) => [t.name, t]))
+  // Renames SQLite's RENAME COLUMN trips over are done by rebuilding the table, and its children, whose foreign keys name the column.
+  const forced = new Map<string, string[]>()
+  const sources = new Map<string, Map<string, string>>()
+  const force = (table: string, why: string) => forced.set(table, [...(forced.get(table) ?? []), why])
   for (const r of renames) {
+    if (r.kind !== 'column' || !renameColumnTrips(beforeTables.get(r.table)!, r.to)) continue
+    force(r.table, `rename column ${r.from} to ${r.to}`)
+    sources.set(r.table, new Map([...(sources.get(r.table) ?? []), [r.to, r.from]]))
+    for (const child of before.tables)
+      if (child.name !== r.table && child.foreignKeys.some((f) => f.references.table === r.table && f.references.columns.includes(r.to))) force(child.name, `follow the rename of ${r.table}.${r.from}`)
+  }
+
+  for (const r of renames) {
+    if (r.kind === 'column' && sources.get(r.table)?.has(r.to)) continue
     if (r.kind === 'table') emit(`ALTER TABLE ${quoteIdent(r.from)} RENAME TO ${quoteIdent(r.to)};`, `rename table ${r.from} to ${r.to}`)
     else if (r.kind === 'column') emit(`ALTER TABLE ${quoteIdent(r.table)} RENAME COLUMN ${quoteIdent(r.from)} TO ${quoteIdent(r.to)};`, `rename column ${r.table}.${r.from} to ${r.to}`)
   }
 
-  const beforeTables = new Map(before.tables.map((t) => [t.name, t]))
   const afterTables = new Map(after.tables.map((t) => [t.name, t]))
   const byTable = groupFindings(findings)
   const created = after.tables.filter((t) => !beforeTables.has(t.name))
@@ -77,7 +90,7 @@ export function planSqlite(changes: SchemaChanges): MigrationPlan {
   const strategies = new Map<string, TableStrategy>()
   for (const t of after.tables) {
     const old = beforeTables.get(t.name)
-    if (old) strategies.set(t.name, strategyFor(old, t, byTable.get(t.name) ?? []))
+    if (old) strategies.set(t.name, strategyFor(old, t, byTable.get(t.name) ?? [], forced.get(t.name)))
   }
   const rebuilt = new Set([...strategies].filter(([, s]) => s.kind === 'rebuild').map(([n]) => n))
   const losingColumns = new Set([...strategies].filter(([, s]) => s.kind === 'native' && s.drops.length > 0).map(([n]) => n))
@@ -130,7 +143,7 @@ export function planSqlite(changes: SchemaChanges): MigrationPlan {
     if (!s) continue
     const old = beforeTables.get(t.name)!
     if (s.kind === 'rebuild') {
-      for (const st of rebuildStatements(old, t, s.reasons, tempName(t.name, taken))) emit(st.sql, st.comment)
+      for (const st of rebuildStatements(old, t, s.reasons, tempName(t.name, taken), sources.get(t.name))) emit(st.sql, st.comment)
       continue
     }
     for (const c of s.drops) emit(`ALTER TABLE ${quoteIdent(t.name)} DROP COLUMN ${quoteIdent(c.name)};`, `drop column ${t.name}.${c.name}`)

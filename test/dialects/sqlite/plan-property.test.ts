@@ -151,7 +151,9 @@ function addIndex(r: Rng, t: Tbl): void {
 
 function addUnique(r: Rng, t: Tbl): void {
   const cs = t.cols.filter((c) => uniqueSafe(c) && !t.uniques.some((u) => u.length === 1 && u[0] === c.id))
-  if (cs.length) t.uniques.push(r.chance(0.5) ? [r.pick(cs).id] : [0, r.pick(cs).id].filter((v, i, a) => a.indexOf(v) === i))
+  if (!cs.length) return
+  const u = r.chance(0.5) ? [r.pick(cs).id] : [0, r.pick(cs).id]
+  if (!t.uniques.some((x) => x.join() === u.join())) t.uniques.push(u)
 }
 
 function newSpec(r: Rng): Spec {
