@@ -2,6 +2,7 @@ import { analyzeIndexes } from '../../analysis/indexes.js'
 import { restrict } from '../../ir/restrict.js'
 import type { ColumnType, Dialect, ExtensionIR } from '../../ir/types.js'
 import type { EmittedFile, GenerateContext } from '../emitter.js'
+import { diagramFileName } from '../erd/mermaid.js'
 import type { DocsInput } from './context.js'
 import { designView, type DesignView } from './design.js'
 import { anchor } from './format.js'
@@ -94,14 +95,12 @@ export interface BuildOptions {
 
 const strip = (s: string) => s.replace(/\n+$/, '')
 
-/** The ERD generator's file name of a group or enum (`erd/<name>.mmd`, `states/<name>.mmd`). */
-const fileName = (name: string) => name.trim().replace(/[\s/\\]+/g, '-')
 
 // Routines are only created by Postgres DDL; SQLite has no stored functions.
 const ROUTINE_DIALECTS: readonly Dialect[] = ['postgres']
 
 function groupDiagram(files: readonly EmittedFile[], group: string): string | undefined {
-  const f = files.find((x) => x.path === `erd/${fileName(group)}.mmd`)
+  const f = files.find((x) => x.path === `erd/${diagramFileName(group)}.mmd`)
   return f && strip(f.contents)
 }
 
@@ -127,7 +126,7 @@ export function buildDocsModel(ctx: GenerateContext, options: BuildOptions): Doc
   const files = options.diagrams ?? []
   const states = new Map(
     ir.enums.flatMap((e) => {
-      const f = files.find((x) => x.path === `states/${fileName(e.name)}.mmd`)
+      const f = files.find((x) => x.path === `states/${diagramFileName(e.name)}.mmd`)
       return f ? [[e.name, strip(f.contents)] as const] : []
     }),
   )

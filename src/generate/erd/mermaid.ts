@@ -11,7 +11,8 @@ const EXTERNAL: { readonly [lang: string]: (group: string) => string } = {
 const external = (lang: string, group: string) => (EXTERNAL[lang] ?? ((g: string) => `external: ${g}`))(group)
 
 /** A group name as a file name: whitespace and path separators become `-`. */
-const fileName = (name: string) => name.trim().replace(/[\s/\\]+/g, '-')
+/** File name of a group's or enum's diagram (`erd/<name>.mmd`, `states/<name>.mmd`): spaces and slashes become `-`. */
+export const diagramFileName = (name: string) => name.trim().replace(/[\s/\\]+/g, '-')
 
 const byPath = (a: EmittedFile, b: EmittedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
 
@@ -37,12 +38,12 @@ export function mermaidErd(ctx: GenerateContext): EmittedFile[] {
       const parent = tableByName.get(f.references.table)
       if (parent && !inside.has(parent.name)) outside.set(parent.name, `${parent.name} (${external(ctx.lang, parent.group ?? '-')})`)
     }
-    return { path: `erd/${fileName(group)}.mmd`, contents: erDiagram(d, { tables, external: outside }, enumNames) }
+    return { path: `erd/${diagramFileName(group)}.mmd`, contents: erDiagram(d, { tables, external: outside }, enumNames) }
   })
 
   const stateFiles = ctx.ir.enums
     .filter((e) => e.transitions?.length)
-    .map((e): EmittedFile => ({ path: `states/${fileName(e.name)}.mmd`, contents: stateDiagram(e) }))
+    .map((e): EmittedFile => ({ path: `states/${diagramFileName(e.name)}.mmd`, contents: stateDiagram(e) }))
 
   return [{ path: 'erd.mmd', contents: erDiagram(d, { tables: s.tables }, enumNames) }, ...groupFiles.sort(byPath), ...stateFiles.sort(byPath)]
 }

@@ -139,7 +139,6 @@ function newTable(r: Rng, spec: Spec, seeded: boolean): Tbl {
   return t
 }
 
-const plainCols = (t: Tbl) => t.cols.filter((c) => c.family !== 'gen' && c.family !== 'key')
 /** Values unique per row (or NULL): safe under UNIQUE and primary keys. */
 const uniqueSafe = (c: Col) => c.seeded && !c.filled && ['int', 'text', 'real'].includes(c.family)
 
@@ -388,6 +387,7 @@ function mutate(r: Rng, a: Spec): { b: Spec; kinds: string[] } {
   for (let n = r.int(1, 4), tries = 0; kinds.length < n && tries < 20; tries++) {
     const k = r.pick(names)
     if (MUTATIONS[k]!(r, b)) kinds.push(k)
+    prune(b)
   }
   prune(b)
   return { b, kinds }
