@@ -10,7 +10,7 @@ import { diffSchemas } from '../migrate/diff.js'
 import { checkFolder, type ChecksumProblem } from '../migrate/files.js'
 import { readHistory } from '../migrate/history.js'
 import { migrationPaths, readSnapshot } from '../migrate/new.js'
-import { checkDrift, type DriftReport } from '../verify/drift.js'
+import { verifyDatabase, type VerifyReport } from '../verify/verify.js'
 
 /** Project folders the use cases work in. */
 export interface ProjectDirs {
@@ -46,7 +46,7 @@ export interface CheckReport {
   readonly unmigrated: readonly { readonly dialect: Dialect; readonly changes: readonly string[] }[]
   /** Migration files edited, added or removed behind the checksum file's back. */
   readonly migrationFiles: readonly (ChecksumProblem & { readonly path: string })[]
-  readonly drift?: DriftReport
+  readonly drift?: VerifyReport
   readonly clean: boolean
 }
 
@@ -76,15 +76,15 @@ export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, optio
   }
   const migrationFiles = dialectsOf(schema).flatMap((d) => checkFolder(paths.dialectDir(d)).map((p) => ({ ...p, path: rel(path.join(paths.dialectDir(d), p.file)) })))
 
-  let drift: DriftReport | undefined
+  let drift: VerifyReport | undefined
   if (options.db) {
     const db = await connect(options.db)
     try {
-      drift = await checkDrift(schema.ir, db)
+      drift = await verifyDatabase(schema.ir, db)
     } finally {
       await db.close()
     }
   }
-  const clean = !stale.length && !unmigrated.length && !migrationFiles.length && (drift?.matches ?? true)
+  const clean = !stale.length && !unmigrated.length && !migrationFiles.length && (drift?.ok ?? true)
   return { schema: schema.name, stale, unmigrated, migrationFiles, ...(drift ? { drift } : {}), clean }
 }

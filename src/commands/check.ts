@@ -49,7 +49,10 @@ export default class Check extends BaseCommand {
         this.log(`  ${m.path} ${what}`)
         if (ci) this.log(annotate(m.path, `migration ${what}`))
       }
-      if (r.drift && !r.drift.matches) for (const f of r.drift.findings) this.log(`  drift: ${f.message}`)
+      if (r.drift) {
+        for (const f of r.drift.findings) this.log(`  drift: ${f.message}`)
+        for (const p of r.drift.plans.filter((x) => !x.pass)) this.log(`  plan: ${p.message}`)
+      }
     }
     const clean = reports.every((r) => r.clean)
     if (!clean) process.exitCode = 1

@@ -1,4 +1,4 @@
-import type { Dialect, EnumIR, ExtensionIR, FunctionIR, SchemaIR, ViewIR } from '../ir/types.js'
+import type { Dialect, EnumIR, ExtensionIR, FunctionIR, QueryPatternIR, SchemaIR, ViewIR } from '../ir/types.js'
 import { DIALECTS } from '../ir/types.js'
 import { toSql, type SqlInput } from './sql.js'
 import { buildTable, type TableDef } from './table.js'
@@ -15,6 +15,8 @@ export interface SchemaInput {
   readonly tables: { readonly [name: string]: TableDef }
   readonly views?: readonly ViewIR[]
   readonly functions?: readonly FunctionIR[]
+  /** Query patterns (`query()` from the `/query` entry point), checked by `verify`. */
+  readonly queries?: readonly QueryPatternIR[]
 }
 
 /** Declares a view. */
@@ -45,5 +47,6 @@ export function defineSchema(input: SchemaInput): SchemaIR {
     tables: Object.entries(input.tables).map(([name, def]) => buildTable(name, def)),
     views: input.views ?? [],
     functions: input.functions ?? [],
+    ...(input.queries?.length ? { queries: input.queries } : {}),
   }
 }

@@ -84,5 +84,8 @@ export function restrict(ir: SchemaIR, d: Dialect): SchemaIR {
     tables: tables.map((t) => ({ ...t, foreignKeys: t.foreignKeys.filter((f) => tableNames.has(f.references.table)) })),
     views: ir.views.filter((v) => has(v.dialects, d) && v.definition[d] !== undefined).map(({ dialects: _d, ...v }) => ({ ...v, definition: only(v.definition, d)! })),
     functions: ir.functions.filter((f) => has(f.dialects, d)).map(({ dialects: _d, ...f }) => f),
+    ...(ir.queries
+      ? { queries: ir.queries.filter((q) => q.sql[d] !== undefined).map((q) => ({ ...q, sql: only(q.sql, d)!, parameters: { [d]: q.parameters[d] ?? [] } })) }
+      : {}),
   }
 }

@@ -68,6 +68,8 @@ export interface SchemaIR {
   readonly views: readonly ViewIR[]
   /** Routines (trigger functions) – Postgres only in practice. */
   readonly functions: readonly FunctionIR[]
+  /** Declared query patterns: the queries the application relies on, checked with EXPLAIN. */
+  readonly queries?: readonly QueryPatternIR[]
 }
 
 /** A Postgres extension (`CREATE EXTENSION`). */
@@ -256,4 +258,26 @@ export interface FunctionIR {
   readonly body: string
   readonly description?: string
   readonly dialects?: readonly Dialect[]
+}
+
+/**
+ * A query the application relies on, compiled per dialect from one Kysely
+ * builder, and the index it must be served by.
+ */
+export interface QueryPatternIR {
+  readonly name: string
+  readonly description?: string
+  /** The table the pattern reads first (docs group patterns by it). */
+  readonly table?: string
+  /** The SQL per dialect, with placeholders. */
+  readonly sql: Sql
+  /** Sample parameter values per dialect (JSON values). */
+  readonly parameters: { readonly [D in Dialect]?: readonly unknown[] }
+  /**
+   * What must serve it: an index name, `primary key` (the table's key, which
+   * each engine names its own way), or a scan allowed for a stated reason.
+   */
+  readonly uses: { readonly index: string } | { readonly primaryKey: string } | { readonly scan: string }
+  /** Latency target in milliseconds, reported by `verify --analyze`. */
+  readonly targetMs?: number
 }

@@ -262,6 +262,21 @@ export function validate(ir: SchemaIR): Problem[] {
     if (seenExt.has(e.name)) add('duplicate-extension', `extension "${e.name}" is listed twice`, 'list it once')
     seenExt.add(e.name)
   }
+  const seenQueries = new Set<string>()
+  const indexNames = new Set(ir.tables.flatMap((t) => t.indexes.map((i) => i.name)))
+  for (const q of ir.queries ?? []) {
+    if (seenQueries.has(q.name)) add('duplicate-query', `query pattern "${q.name}" is declared twice`, 'rename one of them')
+    seenQueries.add(q.name)
+    if (q.table !== undefined && !tables.has(q.table)) add('query-table', `query pattern "${q.name}" names table "${q.table}", which does not exist`, 'fix the table name', { table: q.table })
+    if ('index' in q.uses && !indexNames.has(q.uses.index))
+      add('query-index', `query pattern "${q.name}" must use index "${q.uses.index}", which no table declares`, 'declare the index, fix its name, or allow a scan with { scan: "why" }')
+    if ('primaryKey' in q.uses) {
+      const t = tables.get(q.uses.primaryKey)
+      if (!t?.primaryKey) add('query-index', `query pattern "${q.name}" must use the primary key of "${q.uses.primaryKey}", which ${t ? 'has none' : 'does not exist'}`, 'name a table with a primary key', { table: q.uses.primaryKey })
+    }
+    if ('scan' in q.uses && !q.uses.scan.trim()) add('query-scan', `query pattern "${q.name}" allows a scan without saying why`, 'give the reason: { scan: "the table holds a handful of rows" }')
+    if (sqlDialects(q.sql).length === 0) add('empty-expression', `query pattern "${q.name}" compiles to no SQL`, 'check its build function')
+  }
   return problems
 }
 

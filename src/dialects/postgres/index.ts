@@ -2,12 +2,15 @@ import type { DialectModule } from '../dialect.js'
 import { compileSchema } from './ddl.js'
 import { introspect } from './introspect.js'
 import { normalize } from './normalize.js'
+import { postgresPlanner } from './plan.js'
 import { mapType } from './types.js'
 
 export { applyToScratch } from './scratch.js'
 export { compileSchema } from './ddl.js'
 export { introspect } from './introspect.js'
 export { normalize } from './normalize.js'
+export { lint, lintIgnores, LINT_RULES } from './lint.js'
+export { planPostgres, postgresPlanner } from './plan.js'
 export { canonicalType, mapType } from './types.js'
 
 /** The Postgres dialect. */
@@ -17,4 +20,5 @@ export const postgres = {
   compileSchema,
   introspect,
   normalize,
+  planner: postgresPlanner,
 } satisfies DialectModule

@@ -96,7 +96,7 @@ export function planSqlite(changes: SchemaChanges): MigrationPlan {
   const losingColumns = new Set([...strategies].filter(([, s]) => s.kind === 'native' && s.drops.length > 0).map(([n]) => n))
 
   // Views and triggers were written against the old names; a renamed table answers to both.
-  const oldNames = (name: string) => [name, ...renames.filter((r) => r.kind === 'table' && r.to === name).map((r) => (r.kind === 'table' ? r.from : ''))]
+  const oldNames = (name: string) => [name, ...renames.flatMap((r) => (r.kind === 'table' && r.to === name ? [r.from] : []))]
   const touched = new Set([...rebuilt, ...losingColumns, ...dropped.map((t) => t.name)].flatMap(oldNames).map((n) => n.toLowerCase()))
   const deps = dependents({
     before,

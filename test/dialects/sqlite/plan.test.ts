@@ -160,6 +160,24 @@ describe('sqlite planner: columns', () => {
     expect((await rows(db, 'projects', 'id')).map((r) => r.title)).toEqual(['alpha', 'beta', 'gamma'])
   })
 
+  it('renames the key of a WITHOUT ROWID table under a UNIQUE by rebuilding it and its children', async () => {
+    const parent = (key: string, from?: string) =>
+      table({ columns: { [key]: from ? t.integer().primaryKey().renamedFrom(from) : t.integer().primaryKey(), code: t.text().notNull() }, uniques: [unique([key, 'code'])], sqlite: { withoutRowid: true } })
+    const kid = (key: string) => table({ columns: { id: t.integer().primaryKey(), parent_id: t.integer().references('parents', key) } })
+    const a = schema({ parents: parent('id'), kids: kid('id') })
+    const b = schema({ parents: parent('key', 'id'), kids: kid('key') })
+    const { db, m } = await run(a, b, `INSERT INTO parents VALUES (1, 'a'), (2, 'b'); INSERT INTO kids VALUES (1, 1), (2, 2), (3, NULL);`)
+    expect(m.up.statements.filter((s) => s.comment.startsWith('rebuild table') && s.comment.includes('(')).map((s) => s.comment)).toEqual([
+      'rebuild table parents (rename column id to key)',
+      'rebuild table kids (follow the rename of parents.id)',
+    ])
+    expect(await rows(db, 'parents', 'key')).toEqual([
+      { key: 1, code: 'a' },
+      { key: 2, code: 'b' },
+    ])
+    expect(await rows(db, 'kids', 'id')).toHaveLength(3)
+  })
+
   it('rebuilds for a type change and keeps the children of a cascading parent', async () => {
     const a = schema({ projects: projects(), tasks: table({ columns: { id: t.integer().primaryKey(), project_id: t.integer().notNull().references('projects', 'id', { onDelete: 'cascade' }) } }) })
     const b = schema({

@@ -1,0 +1,43 @@
+import { Flags } from '@oclif/core'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { BaseCommand } from '../cli/base.js'
+import { projectDirs } from '../cli/project.js'
+import { contextOf } from '../check/check.js'
+import { generateFiles } from '../generate/index.js'
+import { findChromium } from '../generate/render-svg.js'
+import { loadSchemas } from '../load/load.js'
+import { buildSite } from '../site/build.js'
+
+export default class Docs extends BaseCommand {
+  static description = 'Build a static HTML site of the reference docs, diagrams inline, that opens from disk. Needs a Chromium to draw the diagrams.'
+
+  static examples = ['<%= config.bin %> docs --site site', '<%= config.bin %> docs --site site --schema anyon']
+
+  static flags = {
+    site: Flags.string({ description: 'folder to write the site to (created if missing; files of the same name are overwritten)', required: true }),
+    all: Flags.boolean({ description: 'every schema in schema.config.ts (the default without --schema)' }),
+  }
+
+  async run(): Promise<{ site: string; pages: string[] }> {
+    const { flags } = await this.parse(Docs)
+    // Before any work: without a browser there are no diagrams, and so no site.
+    findChromium()
+    const dirs = await projectDirs()
+    const schemas = await loadSchemas(flags.schema, { all: true })
+    const inputs = []
+    for (const s of schemas) inputs.push({ name: s.name, files: await generateFiles(contextOf(s, dirs, dirs.lang)) })
+    const files = await buildSite(inputs, dirs.lang)
+
+    const site = path.resolve(flags.site)
+    for (const f of files) {
+      const target = path.join(site, f.path)
+      mkdirSync(path.dirname(target), { recursive: true })
+      writeFileSync(target, f.contents)
+    }
+    const pages = files.map((f) => f.path).filter((p) => p.endsWith('.html'))
+    const rel = path.relative(process.cwd(), site) || '.'
+    this.log(`${pages.length} page(s) of ${inputs.length} schema(s) written to ${rel}; open ${path.join(rel, 'index.html')}`)
+    return { site: rel, pages }
+  }
+}

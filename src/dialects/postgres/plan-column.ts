@@ -1,0 +1,84 @@
+import type { ColumnIR, TableIR } from '../../ir/types.js'
+import type { PlannedStatement } from '../../migrate/plan.js'
+import { quoteIdent } from '../../sql/ident.js'
+import { bare, columnDef } from './ddl.js'
+import { ddlType } from './types.js'
+
+const native = (c: ColumnIR) => c.nativeType?.postgres ?? ''
+const isEnum = (c: ColumnIR) => c.type.kind === 'enum' || (c.type.kind === 'array' && c.type.of.kind === 'enum')
+
+/** `ALTER TABLE … ADD COLUMN …`, the column alone (its constraints are added as table constraints). */
+export function addColumn(table: string, c: ColumnIR, why = ''): PlannedStatement {
+  const bareTable: TableIR = { name: table, columns: [c], foreignKeys: [], uniques: [], checks: [], indexes: [], triggers: [] }
+  return { sql: `ALTER TABLE ${quoteIdent(table)} ADD COLUMN ${columnDef(bareTable, c, [])};`, comment: `add column ${table}.${c.name}${why}` }
+}
+
+/** The `USING` expression of a type change: through text where an enum is on either side. */
+export function usingCast(from: ColumnIR, to: ColumnIR): string {
+  const col = quoteIdent(to.name)
+  const target = ddlType(to)
+  if (!isEnum(from) && !isEnum(to)) return `${col}::${target}`
+  return `${col}::${to.type.kind === 'array' || from.type.kind === 'array' ? 'text[]' : 'text'}::${target}`
+}
+
+/** True when a change of a column needs it dropped and added again (its generation expression). */
+export function needsReAdd(from: ColumnIR, to: ColumnIR): boolean {
+  const a = from.generated?.expression.postgres
+  const b = to.generated?.expression.postgres
+  return b !== undefined && a !== b
+}
+
+/**
+ * The statements that change one column in place: identity dropped first
+ * (an identity column cannot lose NOT NULL), then one `ALTER TABLE` with
+ * generation expression, default, type, nullability and default again, in
+ * the order the docs show for a type change over a default, then identity
+ * added (with its sequence moved past the existing values).
+ */
+export function alterColumn(table: string, from: ColumnIR, to: ColumnIR): PlannedStatement[] {
+  const t = quoteIdent(table)
+  const c = quoteIdent(to.name)
+  const target = `${table}.${to.name}`
+  const out: PlannedStatement[] = []
+  if (needsReAdd(from, to)) {
+    out.push({ sql: `ALTER TABLE ${t} DROP COLUMN ${c};`, comment: `alter column ${target} (generated: drop the column and add it again, at the end of the table)` })
+    out.push(addColumn(table, to, ' (generated: added again)'))
+    return out
+  }
+  if (from.identity && !to.identity) out.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${c} DROP IDENTITY;`, comment: `alter column ${target} (identity)` })
+  const actions: string[] = []
+  const what: string[] = []
+  if (from.generated && !to.generated) {
+    actions.push(`ALTER COLUMN ${c} DROP EXPRESSION`)
+    what.push('generated')
+  }
+  const typeChanged = native(from) !== native(to) || JSON.stringify(from.collation) !== JSON.stringify(to.collation)
+  const oldDefault = from.default?.postgres
+  const newDefault = to.default?.postgres
+  if (typeChanged) {
+    if (oldDefault !== undefined) actions.push(`ALTER COLUMN ${c} DROP DEFAULT`)
+    const collate = to.collation?.postgres === undefined ? '' : ` COLLATE ${quoteIdent(to.collation.postgres)}`
+    actions.push(`ALTER COLUMN ${c} TYPE ${ddlType(to)}${collate}${native(from) === native(to) ? '' : ` USING ${usingCast(from, to)}`}`)
+    what.push('type')
+  }
+  if (from.nullable !== to.nullable) {
+    actions.push(`ALTER COLUMN ${c} ${to.nullable ? 'DROP' : 'SET'} NOT NULL`)
+    what.push('nullability')
+  }
+  if (oldDefault !== newDefault || (typeChanged && oldDefault !== undefined)) {
+    if (newDefault !== undefined) actions.push(`ALTER COLUMN ${c} SET DEFAULT ${bare(newDefault)}`)
+    else if (!typeChanged) actions.push(`ALTER COLUMN ${c} DROP DEFAULT`)
+    if (oldDefault !== newDefault) what.push('default')
+  }
+  if (actions.length) out.push({ sql: `ALTER TABLE ${t} ${actions.join(', ')};`, comment: `alter column ${target} (${what.join(', ')})` })
+  if (to.identity && !from.identity) {
+    out.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${c} ADD GENERATED ${to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY;`, comment: `alter column ${target} (identity)` })
+    out.push({
+      sql: `SELECT setval(pg_get_serial_sequence('${t.replaceAll("'", "''")}', '${to.name.replaceAll("'", "''")}'), coalesce(max(${c}), 0) + 1, false) FROM ${t};`,
+      comment: `alter column ${target} (identity: continue after the existing values)`,
+    })
+  } else if (to.identity && from.identity && to.identity !== from.identity) {
+    out.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${c} SET GENERATED ${to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'};`, comment: `alter column ${target} (identity)` })
+  }
+  return out
+}

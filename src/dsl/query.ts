@@ -1,0 +1,74 @@
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+} from 'kysely'
+import type { Dialect, QueryPatternIR } from '../ir/types.js'
+import { DIALECTS } from '../ir/types.js'
+
+// Kysely instances that compile only: no driver ever connects.
+const compilers: { readonly [D in Dialect]: Kysely<any> } = {
+  sqlite: new Kysely<any>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  }),
+  postgres: new Kysely<any>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  }),
+}
+
+/** The input of {@link query}. */
+export interface QueryInput<DB> {
+  readonly description?: string
+  /** The table the pattern reads first. */
+  readonly table?: string
+  /** The query, written once with Kysely (sample values inline); compiled per dialect. */
+  readonly build: (db: Kysely<DB>, dialect: Dialect) => Compilable
+  /** The index that must serve it, `{ primaryKey: 'table' }`, or `{ scan: 'why a scan is fine' }`. */
+  readonly uses: string | { readonly primaryKey: string } | { readonly scan: string }
+  /** Latency target in milliseconds (reported by `verify --analyze`). */
+  readonly targetMs?: number
+  /** Dialects to compile for (default: both). */
+  readonly dialects?: readonly Dialect[]
+}
+
+/**
+ * Declares a query pattern. Type it with the generated `DB` interface
+ * (`query<DB>(…)`) so a query on a missing table or column fails to compile.
+ * Parameter values must be JSON values (they are kept in the schema's IR).
+ */
+export function query<DB = any>(name: string, input: QueryInput<DB>): QueryPatternIR {
+  const dialects = input.dialects ?? DIALECTS
+  const sql: { [D in Dialect]?: string } = {}
+  const parameters: { [D in Dialect]?: readonly unknown[] } = {}
+  for (const d of dialects) {
+    const compiled = input.build(compilers[d] as Kysely<DB>, d).compile()
+    sql[d] = compiled.sql
+    parameters[d] = [...compiled.parameters]
+  }
+  const uses = typeof input.uses === 'string' ? { index: input.uses } : input.uses
+  return {
+    name,
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(input.table !== undefined ? { table: input.table } : {}),
+    sql,
+    parameters,
+    uses,
+    ...(input.targetMs !== undefined ? { targetMs: input.targetMs } : {}),
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import Handlebars from 'handlebars'
+
+/** A link in the navigation, relative to the page it appears on. */
+export interface NavDoc {
+  readonly href: string
+  /** The page's first heading. */
+  readonly title: string
+  /** The title without the schema name it starts with, for lists under that name. */
+  readonly label: string
+  readonly current: boolean
+}
+
+/** One schema in the navigation. */
+export interface NavSchema {
+  readonly name: string
+  /** Its first page (the README). */
+  readonly home: string
+  readonly current: boolean
+  readonly docs: readonly NavDoc[]
+}
+
+/** What the page shell shows around a body. */
+export interface ShellView {
+  readonly title: string
+  /** `./` for the index, `../` for a schema's page: every link is relative so the site opens from disk. */
+  readonly root: string
+  readonly schema?: string
+  readonly nav: readonly NavSchema[]
+  readonly body: string
+  readonly previous?: NavDoc
+  readonly next?: NavDoc
+}
+
+/** The site's templates from `templates/site/`, compiled. */
+export interface Layout {
+  readonly labels: Readonly<Record<string, string>>
+  readonly css: string
+  page(view: ShellView): string
+  index(nav: readonly NavSchema[]): string
+}
+
+/** Loads `templates/site/`; labels come from `labels.json` in `lang`, falling back to English. */
+export function loadLayout(templatesDir: string, lang: string): Layout {
+  const dir = path.join(templatesDir, 'site')
+  const read = (f: string) => readFileSync(path.join(dir, f), 'utf8')
+  const all = JSON.parse(read('labels.json')) as Record<string, Record<string, string>>
+  const labels = all[lang] ?? all.en ?? {}
+  const hbs = Handlebars.create()
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean))
+  hbs.registerPartial('nav', read('nav.hbs'))
+  const page = hbs.compile(read('page.html.hbs'), { strict: false })
+  const index = hbs.compile(read('index.html.hbs'), { strict: false })
+  return {
+    labels,
+    css: read('style.css'),
+    page: (view) => page({ ...view, lang, labels }),
+    index: (nav) => index({ nav, labels }),
+  }
+}

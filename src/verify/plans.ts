@@ -1,0 +1,138 @@
+import type { DbClient } from '../db/client.js'
+import { restrict } from '../ir/restrict.js'
+import type { QueryPatternIR, SchemaIR } from '../ir/types.js'
+import { planLines, planNodes, type PlanNode } from './plan.js'
+
+/** The outcome of one query pattern's plan check. */
+export interface PlanCheck {
+  readonly pattern: string
+  readonly description?: string
+  readonly dialect: string
+  /** What must serve it: an index name, or `scan allowed (reason)`. */
+  readonly expected: string
+  /** Indexes the plan uses. */
+  readonly used: readonly string[]
+  readonly pass: boolean
+  /** The plan, one step per line. */
+  readonly plan: readonly string[]
+  /** Postgres: `enable_seqscan = off` because the tables have no statistics. */
+  readonly forcedIndex?: boolean
+  /** With `--analyze`: measured time (Postgres: EXPLAIN ANALYZE; SQLite: median of runs). */
+  readonly timeMs?: number
+  readonly targetMs?: number
+  readonly withinTarget?: boolean
+  readonly message: string
+}
+
+/** Options of {@link checkPlans}. */
+export interface PlanCheckOptions {
+  /** Use the real statistics and report timings against each target. */
+  readonly analyze?: boolean
+}
+
+async function pkIndexNames(db: DbClient, table: string): Promise<string[]> {
+  if (db.dialect === 'sqlite') {
+    // A rowid table's INTEGER PRIMARY KEY shows as `primary key`; other keys are backed by an automatic index.
+    const rows = await db.query<{ name: string }>("SELECT name FROM pragma_index_list(?) WHERE origin = 'pk'", [table])
+    return ['primary key', ...rows.map((r) => r.name)]
+  }
+  const rows = await db.query<{ name: string }>(
+    "SELECT i.relname AS name FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid WHERE x.indisprimary AND t.relname = $1 AND t.relnamespace = current_schema()::regnamespace",
+    [table],
+  )
+  return rows.map((r) => r.name)
+}
+
+async function tablesWithoutStats(db: DbClient): Promise<Set<string>> {
+  const rows = await db.query<{ relname: string }>(
+    'SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() AND last_analyze IS NULL AND last_autoanalyze IS NULL',
+  )
+  return new Set(rows.map((r) => r.relname))
+}
+
+async function explain(db: DbClient, q: QueryPatternIR, options: { analyze: boolean; noSeqScan: boolean }): Promise<{ plan: PlanNode[]; timeMs?: number }> {
+  const sql = q.sql[db.dialect]!
+  const params = q.parameters[db.dialect] ?? []
+  if (db.dialect === 'postgres') {
+    const { explainPostgres } = await import('../dialects/postgres/explain.js')
+    return explainPostgres(db, sql, params, { analyze: options.analyze, noSeqScan: options.noSeqScan })
+  }
+  const { explainSqlite } = await import('../dialects/sqlite/explain.js')
+  const plan = await explainSqlite(db, sql, params)
+  if (!options.analyze) return { plan }
+  const bound = params.map((p) => (typeof p === 'boolean' ? Number(p) : p))
+  const times: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now()
+    await db.query(sql, bound)
+    times.push(performance.now() - started)
+  }
+  return { plan, timeMs: times.sort((a, b) => a - b)[2]! }
+}
+
+/**
+ * Explains every declared query pattern on a live database and checks that
+ * the plan uses the index the pattern names. On Postgres, tables without
+ * statistics make the planner prefer sequential scans whatever the indexes,
+ * so the check then forbids them and asks whether the index *can* serve the
+ * query; `analyze` uses the real statistics instead and times the query.
+ */
+export async function checkPlans(ir: SchemaIR, db: DbClient, options: PlanCheckOptions = {}): Promise<PlanCheck[]> {
+  const queries = restrict(ir, db.dialect).queries ?? []
+  if (!queries.length) return []
+  const noStats = db.dialect === 'postgres' && !options.analyze ? await tablesWithoutStats(db) : new Set<string>()
+  const out: PlanCheck[] = []
+  for (const q of queries) {
+    const noSeqScan = noStats.size > 0 && (q.table ? noStats.has(q.table) : true)
+    let result: { plan: PlanNode[]; timeMs?: number }
+    try {
+      result = await explain(db, q, { analyze: !!options.analyze, noSeqScan })
+    } catch (e) {
+      out.push({
+        pattern: q.name,
+        ...(q.description !== undefined ? { description: q.description } : {}),
+        dialect: db.dialect,
+        expected: 'index' in q.uses ? q.uses.index : 'scan' in q.uses ? 'scan allowed' : `primary key of ${q.uses.primaryKey}`,
+        used: [],
+        pass: false,
+        plan: [],
+        message: `query pattern ${q.name} cannot be explained: ${(e as Error).message}`,
+      })
+      continue
+    }
+    const used = [...new Set(planNodes(result.plan).flatMap((n) => (n.index ? [n.index] : [])))]
+    let expected: string
+    let pass: boolean
+    if ('scan' in q.uses) {
+      expected = `scan allowed (${q.uses.scan})`
+      pass = true
+    } else if ('primaryKey' in q.uses) {
+      const table = q.uses.primaryKey
+      const names = await pkIndexNames(db, table)
+      expected = `primary key of ${table}`
+      pass = planNodes(result.plan).some((n) => !!n.index && names.includes(n.index) && (n.index !== 'primary key' || n.table === table))
+    } else {
+      expected = q.uses.index
+      pass = used.includes(q.uses.index)
+    }
+    const withinTarget = result.timeMs !== undefined && q.targetMs !== undefined ? result.timeMs <= q.targetMs : undefined
+    const lines = planLines(result.plan)
+    out.push({
+      pattern: q.name,
+      ...(q.description !== undefined ? { description: q.description } : {}),
+      dialect: db.dialect,
+      expected,
+      used,
+      pass,
+      plan: lines,
+      ...(noSeqScan ? { forcedIndex: true } : {}),
+      ...(result.timeMs !== undefined ? { timeMs: Math.round(result.timeMs * 1000) / 1000 } : {}),
+      ...(q.targetMs !== undefined ? { targetMs: q.targetMs } : {}),
+      ...(withinTarget !== undefined ? { withinTarget } : {}),
+      message: pass
+        ? `query pattern ${q.name} uses ${used.length ? used.join(', ') : 'no index'} as expected (${expected})`
+        : `query pattern ${q.name} should use ${expected} but its plan uses ${used.length ? used.join(', ') : 'no index'}:\n${lines.map((l) => '      ' + l).join('\n')}`,
+    })
+  }
+  return out
+}
