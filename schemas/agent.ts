@@ -9,7 +9,10 @@
  * updated_at 자동 갱신: Postgres는 update_updated_at_column() 함수와
  * update_executions_updated_at 트리거(SQL 그대로), SQLite에는 같은 이름의 AFTER UPDATE 트리거를 둔다.
  */
+import { sql as kysql } from 'kysely'
+import type { DB } from '../generated/agent/types.js'
 import { defineSchema, desc, enumType, fn, index, sql, t, table, trigger } from '../src/index.js'
+import { query } from '../src/query.js'
 
 const executionStatus = enumType('execution_status', ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'], {
   description: '에이전트 실행 상태. 상태가 바뀔 때마다 status_transitions에 이력을 남긴다.',
@@ -66,6 +69,84 @@ const updateUpdatedAtColumn = fn('update_updated_at_column', {
   body: 'BEGIN\n  NEW.updated_at = NOW();\n  RETURN NEW;\nEND;',
   description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 NOW()로 바꾼다 (Prisma의 @updatedAt에 해당).',
 })
+
+// ---------------------------------------------------------------------------
+// 쿼리 패턴: 시드의 실행 API(상태 필터·최신순 페이지, 실행 상세의 상태 이력·아티팩트,
+// Kubernetes Job 이벤트 처리, 만료 아티팩트 정리). 예시 값은 파라미터가 된다.
+// ---------------------------------------------------------------------------
+
+const EXECUTION_ID = '00000000-0000-4000-8000-000000000001'
+/** 시각 파라미터 (Kysely 타입은 Date지만 파라미터는 JSON 값이어야 하므로 ISO 문자열로 넣는다). */
+const at = (iso: string) => kysql<Date>`${iso}`
+
+const queries = [
+  query<DB>('execution_by_id', {
+    description: '실행 하나를 ID로 조회한다 (실행 상세, 기본 키 조회)',
+    table: 'executions',
+    build: (db) => db.selectFrom('executions').selectAll().where('id', '=', EXECUTION_ID),
+    uses: { primaryKey: 'executions' },
+    targetMs: 1,
+  }),
+  query<DB>('executions_by_status', {
+    description: '상태별 실행 목록 (예: 실행 중인 실행을 모아 타임아웃 점검, ExecutionFilterDto.status)',
+    table: 'executions',
+    build: (db) => db.selectFrom('executions').select(['id', 'job_name', 'pod_name', 'started_at']).where('status', '=', 'RUNNING'),
+    uses: 'idx_executions_status',
+    targetMs: 10,
+  }),
+  query<DB>('recent_executions', {
+    description: '최신 실행 목록의 첫 페이지 (기본 정렬 createdAt desc, pageSize 20)',
+    table: 'executions',
+    build: (db) =>
+      db.selectFrom('executions').select(['id', 'model', 'status', 'created_at', 'completed_at', 'tokens_used']).orderBy('created_at', 'desc').limit(20),
+    uses: 'idx_executions_created_at',
+    targetMs: 10,
+  }),
+  query<DB>('execution_by_job_name', {
+    description: 'Kubernetes Job 이벤트를 받아 Job 이름으로 실행을 찾는다',
+    table: 'executions',
+    build: (db) => db.selectFrom('executions').select(['id', 'status']).where('job_name', '=', 'agent-job-20250101-0001'),
+    uses: 'idx_executions_job_name',
+    targetMs: 1,
+  }),
+  query<DB>('transitions_of_execution', {
+    description: '실행의 상태 전환 이력을 시간순으로 조회한다 (실행 상세의 타임라인)',
+    table: 'status_transitions',
+    build: (db) =>
+      db
+        .selectFrom('status_transitions')
+        .select(['from_status', 'to_status', 'transitioned_at', 'reason'])
+        .where('execution_id', '=', EXECUTION_ID)
+        .orderBy('transitioned_at'),
+    uses: 'idx_status_transitions_execution_id',
+    targetMs: 10,
+  }),
+  query<DB>('artifacts_of_execution', {
+    description: '실행이 만든 아티팩트 목록 (실행 상세)',
+    table: 'artifacts',
+    build: (db) =>
+      db
+        .selectFrom('artifacts')
+        .select(['id', 'file_name', 'file_size', 'mime_type', 'type', 'status', 'created_at'])
+        .where('execution_id', '=', EXECUTION_ID)
+        .orderBy('created_at'),
+    uses: 'idx_artifacts_execution_id',
+    targetMs: 10,
+  }),
+  query<DB>('expired_artifacts', {
+    description: '보존 기한(expires_at)이 지난 아티팩트를 만료 순으로 찾는다 (정리 작업, 한 번에 100개)',
+    table: 'artifacts',
+    build: (db) =>
+      db
+        .selectFrom('artifacts')
+        .select(['id', 'file_path', 'status'])
+        .where('expires_at', '<', at('2025-06-01T00:00:00Z'))
+        .orderBy('expires_at')
+        .limit(100),
+    uses: 'idx_artifacts_expires_at',
+    targetMs: 50,
+  }),
+]
 
 export default defineSchema({
   name: 'agent',
@@ -167,4 +248,5 @@ export default defineSchema({
       ],
     }),
   },
+  queries,
 })

@@ -7,7 +7,10 @@
  * Postgres 형태는 시드의 "PostgreSQL 마이그레이션" 확장 계획을 위해 새로 설계했다:
  * uuid 키, timestamptz 시각, Postgres enum, 플래그는 boolean, executor_action은 jsonb.
  */
+import { sql as kysql } from 'kysely'
+import type { DB } from '../generated/anyon/types.js'
 import { check, defineSchema, desc, asc, enumType, fn, index, sql, t, table, trigger, unique } from '../src/index.js'
+import { query } from '../src/query.js'
 
 // ---------------------------------------------------------------------------
 // Enums (값 순서는 참조 스키마의 CHECK 순서 그대로)
@@ -114,6 +117,172 @@ const setUpdatedAt = fn('set_updated_at', {
   description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 현재 시각으로 바꾼다. SQLite의 trg_drafts_updated_at에 해당한다.',
   dialects: ['postgres'],
 })
+
+// ---------------------------------------------------------------------------
+// 쿼리 패턴 (시드의 "쿼리 성능 목표": PK 조회 < 1ms, 프로젝트별 태스크 목록 < 10ms,
+// 실행 프로세스 히스토리 < 50ms). 예시 값은 파라미터가 되고, partial 인덱스의 조건은
+// 리터럴로 되풀이해야 플래너가 그 인덱스를 쓸 수 있다.
+// ---------------------------------------------------------------------------
+
+/** 예시 UUID. SQLite 타입은 BLOB(Buffer)이지만 파라미터 값은 JSON이어야 하므로 문자열로 넣는다. */
+const sampleId = (n: number) => kysql<Buffer>`${`00000000-0000-4000-8000-${String(n).padStart(12, '0')}`}`
+
+const queries = [
+  query<DB>('project_by_id', {
+    description: '프로젝트 하나를 ID로 조회한다 (기본 키 조회)',
+    table: 'projects',
+    build: (db) => db.selectFrom('projects').selectAll().where('id', '=', sampleId(1)),
+    uses: { primaryKey: 'projects' },
+    targetMs: 1,
+  }),
+  query<DB>('project_tasks_newest', {
+    description: '프로젝트의 태스크 목록을 최신순으로 조회한다 (칸반 보드 첫 화면)',
+    table: 'tasks',
+    build: (db) =>
+      db
+        .selectFrom('tasks')
+        .select(['id', 'title', 'status', 'created_at', 'updated_at', 'parent_task_attempt'])
+        .where('project_id', '=', sampleId(1))
+        .orderBy('created_at', 'desc')
+        .limit(100),
+    uses: 'idx_tasks_project_created_at',
+    targetMs: 10,
+  }),
+  query<DB>('task_by_id', {
+    description: '태스크 하나를 ID로 조회한다 (기본 키 조회)',
+    table: 'tasks',
+    build: (db) => db.selectFrom('tasks').selectAll().where('id', '=', sampleId(2)),
+    uses: { primaryKey: 'tasks' },
+    targetMs: 1,
+  }),
+  query<DB>('task_attempts_of_task', {
+    description: '태스크의 시도(TaskAttempt) 목록을 최신순으로 조회한다',
+    table: 'task_attempts',
+    build: (db) =>
+      db
+        .selectFrom('task_attempts')
+        .select(['id', 'executor', 'branch', 'target_branch', 'worktree_deleted', 'created_at'])
+        .where('task_id', '=', sampleId(2))
+        .orderBy('created_at', 'desc'),
+    uses: 'idx_task_attempts_task_id_created_at',
+    targetMs: 10,
+  }),
+  query<DB>('task_attempt_by_id', {
+    description: '태스크 시도 하나를 ID로 조회한다 (기본 키 조회)',
+    table: 'task_attempts',
+    build: (db) => db.selectFrom('task_attempts').selectAll().where('id', '=', sampleId(3)),
+    uses: { primaryKey: 'task_attempts' },
+    targetMs: 1,
+  }),
+  query<DB>('execution_history_of_attempt', {
+    description: '태스크 시도의 실행 프로세스 히스토리를 시간순으로 조회한다 (숨긴 프로세스 제외)',
+    table: 'execution_processes',
+    build: (db) =>
+      db
+        .selectFrom('execution_processes')
+        .select(['id', 'run_reason', 'status', 'exit_code', 'started_at', 'completed_at', 'before_head_commit', 'after_head_commit'])
+        .where('task_attempt_id', '=', sampleId(3))
+        .where(kysql<boolean>`dropped = FALSE`)
+        .orderBy('created_at', 'asc'),
+    uses: 'idx_execution_processes_task_attempt_created_at',
+    targetMs: 50,
+  }),
+  query<DB>('latest_execution_by_run_reason', {
+    description: '태스크 시도에서 실행 이유(run_reason)별 가장 최근 실행 프로세스 하나를 조회한다 (예: 마지막 코딩 에이전트 실행)',
+    table: 'execution_processes',
+    build: (db) =>
+      db
+        .selectFrom('execution_processes')
+        .selectAll()
+        .where('task_attempt_id', '=', sampleId(3))
+        .where('run_reason', '=', 'codingagent')
+        .where(kysql<boolean>`dropped = FALSE`)
+        .orderBy('created_at', 'desc')
+        .limit(1),
+    uses: 'idx_execution_processes_task_attempt_created_at',
+    targetMs: 50,
+  }),
+  query<DB>('latest_execution_by_action_type', {
+    description: '태스크 시도에서 executor_action 타입별 가장 최근 실행 프로세스를 조회한다 (생성 컬럼 executor_action_type 사용)',
+    table: 'execution_processes',
+    build: (db) =>
+      db
+        .selectFrom('execution_processes')
+        .select(['id', 'status', 'executor_action', 'created_at'])
+        .where('task_attempt_id', '=', sampleId(3))
+        .where('executor_action_type', '=', 'CodingAgentFollowUpRequest')
+        .orderBy('created_at', 'desc')
+        .limit(1),
+    uses: 'idx_execution_processes_task_attempt_type_created',
+    targetMs: 50,
+  }),
+  query<DB>('running_execution_processes', {
+    description: '실행 중인 프로세스 전체를 조회한다 (서버 재시작 때 정리할 대상)',
+    table: 'execution_processes',
+    build: (db) => db.selectFrom('execution_processes').select(['id', 'task_attempt_id', 'run_reason']).where('status', '=', 'running'),
+    uses: 'idx_execution_processes_status',
+    targetMs: 50,
+  }),
+  query<DB>('execution_process_by_id', {
+    description: '실행 프로세스 하나를 ID로 조회한다 (기본 키 조회)',
+    table: 'execution_processes',
+    build: (db) => db.selectFrom('execution_processes').selectAll().where('id', '=', sampleId(4)),
+    uses: { primaryKey: 'execution_processes' },
+    targetMs: 1,
+  }),
+  query<DB>('execution_logs', {
+    description: '실행 프로세스의 로그(JSONL)를 조회한다 (로그 스트리밍, 1:1 기본 키 조회)',
+    table: 'execution_process_logs',
+    build: (db) => db.selectFrom('execution_process_logs').select(['logs', 'byte_size']).where('execution_id', '=', sampleId(4)),
+    uses: { primaryKey: 'execution_process_logs' },
+    targetMs: 1,
+  }),
+  query<DB>('executor_session_of_process', {
+    description: '실행 프로세스가 만든 에이전트 세션을 조회한다 (후속 요청 때 외부 session_id를 이어 쓰기 위해)',
+    table: 'executor_sessions',
+    build: (db) => db.selectFrom('executor_sessions').select(['id', 'session_id', 'summary']).where('execution_process_id', '=', sampleId(4)),
+    uses: 'idx_executor_sessions_execution_process_id',
+    targetMs: 1,
+  }),
+  query<DB>('open_pr_merges_of_attempt', {
+    description: '태스크 시도의 열린 PR 머지를 조회한다 (PR 상태 폴링). partial 인덱스 조건을 리터럴로 되풀이한다',
+    table: 'merges',
+    build: (db) =>
+      db
+        .selectFrom('merges')
+        .select(['id', 'pr_number', 'pr_url', 'created_at'])
+        .where('task_attempt_id', '=', sampleId(3))
+        .where('merge_type', '=', kysql.lit('pr'))
+        .where('pr_status', '=', kysql.lit('open')),
+    uses: 'idx_merges_open_pr',
+    targetMs: 10,
+  }),
+  query<DB>('queued_drafts_ready', {
+    description: '전송 대기열에 올라 있고 아직 전송 중이 아닌 초안을 찾는다 (전송 워커). partial 인덱스 조건을 데이터베이스별 표기로 되풀이한다',
+    table: 'drafts',
+    build: (db, dialect) =>
+      db
+        .selectFrom('drafts')
+        .select(['id', 'task_attempt_id', 'draft_type', 'version'])
+        .where(dialect === 'sqlite' ? kysql<boolean>`queued = 1 AND sending = 0` : kysql<boolean>`queued AND NOT sending`)
+        .limit(10),
+    uses: 'idx_drafts_queued_sending',
+    targetMs: 10,
+  }),
+  query<DB>('images_of_task', {
+    description: '태스크에 첨부된 이미지를 연결 순서대로 조회한다 (task_images → images)',
+    table: 'task_images',
+    build: (db) =>
+      db
+        .selectFrom('task_images')
+        .innerJoin('images', 'images.id', 'task_images.image_id')
+        .select(['images.id', 'images.file_path', 'images.original_name', 'images.mime_type', 'images.size_bytes'])
+        .where('task_images.task_id', '=', sampleId(2))
+        .orderBy('task_images.created_at'),
+    uses: 'idx_task_images_task_id',
+    targetMs: 10,
+  }),
+]
 
 export default defineSchema({
   name: 'anyon',
@@ -429,4 +598,5 @@ export default defineSchema({
       },
     }),
   },
+  queries,
 })

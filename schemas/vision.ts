@@ -6,7 +6,10 @@
  * enum으로 바꾸지 않았다. MongoDB·Redis 부분은 범위 밖이다.
  * SQLite DDL도 나오도록 GIN 인덱스는 Postgres 전용으로 제한하고, 배열 기본값은 SQLite에서 JSON 배열 '[]'로 쓴다.
  */
+import { sql as kysql } from 'kysely'
+import type { DB } from '../generated/vision/types.js'
 import { defineSchema, desc, index, sql, t, table } from '../src/index.js'
+import { query } from '../src/query.js'
 
 /** `TIMESTAMP WITH TIME ZONE DEFAULT NOW()` */
 const nowTz = (description: string) => t.timestamptz().default(sql.now).describe(description)
@@ -16,6 +19,100 @@ const uuidPk = (description: string) => t.uuid().primaryKey().default(sql.random
 
 /** 텍스트 배열의 빈 기본값: Postgres `'{}'`, SQLite(JSON 텍스트) `'[]'`. */
 const emptyArray = sql.dialects({ postgres: "'{}'", sqlite: "'[]'" })
+
+// ---------------------------------------------------------------------------
+// 쿼리 패턴: 시드의 인덱스 전략("사용자별 최근 항목 조회", "WHERE deleted_at IS NULL로 소프트 삭제 무시")을
+// 따르는 조회. 예시 값은 파라미터가 되고, partial 인덱스의 조건은 쿼리에 그대로 되풀이한다.
+// ---------------------------------------------------------------------------
+
+const USER_ID = '00000000-0000-4000-8000-000000000001'
+const WORKFLOW_ID = '00000000-0000-4000-8000-000000000002'
+const PROJECT_ID = '00000000-0000-4000-8000-000000000003'
+/** 시각 파라미터 (Kysely 타입은 Date지만 파라미터는 JSON 값이어야 하므로 ISO 문자열로 넣는다). */
+const at = (iso: string) => kysql<Date>`${iso}`
+
+const queries = [
+  query<DB>('live_projects_of_user', {
+    description: '사용자의 삭제되지 않은 프로젝트 목록 (대시보드). partial 인덱스 조건 deleted_at IS NULL을 되풀이한다',
+    table: 'projects',
+    build: (db) =>
+      db
+        .selectFrom('projects')
+        .select(['id', 'name', 'description', 'tags', 'workflow_count', 'dataset_count', 'updated_at'])
+        .where('user_id', '=', USER_ID)
+        .where('deleted_at', 'is', null)
+        .orderBy('updated_at', 'desc'),
+    uses: 'idx_projects_user_id',
+    targetMs: 10,
+  }),
+  query<DB>('workflows_of_project', {
+    description: '프로젝트에 속한 학습 워크플로우 목록',
+    table: 'workflows',
+    build: (db) =>
+      db
+        .selectFrom('workflows')
+        .select(['id', 'name', 'status', 'progress_percentage', 'created_at'])
+        .where('project_id', '=', PROJECT_ID)
+        .where('deleted_at', 'is', null),
+    uses: 'idx_workflows_project_id',
+    targetMs: 10,
+  }),
+  query<DB>('latest_metrics_of_workflow', {
+    description: '워크플로우의 최근 학습 메트릭: 마지막으로 받은 시각 이후의 메트릭을 최신순으로 (학습 곡선 차트 갱신)',
+    table: 'metrics',
+    build: (db) =>
+      db
+        .selectFrom('metrics')
+        .select(['epoch', 'step', 'train_loss', 'train_accuracy', 'val_loss', 'val_accuracy', 'recorded_at'])
+        .where('workflow_id', '=', WORKFLOW_ID)
+        .where('recorded_at', '>', at('2025-01-01T00:00:00Z'))
+        .orderBy('recorded_at', 'desc')
+        .limit(500),
+    uses: 'idx_metrics_workflow_id',
+    targetMs: 50,
+  }),
+  query<DB>('metrics_of_epoch', {
+    description: '워크플로우의 특정 에폭 메트릭 (에폭 단위 비교)',
+    table: 'metrics',
+    build: (db) => db.selectFrom('metrics').select(['step', 'train_loss', 'val_loss']).where('workflow_id', '=', WORKFLOW_ID).where('epoch', '=', 10),
+    uses: 'idx_metrics_epoch',
+    targetMs: 10,
+  }),
+  query<DB>('active_api_key_by_hash', {
+    description: 'API 요청 인증: 폐기되지 않은 키를 해시로 찾는다. partial 인덱스 조건 revoked_at IS NULL을 되풀이한다',
+    table: 'api_keys',
+    build: (db) =>
+      db
+        .selectFrom('api_keys')
+        .select(['id', 'user_id', 'scopes', 'expires_at'])
+        .where('key_hash', '=', 'sha256:0f1e2d3c4b5a')
+        .where('revoked_at', 'is', null),
+    uses: 'idx_api_keys_key_hash',
+    targetMs: 1,
+    // SQLite는 같은 조회에 key_hash UNIQUE 제약의 자동 인덱스(sqlite_autoindex_api_keys_2)를 고른다: 유일 인덱스의 등호 조회를 가장 싸게 보기 때문이다.
+    dialects: ['postgres'],
+  }),
+  query<DB>('recent_usage_of_user', {
+    description: '사용자의 기간별 사용량 (과금·플랜 한도 확인, 최신순)',
+    table: 'usage_tracking',
+    build: (db) =>
+      db
+        .selectFrom('usage_tracking')
+        .select(['resource_type', 'amount', 'unit', 'cost_usd', 'recorded_at'])
+        .where('user_id', '=', USER_ID)
+        .where('recorded_at', '>=', at('2025-01-01T00:00:00Z'))
+        .orderBy('recorded_at', 'desc'),
+    uses: 'idx_usage_tracking_user_id',
+    targetMs: 10,
+  }),
+  query<DB>('user_by_id', {
+    description: '사용자 하나를 ID로 조회한다 (기본 키 조회)',
+    table: 'users',
+    build: (db) => db.selectFrom('users').selectAll().where('id', '=', USER_ID),
+    uses: { primaryKey: 'users' },
+    targetMs: 1,
+  }),
+]
 
 export default defineSchema({
   name: 'vision',
@@ -278,4 +375,5 @@ export default defineSchema({
       ],
     }),
   },
+  queries,
 })

@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
 import type { DbClient } from '../db/client.js'
-import { connect } from '../db/connect.js'
+import { connect, parseDbUrl } from '../db/connect.js'
 import { UserError } from '../errors.js'
 import type { Dialect } from '../ir/types.js'
 import type { LoadedSchema } from '../load/load.js'
@@ -8,24 +10,41 @@ import { readMigrations, type MigrationFile } from '../migrate/files.js'
 import { migrationPaths } from '../migrate/new.js'
 import { projectDirs } from './project.js'
 
-/** The schema, its database and that dialect's migration files, as the migrate commands need them. */
-export async function openMigrations(
+/** A schema, its database and that dialect's migration files, as the migrate commands need them. */
+export interface MigrationTarget {
+  readonly schema: LoadedSchema
+  readonly db: DbClient
+  readonly files: MigrationFile[]
+}
+
+/**
+ * Resolves what to migrate: with `--schema` (or a single schema) that schema
+ * and `--db` or its default database; with neither flag, every schema of
+ * the config, each with its own default database. Calls `fn` for each, and
+ * closes the connection after.
+ */
+export async function forEachMigrationTarget<T>(
   schemaRef: string | undefined,
   dbUrl: string | undefined,
-  options: { create?: boolean } = {},
-): Promise<{ schema: LoadedSchema; db: DbClient; files: MigrationFile[] }> {
-  const [schema] = await loadSchemas(schemaRef, { single: true })
-  const url = dbUrl ?? schema!.entry.database
-  if (!url) throw new UserError(`no database given for schema "${schema!.name}"`, 'pass --db URL, or set database for it in schema.config.ts')
-  if (options.create && !/^postgres/i.test(url)) {
-    const { mkdirSync } = await import('node:fs')
-    const path = await import('node:path')
-    const { parseDbUrl } = await import('../db/connect.js')
-    const t = parseDbUrl(url)
-    if (t.dialect === 'sqlite' && t.path !== ':memory:') mkdirSync(path.dirname(path.resolve(t.path)), { recursive: true })
-  }
-  const db = await connect(url, { mustExist: !options.create })
+  options: { create?: boolean; single?: boolean },
+  fn: (target: MigrationTarget) => Promise<T>,
+): Promise<T[]> {
+  const single = !!dbUrl || !!options.single
+  const schemas = await loadSchemas(schemaRef, { all: !single, single })
   const dirs = await projectDirs()
-  const files = readMigrations(migrationPaths(dirs.migrations, schema!.name).dialectDir(db.dialect as Dialect))
-  return { schema: schema!, db, files }
+  const out: T[] = []
+  for (const schema of schemas) {
+    const url = dbUrl ?? schema.entry.database
+    if (!url) throw new UserError(`no database given for schema "${schema.name}"`, 'pass --db URL, or set database for it in schema.config.ts')
+    const target = parseDbUrl(url)
+    if (options.create && target.dialect === 'sqlite' && target.path !== ':memory:') mkdirSync(path.dirname(path.resolve(dirs.root, target.path)), { recursive: true })
+    const db = await connect(target.dialect === 'sqlite' ? { dialect: 'sqlite', path: path.resolve(dirs.root, target.path) } : target, { mustExist: !options.create })
+    try {
+      const files = readMigrations(migrationPaths(dirs.migrations, schema.ir.name).dialectDir(db.dialect as Dialect))
+      out.push(await fn({ schema, db, files }))
+    } finally {
+      await db.close()
+    }
+  }
+  return out
 }

@@ -1,12 +1,12 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../cli/base.js'
-import { openMigrations } from '../../cli/migrations.js'
+import { forEachMigrationTarget } from '../../cli/migrations.js'
 import { migrateDown, type RunStep } from '../../migrate/runner.js'
 
 export default class MigrateDown extends BaseCommand {
   static description = 'Revert applied migrations, newest first, with their down SQL.'
 
-  static examples = ['<%= config.bin %> migrate:down --to 0001_init', '<%= config.bin %> migrate:down --all']
+  static examples = ['<%= config.bin %> migrate:down --schema anyon --to 0001_init', '<%= config.bin %> migrate:down --schema anyon --all']
 
   static flags = {
     db: Flags.string({ description: "database (default: the schema's database in schema.config.ts)" }),
@@ -17,14 +17,13 @@ export default class MigrateDown extends BaseCommand {
 
   async run(): Promise<{ schema: string; database: string; reverted: RunStep[] }> {
     const { flags } = await this.parse(MigrateDown)
-    const { schema, db, files } = await openMigrations(flags.schema, flags.db)
-    try {
+    // Reverting is never done for every schema at once: one schema, one database.
+    const [result] = await forEachMigrationTarget(flags.schema, flags.db, { single: true }, async ({ schema, db, files }) => {
       const steps = await migrateDown(db, files, { ...(flags.to ? { to: flags.to } : {}), all: flags.all, dryRun: flags['dry-run'], log: (l) => this.log(l) })
       if (flags['dry-run']) for (const s of steps) this.log(`-- ${s.name}\n${s.sql}`)
       else if (steps.length === 0) this.log(`${schema.name}: nothing to revert`)
       return { schema: schema.name, database: db.target, reverted: steps }
-    } finally {
-      await db.close()
-    }
+    })
+    return result!
   }
 }

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../cli/base.js'
-import { openMigrations } from '../../cli/migrations.js'
+import { forEachMigrationTarget } from '../../cli/migrations.js'
 import { migrationStatus, type MigrationStatus } from '../../migrate/runner.js'
 
 export default class MigrateStatus extends BaseCommand {
@@ -10,22 +10,20 @@ export default class MigrateStatus extends BaseCommand {
     db: Flags.string({ description: "database (default: the schema's database in schema.config.ts)" }),
   }
 
-  async run(): Promise<MigrationStatus & { schema: string; database: string }> {
+  async run(): Promise<MigrationStatus & { schema: string; database: string; schemas?: unknown[] }> {
     const { flags } = await this.parse(MigrateStatus)
-    const { schema, db, files } = await openMigrations(flags.schema, flags.db)
-    let status: MigrationStatus
-    try {
-      status = await migrationStatus(db, files)
-    } finally {
-      await db.close()
-    }
-    const bad = !status.inSync || status.outOfOrder.length > 0
-    if (bad) process.exitCode = 1
-    for (const a of status.applied) this.log(`applied   ${a.name}  ${a.appliedAt}  ${a.durationMs} ms`)
-    for (const p of status.pending) this.log(`pending   ${p}${status.outOfOrder.includes(p) ? '  (numbered before the newest applied migration)' : ''}`)
-    for (const t of status.tampered) this.log(`tampered  ${t.file}: applied with sha256 ${t.expected}, file now has ${t.actual}`)
-    for (const u of status.unknown) this.log(`unknown   ${u} (applied, but no such file)`)
-    this.log(bad ? `${schema.name}: not in sync` : `${schema.name}: in sync`)
-    return { schema: schema.name, database: db.target, ...status }
+    const reports = await forEachMigrationTarget(flags.schema, flags.db, {}, async ({ schema, db, files }) => {
+      const status = await migrationStatus(db, files)
+      const bad = !status.inSync || status.outOfOrder.length > 0
+      if (bad) process.exitCode = 1
+      for (const a of status.applied) this.log(`applied   ${a.name}  ${a.appliedAt}  ${a.durationMs} ms`)
+      for (const p of status.pending) this.log(`pending   ${p}${status.outOfOrder.includes(p) ? '  (numbered before the newest applied migration)' : ''}`)
+      for (const t of status.tampered) this.log(`tampered  ${t.file}: applied with sha256 ${t.expected}, file now has ${t.actual}`)
+      for (const u of status.unknown) this.log(`unknown   ${u} (applied, but no such file)`)
+      this.log(bad ? `${schema.name}: not in sync` : `${schema.name}: in sync`)
+      return { schema: schema.name, database: db.target, ...status }
+    })
+    // One schema: its report as is; several: the first's fields plus all of them.
+    return reports.length === 1 ? reports[0]! : { ...reports[0]!, schemas: reports }
   }
 }
