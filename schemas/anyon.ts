@@ -264,7 +264,7 @@ const queries = [
       db
         .selectFrom('drafts')
         .select(['id', 'task_attempt_id', 'draft_type', 'version'])
-        .where(dialect === 'sqlite' ? kysql<boolean>`queued = 1 AND sending = 0` : kysql<boolean>`queued AND NOT sending`)
+        .where(dialect === 'sqlite' ? kysql<boolean>`queued = 1 and sending = 0` : kysql<boolean>`queued and not sending`)
         .limit(10),
     uses: 'idx_drafts_queued_sending',
     targetMs: 10,

@@ -11,7 +11,10 @@
  * 같은 이름의 AFTER UPDATE 트리거(행을 다시 UPDATE)로 동작을 맞췄다. 재귀 트리거는
  * SQLite 기본값(꺼짐)이라 다시 발동하지 않는다.
  */
+import { sql as kysql } from 'kysely'
+import type { DB } from '../generated/pastetrader/types.js'
 import { defineSchema, desc, fn, index, sql, t, table, trigger } from '../src/index.js'
+import { query } from '../src/query.js'
 
 /** `UUID PK DEFAULT gen_random_uuid()` */
 const uuidPk = () => t.uuid().primaryKey().default(sql.randomUuid).describe('고유 식별자')
@@ -52,6 +55,113 @@ const updateUpdatedAtColumn = fn('update_updated_at_column', {
   body: 'BEGIN\n    NEW.updated_at = NOW();\n    RETURN NEW;\nEND;',
   description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 NOW()로 바꾼다. updated_at이 있는 모든 테이블에 적용한다.',
 })
+
+// ---------------------------------------------------------------------------
+// 쿼리 패턴: 워크플로우 엔진이 DAG를 읽고(노드·엣지), 실행 상태를 추적하고, 스케줄러가 다음
+// 작업을 고르는 조회. 예시 값은 파라미터가 되고, partial 인덱스의 조건은 리터럴로 되풀이한다.
+// ---------------------------------------------------------------------------
+
+const WORKFLOW_ID = '00000000-0000-4000-8000-000000000001'
+const NODE_ID = '00000000-0000-4000-8000-000000000002'
+const EXECUTION_ID = '00000000-0000-4000-8000-000000000003'
+/** 시각 파라미터 (Kysely 타입은 Date지만 파라미터는 JSON 값이어야 하므로 ISO 문자열로 넣는다). */
+const at = (iso: string) => kysql<Date>`${iso}`
+
+const queries = [
+  query<DB>('workflow_by_id', {
+    description: '워크플로우 정의 하나를 ID로 조회한다 (기본 키 조회)',
+    table: 'workflows',
+    build: (db) => db.selectFrom('workflows').selectAll().where('id', '=', WORKFLOW_ID),
+    uses: { primaryKey: 'workflows' },
+    targetMs: 1,
+  }),
+  query<DB>('nodes_of_workflow', {
+    description: '워크플로우의 노드 전체를 타입별로 묶어 읽는다 (DAG를 메모리에 올릴 때)',
+    // idx_nodes_workflow(workflow_id)는 idx_nodes_type의 왼쪽 접두사(중복 인덱스)다. 정렬 없이 workflow_id만 주면
+    // Postgres는 idx_nodes_type을, SQLite는 idx_nodes_workflow를 고르므로 두 플래너가 같은 답을 내는 복합 인덱스를 적는다.
+    table: 'nodes',
+    build: (db) =>
+      db
+        .selectFrom('nodes')
+        .select(['id', 'name', 'node_type', 'config', 'tool_id', 'agent_id', 'timeout_seconds', 'retry_config'])
+        .where('workflow_id', '=', WORKFLOW_ID)
+        .orderBy('node_type'),
+    uses: 'idx_nodes_type',
+    targetMs: 10,
+  }),
+  query<DB>('nodes_of_type', {
+    description: '워크플로우 안에서 한 타입의 노드 (예: trigger 노드로 시작점 찾기)',
+    table: 'nodes',
+    build: (db) => db.selectFrom('nodes').select(['id', 'name', 'config']).where('workflow_id', '=', WORKFLOW_ID).where('node_type', '=', 'trigger'),
+    uses: 'idx_nodes_type',
+    targetMs: 10,
+  }),
+  query<DB>('edges_of_workflow', {
+    description: '워크플로우의 엣지 전체 (DAG 구성)',
+    table: 'edges',
+    build: (db) =>
+      db
+        .selectFrom('edges')
+        .select(['id', 'source_node_id', 'target_node_id', 'source_handle', 'target_handle', 'condition', 'priority'])
+        .where('workflow_id', '=', WORKFLOW_ID),
+    uses: 'idx_edges_workflow',
+    targetMs: 10,
+  }),
+  query<DB>('edges_from_node', {
+    description: '노드에서 나가는 연결(도착 노드와 연결점)을 조회한다 (노드 실행 후 다음 노드 결정). 필요한 컬럼이 모두 유니크 인덱스에 있어 테이블을 읽지 않는다',
+    // idx_edges_source(source_node_id)는 idx_edges_unique_connection의 왼쪽 접두사(중복 인덱스)다.
+    // 두 플래너 모두 이 조회를 유니크 인덱스만으로(SQLite COVERING INDEX, Postgres Index Only Scan) 처리한다.
+    table: 'edges',
+    build: (db) =>
+      db.selectFrom('edges').select(['target_node_id', 'source_handle', 'target_handle']).where('source_node_id', '=', NODE_ID),
+    uses: 'idx_edges_unique_connection',
+    targetMs: 10,
+  }),
+  query<DB>('edges_into_node', {
+    description: '노드로 들어오는 엣지 (선행 노드가 모두 끝났는지 확인)',
+    table: 'edges',
+    build: (db) => db.selectFrom('edges').select(['source_node_id', 'condition']).where('target_node_id', '=', NODE_ID),
+    uses: 'idx_edges_target',
+    targetMs: 10,
+  }),
+  query<DB>('running_executions_of_workflow', {
+    description: '워크플로우의 실행 중인 실행 (중복 실행 방지). partial 인덱스 조건 status = \'running\'을 리터럴로 되풀이한다',
+    table: 'workflow_executions',
+    build: (db) =>
+      db
+        .selectFrom('workflow_executions')
+        .select(['id', 'started_at', 'triggered_by'])
+        .where('workflow_id', '=', WORKFLOW_ID)
+        .where('status', '=', kysql.lit('running')),
+    uses: 'idx_executions_running',
+    targetMs: 10,
+  }),
+  query<DB>('node_executions_of_execution', {
+    description: '워크플로우 실행의 노드 실행 상태 전체 (실행 화면)',
+    table: 'node_executions',
+    build: (db) =>
+      db
+        .selectFrom('node_executions')
+        .select(['id', 'node_id', 'status', 'retry_count', 'started_at', 'completed_at', 'duration_ms'])
+        .where('execution_id', '=', EXECUTION_ID),
+    uses: 'idx_node_exec_execution',
+    targetMs: 10,
+  }),
+  query<DB>('due_schedules', {
+    description: '실행 시각이 된 활성 스케줄을 시각 순으로 고른다 (스케줄러 폴링). partial 인덱스 조건 is_active = TRUE를 리터럴로 되풀이한다',
+    table: 'schedules',
+    build: (db) =>
+      db
+        .selectFrom('schedules')
+        .select(['id', 'workflow_id', 'schedule_type', 'cron_expression', 'interval_seconds', 'timezone', 'input', 'next_run_at'])
+        .where(kysql<boolean>`is_active = TRUE`)
+        .where('next_run_at', '<=', at('2025-01-11T09:00:00Z'))
+        .orderBy('next_run_at')
+        .limit(50),
+    uses: 'idx_schedules_next_run',
+    targetMs: 10,
+  }),
+]
 
 export default defineSchema({
   name: 'pastetrader',
@@ -349,4 +459,5 @@ export default defineSchema({
       triggers: updatedAtTriggers('schedules'),
     }),
   },
+  queries,
 })

@@ -12,7 +12,10 @@
  * SQLite에서도 DDL이 적용되도록 tsvector 컬럼, GIN 인덱스, Postgres 함수·트리거는 Postgres 전용으로
  * 제한했다. updated_at 갱신과 대화 최근 메시지 시각 갱신은 SQLite용 대체 트리거(같은 이름)를 둔다.
  */
+import { sql as kysql } from 'kysely'
+import type { DB } from '../generated/saltlux/types.js'
 import { check, defineSchema, desc, enumType, expr, fn, index, sql, t, table, trigger, unique, view } from '../src/index.js'
+import { query } from '../src/query.js'
 
 // ---------------------------------------------------------------------------
 // Enums
@@ -124,6 +127,111 @@ const cleanupOldLogs = fn('cleanup_old_logs', {
     '  GET DIAGNOSTICS deleted_count = ROW_COUNT;\n  RETURN deleted_count;\nEND;',
   description: '로그 정리 (일일 작업): 보존 기간(기본 30일)이 지난 시스템 로그를 지우고 지운 행 수를 돌려준다.',
 })
+
+// ---------------------------------------------------------------------------
+// 쿼리 패턴: 대화 화면(대화 목록, 메시지), 세션 확인, 한국어 전문 검색(Postgres 전용),
+// 문서 인덱싱 워커. 예시 값은 파라미터가 되고, partial 인덱스의 조건은 리터럴로 되풀이한다.
+// ---------------------------------------------------------------------------
+
+const USER_ID = '00000000-0000-4000-8000-000000000001'
+const CONVERSATION_ID = '00000000-0000-4000-8000-000000000002'
+const SESSION_ID = '00000000-0000-4000-8000-000000000003'
+/** 시각 파라미터 (Kysely 타입은 Date지만 파라미터는 JSON 값이어야 하므로 ISO 문자열로 넣는다). */
+const at = (iso: string) => kysql<Date>`${iso}`
+
+const queries = [
+  query<DB>('messages_of_conversation', {
+    description: '대화의 메시지를 시간순으로 조회한다 (대화 화면, 최근 200개까지)',
+    table: 'messages',
+    build: (db) =>
+      db
+        .selectFrom('messages')
+        .select(['id', 'parent_message_id', 'role', 'content', 'model', 'guardrail_flagged', 'created_at'])
+        .where('conversation_id', '=', CONVERSATION_ID)
+        .orderBy('created_at')
+        .limit(200),
+    uses: 'idx_messages_conversation_created_at',
+    targetMs: 10,
+  }),
+  query<DB>('active_conversations_of_user', {
+    description: "사용자의 진행 중인 대화 목록을 최근 메시지순으로 (사이드바). partial 인덱스 조건 status = 'active'를 리터럴로 되풀이한다",
+    table: 'conversations',
+    build: (db) =>
+      db
+        .selectFrom('conversations')
+        .select(['id', 'title', 'is_pinned', 'last_message_at'])
+        .where('user_id', '=', USER_ID)
+        .where('status', '=', kysql.lit('active'))
+        .orderBy('last_message_at', 'desc')
+        .limit(50),
+    uses: 'idx_conversations_user_active',
+    targetMs: 10,
+  }),
+  query<DB>('session_by_id', {
+    description: '세션 하나를 ID로 조회한다 (요청마다 세션 확인, 기본 키 조회)',
+    table: 'sessions',
+    build: (db) => db.selectFrom('sessions').select(['user_id', 'expires_at', 'revoked_at']).where('id', '=', SESSION_ID),
+    uses: { primaryKey: 'sessions' },
+    targetMs: 1,
+  }),
+  query<DB>('active_sessions_of_user', {
+    description: '사용자의 유효한(폐기되지 않은) 세션 목록 (로그인 기기 관리). partial 인덱스 조건 revoked_at IS NULL을 되풀이한다',
+    table: 'sessions',
+    build: (db) =>
+      db
+        .selectFrom('sessions')
+        .select(['id', 'ip_address', 'user_agent', 'last_activity_at', 'expires_at'])
+        .where('user_id', '=', USER_ID)
+        .where('revoked_at', 'is', null),
+    uses: 'idx_sessions_user_active',
+    targetMs: 10,
+  }),
+  query<DB>('expired_sessions', {
+    description: '만료된 세션을 찾는다 (cleanup_expired_sessions()의 정리 대상)',
+    table: 'sessions',
+    build: (db) => db.selectFrom('sessions').select('id').where('expires_at', '<', at('2025-01-01T00:00:00Z')),
+    uses: 'idx_sessions_expires_at',
+    targetMs: 50,
+  }),
+  query<DB>('pending_documents', {
+    description: "인덱싱 워커가 처리할 문서를 고른다. partial 인덱스 조건 status IN ('uploaded', 'processing')을 리터럴로 되풀이한다",
+    table: 'documents',
+    build: (db) =>
+      db
+        .selectFrom('documents')
+        .select(['id', 'user_id', 'storage_path', 'mime_type', 'status'])
+        .where('status', 'in', [kysql.lit('uploaded'), kysql.lit('processing')])
+        .limit(20),
+    uses: 'idx_documents_pending',
+    targetMs: 10,
+  }),
+  query<DB>('search_messages', {
+    description: '메시지 본문 한국어 전문 검색 (tsvector 생성 컬럼 + GIN 인덱스, Postgres 전용)',
+    table: 'messages',
+    build: (db) =>
+      db
+        .selectFrom('messages')
+        .select(['id', 'conversation_id', 'content', 'created_at'])
+        .where(kysql<boolean>`search_vector @@ plainto_tsquery('simple', ${'검색 증강 생성'})`)
+        .limit(50),
+    uses: 'idx_messages_search',
+    targetMs: 50,
+    dialects: ['postgres'],
+  }),
+  query<DB>('search_conversation_titles', {
+    description: '대화 제목 한국어 전문 검색 (GIN 표현식 인덱스, Postgres 전용). 인덱스의 표현식을 그대로 쓴다',
+    table: 'conversations',
+    build: (db) =>
+      db
+        .selectFrom('conversations')
+        .select(['id', 'title', 'last_message_at'])
+        .where('user_id', '=', USER_ID)
+        .where(kysql<boolean>`to_tsvector('simple', title) @@ plainto_tsquery('simple', ${'회의록'})`),
+    uses: 'idx_conversations_title_search',
+    targetMs: 50,
+    dialects: ['postgres'],
+  }),
+]
 
 export default defineSchema({
   name: 'saltlux',
@@ -661,4 +769,5 @@ export default defineSchema({
       { description: '폐기되지 않았고 만료되지 않은 API 키 (해시는 노출하지 않음)' },
     ),
   ],
+  queries,
 })

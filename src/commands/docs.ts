@@ -36,8 +36,9 @@ export default class Docs extends BaseCommand {
       writeFileSync(target, f.contents)
     }
     const pages = files.map((f) => f.path).filter((p) => p.endsWith('.html'))
-    const rel = path.relative(process.cwd(), site) || '.'
-    this.log(`${pages.length} page(s) of ${inputs.length} schema(s) written to ${rel}; open ${path.join(rel, 'index.html')}`)
-    return { site: rel, pages }
+    const rel = path.relative(process.cwd(), site)
+    const shown = !rel ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? site : rel
+    this.log(`${pages.length} page(s) of ${inputs.length} schema(s) written to ${shown}; open ${path.join(shown, 'index.html')}`)
+    return { site: shown, pages }
   }
 }

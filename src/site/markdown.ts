@@ -63,7 +63,8 @@ export function createMarkdown(): MarkdownIt {
   rules.fence = (tokens, idx, options, env: PageEnv, self) => {
     const t = tokens[idx]!
     const svg = isMermaid(t) ? env.diagram(t.content) : undefined
-    return svg === undefined ? fence(tokens, idx, options, env, self) : `<figure class="diagram">${svg}</figure>\n`
+    // lang="" as on the page mermaid-cli measured the labels in: under lang="ko" the CJK font sets some glyphs wider, and labels clip.
+    return svg === undefined ? fence(tokens, idx, options, env, self) : `<figure class="diagram" lang="">${svg}</figure>\n`
   }
   return md
 }

@@ -2,6 +2,7 @@ import type { AnalyzedIndex, IndexTrait, KeySource, RedundantIndex, UnindexedFor
 import type { Dialect } from '../../ir/types.js'
 import { actionSql, tableDialects, type DocsInput } from './context.js'
 import { anchor } from './format.js'
+import type { PatternRef } from './queries.js'
 import { estimateSizes, type SizeEstimate } from './size.js'
 import { onlyIn, perDialect, type PerDialect } from './variants.js'
 
@@ -21,6 +22,8 @@ export interface IndexEntryView {
   readonly include: readonly string[]
   readonly description?: string
   readonly onlyIn?: readonly Dialect[]
+  /** Query patterns whose plans use it (SQLite plans; Postgres-only patterns by what they declare). */
+  readonly patterns: readonly PatternRef[]
 }
 
 /** Entries of one kind. */
@@ -57,6 +60,10 @@ export interface IndexStrategyView {
   readonly unindexedForeignKeys: readonly UnindexedView[]
   /** One estimate per dialect; empty when no table declares `expectedRows`. */
   readonly sizes: readonly SizeEstimate[]
+  /** The schema declares query patterns (the docs then say which pattern uses each index). */
+  readonly withPatterns: boolean
+  /** Declared indexes no query pattern uses (empty without patterns). */
+  readonly unused: readonly IndexEntryView[]
 }
 
 const FIXED_FIRST = ['primary', 'unique']
@@ -90,7 +97,7 @@ function tableOrder(input: DocsInput): (table: string) => number {
   return (t) => order.get(t) ?? Number.MAX_SAFE_INTEGER
 }
 
-function entries(input: DocsInput): IndexEntryView[] {
+function entries(input: DocsInput, usage: ReadonlyMap<string, readonly PatternRef[]>): IndexEntryView[] {
   const merged = merge(input, (d) => input.analyses.get(d)?.indexes ?? [], (e: AnalyzedIndex) => e.id)
   const pos = tableOrder(input)
   return merged
@@ -115,6 +122,7 @@ function entries(input: DocsInput): IndexEntryView[] {
         include: e.include,
         ...(e.description !== undefined ? { description: e.description } : {}),
         ...(only ? { onlyIn: only } : {}),
+        patterns: usage.get(e.id) ?? [],
       }
     })
     .map((e, i) => ({ e, i }))
@@ -123,8 +131,8 @@ function entries(input: DocsInput): IndexEntryView[] {
 }
 
 /** Index classification, redundancy, unindexed foreign keys and size estimates across the docs' dialects. */
-export function indexStrategyView(input: DocsInput): IndexStrategyView {
-  const all = entries(input)
+export function indexStrategyView(input: DocsInput, usage: ReadonlyMap<string, readonly PatternRef[]> = new Map(), withPatterns = false): IndexStrategyView {
+  const all = entries(input, usage)
   const kinds = [...new Set(all.map((e) => e.kind))].sort((a, b) => (rank(a, FIXED_FIRST, FIXED_LAST) < rank(b, FIXED_FIRST, FIXED_LAST) ? -1 : 1))
   const groups = kinds.map((kind) => ({ kind, entries: all.filter((e) => e.kind === kind) }))
   const traitNames = [...new Set(all.flatMap((e) => e.traits))].sort((a, b) => (rank(a, TRAIT_ORDER, []) < rank(b, TRAIT_ORDER, []) ? -1 : 1))
@@ -150,5 +158,6 @@ export function indexStrategyView(input: DocsInput): IndexStrategyView {
     ),
   )
   const sizes = input.dialects.flatMap((d) => estimateSizes(input.views.get(d)!, input.analyses.get(d)!, d) ?? [])
-  return { total: all.length, groups, traits, redundant, unindexedForeignKeys, sizes }
+  const unused = withPatterns ? all.filter((e) => e.source === 'index' && e.patterns.length === 0) : []
+  return { total: all.length, groups, traits, redundant, unindexedForeignKeys, sizes, withPatterns, unused }
 }

@@ -8,6 +8,8 @@ import { designView, type DesignView } from './design.js'
 import { anchor } from './format.js'
 import { historyView, type HistoryView } from './history.js'
 import { indexStrategyView, type IndexStrategyView } from './index-strategy.js'
+import { queriesView, type QueriesView } from './queries.js'
+import type { SqlitePlans } from './sqlite-plans.js'
 import { tableView, type TableView } from './tables.js'
 import { onlyIn, sqlPerDialect, type PerDialect } from './variants.js'
 
@@ -82,6 +84,7 @@ export interface DocsModel {
     readonly tablesWithoutPrimaryKey: readonly string[]
   }
   readonly indexes: IndexStrategyView
+  readonly queries: QueriesView
   readonly history: HistoryView
 }
 
@@ -91,6 +94,8 @@ export interface BuildOptions {
   readonly mapType: (d: Dialect, type: ColumnType) => string
   /** The ERD generator's files (`erd.mmd`, `erd/<group>.mmd`, `states/<enum>.mmd`), embedded as diagrams. */
   readonly diagrams?: readonly EmittedFile[]
+  /** SQLite plans of the query patterns, captured on an in-memory database (see `sqlite-plans.ts`). */
+  readonly sqlitePlans?: SqlitePlans
 }
 
 const strip = (s: string) => s.replace(/\n+$/, '')
@@ -133,7 +138,8 @@ export function buildDocsModel(ctx: GenerateContext, options: BuildOptions): Doc
   const present = (ds?: readonly Dialect[]) => dialects.filter((d) => !ds || ds.includes(d))
   const tables = ir.tables.filter((t) => present(t.dialects).length > 0).map((t) => tableView(input, t, states))
   const design = designView(input, tables)
-  const indexes = indexStrategyView(input)
+  const queries = queriesView(input, options.sqlitePlans)
+  const indexes = indexStrategyView(input, queries.usage, queries.patterns.length > 0)
   const history = historyView(ctx.migrations, dialects)
   const erd = files.find((f) => f.path === 'erd.mmd')
   const groupViews = groups(tables, files)
@@ -198,6 +204,7 @@ export function buildDocsModel(ctx: GenerateContext, options: BuildOptions): Doc
       tablesWithoutPrimaryKey: tables.filter((t) => !t.primaryKey).map((t) => t.name),
     },
     indexes,
+    queries,
     history,
   }
 }

@@ -6,6 +6,7 @@ import { mermaidErd } from '../erd/mermaid.js'
 import type { Dictionary } from './dictionary.js'
 import { helpers } from './helpers.js'
 import { buildDocsModel } from './model.js'
+import { captureSqlitePlans } from './sqlite-plans.js'
 
 const TEMPLATE = /\.md\.hbs$/
 
@@ -56,7 +57,9 @@ export async function koreanDocs(ctx: GenerateContext, templatesDir: string): Pr
   const modules = await Promise.all(ctx.dialects.map((d) => getDialect(d)))
   const mapType = (d: (typeof ctx.dialects)[number], type: Parameters<(typeof modules)[number]['mapType']>[0]) =>
     modules.find((m) => m.name === d)!.mapType(type)
-  const model = buildDocsModel(ctx, { mapType, diagrams: mermaidErd(ctx) })
+  // SQLite plans come from an in-memory database built from the schema: no file, no network.
+  const sqlitePlans = ctx.dialects.includes('sqlite') ? await captureSqlitePlans(ctx.ir) : undefined
+  const model = buildDocsModel(ctx, { mapType, diagrams: mermaidErd(ctx), ...(sqlitePlans ? { sqlitePlans } : {}) })
   const data = { ...model, dict: dictionary }
   return names.map((name) => {
     const template = hb.compile(readFileSync(path.join(dir, name), 'utf8'), { noEscape: true, strict: false })

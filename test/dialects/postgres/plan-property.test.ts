@@ -298,7 +298,9 @@ const MUTATIONS: Record<string, Mutation> = {
     const cs = s.tables.flatMap((t) => t.cols).filter((c) => c.kind !== 'ref' && !c.unique)
     if (!cs.length) return false
     const c = r.pick(cs)
-    c.def = c.def === 'a' ? r.pick(['b', undefined]) : c.def === 'b' ? r.pick(['a', undefined]) : r.pick(['a', 'b'])
+    // A NOT NULL column keeps some default: it may be new to a table with rows.
+    const none = c.nullable ? [undefined] : []
+    c.def = c.def === 'a' ? r.pick(['b', ...none]) : c.def === 'b' ? r.pick(['a', ...none]) : r.pick(['a', 'b'])
     return true
   },
   toggleUnique: (r, s) => {

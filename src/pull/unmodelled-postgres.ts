@@ -1,0 +1,196 @@
+import type { DbClient } from '../db/client.js'
+import { TOOL_TABLES } from '../dialects/postgres/queries.js'
+import type { SchemaIR } from '../ir/types.js'
+import { forceQuote, quoteIdent } from '../sql/ident.js'
+import type { PullWarning } from './warnings.js'
+
+type Row = Record<string, unknown>
+const s = (v: unknown) => (v === null || v === undefined ? undefined : String(v))
+const q = quoteIdent
+
+const notFromExtension = (classTable: string, oid: string) =>
+  `NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '${classTable}'::regclass AND e.objid = ${oid} AND e.deptype = 'e')`
+
+const RELATIONS = `
+SELECT c.relname AS name, c.relkind AS kind, c.relispartition AS partition, c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
+  c.relpersistence AS persistence, array_to_string(c.reloptions, ', ') AS options,
+  CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
+  CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
+  (SELECT string_agg(quote_ident(p.relname), ', ' ORDER BY i.inhseqno) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid) AS parents,
+  CASE WHEN c.relkind = 'm' THEN pg_get_viewdef(c.oid, true) END AS matview,
+  (SELECT format('AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s%s', format_type(sq.seqtypid, NULL), sq.seqincrement,
+      sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, CASE WHEN sq.seqcycle THEN ' CYCLE' ELSE '' END)
+     FROM pg_sequence sq WHERE sq.seqrelid = c.oid) AS sequence,
+  (SELECT d.deptype::text || '|' || oc.relname || '|' || a.attname FROM pg_depend d JOIN pg_class oc ON oc.oid = d.refobjid
+     JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+    WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1) AS owner
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[]) AND c.relkind IN ('r', 'p', 'm', 'f', 'S')
+  AND ${notFromExtension('pg_class', 'c.oid')}
+ORDER BY c.relname`
+
+const POLICIES = `
+SELECT tablename AS table, policyname AS name, permissive, array_to_string(roles, ',') AS roles, cmd, qual, with_check
+FROM pg_policies WHERE schemaname = $1 ORDER BY tablename, policyname`
+
+const CONSTRAINTS = `
+SELECT c.relname AS table, con.conname AS name, con.contype AS type, pg_get_constraintdef(con.oid) AS def
+FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[])
+  AND (con.contype = 'x' OR NOT con.convalidated OR (con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f'))
+ORDER BY c.relname, con.conname`
+
+const TRIGGERS = `
+SELECT c.relname AS table, c.relkind AS kind, tg.tgname AS name, pg_get_triggerdef(tg.oid) AS def, tg.tgenabled AS enabled,
+  tg.tgconstraint <> 0 AS is_constraint, (tg.tgoldtable IS NOT NULL OR tg.tgnewtable IS NOT NULL) AS transition
+FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE NOT tg.tgisinternal AND n.nspname = $1 AND c.relname <> ALL ($2::text[])
+  AND (c.relkind NOT IN ('r', 'p') OR tg.tgenabled <> 'O' OR tg.tgconstraint <> 0 OR tg.tgoldtable IS NOT NULL OR tg.tgnewtable IS NOT NULL)
+ORDER BY c.relname, tg.tgname`
+
+const indexes = (nullsNotDistinct: boolean) => `
+SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def, array_to_string(i.reloptions, ', ') AS options,
+  ${nullsNotDistinct ? 'x.indnullsnotdistinct' : 'false'} AS nulls_not_distinct,
+  EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = x.indexrelid AND pc.contype IN ('p', 'u', 'x')) AS constraint_index
+FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[]) AND c.relkind IN ('r', 'p')
+  AND (i.reloptions IS NOT NULL${nullsNotDistinct ? ' OR x.indnullsnotdistinct' : ''})
+ORDER BY i.relname`
+
+const TYPES = `
+SELECT t.typname AS name, t.typtype AS type, format_type(t.typbasetype, t.typtypmod) AS base, t.typnotnull AS not_null, t.typdefault AS default,
+  (SELECT string_agg(' CONSTRAINT ' || quote_ident(con.conname) || ' ' || pg_get_constraintdef(con.oid), '' ORDER BY con.conname)
+     FROM pg_constraint con WHERE con.contypid = t.oid) AS checks,
+  (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+     FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) AS fields,
+  (SELECT format_type(r.rngsubtype, NULL) FROM pg_range r WHERE r.rngtypid = t.oid) AS subtype
+FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE n.nspname = $1 AND t.typtype IN ('d', 'c', 'r', 'b') AND ${notFromExtension('pg_type', 't.oid')}
+  AND (t.typtype <> 'c' OR EXISTS (SELECT 1 FROM pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c'))
+  AND (t.typtype <> 'b' OR t.typelem = 0 OR NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.oid = t.typelem AND e.typarray = t.oid))
+ORDER BY t.typname`
+
+const FUNCTIONS = `
+SELECT p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(p.oid) AS args,
+  CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END AS def,
+  concat_ws(', ',
+    CASE p.provolatile WHEN 'i' THEN 'IMMUTABLE' WHEN 's' THEN 'STABLE' END,
+    CASE WHEN p.proisstrict THEN 'STRICT' END, CASE WHEN p.prosecdef THEN 'SECURITY DEFINER' END,
+    CASE WHEN p.proleakproof THEN 'LEAKPROOF' END, CASE p.proparallel WHEN 's' THEN 'PARALLEL SAFE' WHEN 'r' THEN 'PARALLEL RESTRICTED' END,
+    CASE WHEN p.proconfig IS NOT NULL THEN 'SET ' || array_to_string(p.proconfig, ', ') END,
+    CASE WHEN p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END THEN 'COST ' || p.procost END,
+    CASE WHEN p.prorows <> CASE WHEN p.proretset THEN 1000 ELSE 0 END THEN 'ROWS ' || p.prorows END) AS attributes
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
+WHERE n.nspname = $1 AND ${notFromExtension('pg_proc', 'p.oid')}
+ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)`
+
+const RULES = `
+SELECT c.relname AS table, r.rulename AS name, pg_get_ruledef(r.oid) AS def
+FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND r.rulename <> '_RETURN' ORDER BY c.relname, r.rulename`
+
+const ENABLE: Record<string, string> = { D: 'DISABLE TRIGGER', R: 'ENABLE REPLICA TRIGGER', A: 'ENABLE ALWAYS TRIGGER' }
+const withSemicolon = (sql: string) => sql.trim().replace(/;?$/, ';')
+
+/**
+ * What a Postgres schema holds beyond the introspected IR, each with SQL
+ * that recreates it where the catalog can give one: row-level security and
+ * policies, exclusion constraints, constraint options (NOT VALID, MATCH
+ * FULL, NO INHERIT), triggers on views, disabled, constraint and
+ * transition-table triggers, storage options, NULLS NOT DISTINCT indexes,
+ * partitions, inheritance, unlogged tables, materialized views, standalone
+ * sequences, domains and other user types, rules, procedures, aggregates
+ * and function attributes (volatility, STRICT, SECURITY DEFINER, …).
+ */
+export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: string): Promise<PullWarning[]> {
+  const [saved] = await db.query<{ old: string; version: number }>(
+    `SELECT current_setting('search_path') AS old, current_setting('server_version_num')::int AS version, set_config('search_path', $1, false) AS new`,
+    [forceQuote(schema)],
+  )
+  try {
+    const p2 = [schema, TOOL_TABLES]
+    const out: PullWarning[] = []
+    const add = (code: string, object: string, message: string, sql?: string) => out.push({ code, object, message, ...(sql !== undefined ? { sql } : {}) })
+    const serials = new Set(ir.tables.flatMap((t) => t.columns.filter((c) => c.type.kind === 'serial' || c.type.kind === 'bigserial').map((c) => `${t.name}|${c.name}`)))
+
+    for (const r of await db.query(RELATIONS, p2)) {
+      const name = String(r.name)
+      const kind = String(r.kind)
+      if (kind === 'm') add('pg-materialized-view', `materialized view ${name}`, 'materialized views are not modelled; kept as raw SQL', `CREATE MATERIALIZED VIEW ${q(name)} AS\n${withSemicolon(String(r.matview))}`)
+      else if (kind === 'f') add('pg-foreign-table', `foreign table ${name}`, 'foreign tables are not modelled and were left out')
+      else if (kind === 'S') {
+        const [deptype, table, column] = (s(r.owner) ?? '').split('|')
+        if (deptype === 'i' || serials.has(`${table}|${column}`)) continue
+        const owned = deptype === 'a' ? `\nALTER SEQUENCE ${q(name)} OWNED BY ${q(table!)}.${q(column!)};` : ''
+        add('pg-sequence', `sequence ${name}`, 'sequences other than serial and identity ones are not modelled; kept as raw SQL (create it before the tables)', `CREATE SEQUENCE ${q(name)} ${r.sequence};${owned}`)
+      } else if (r.partition) {
+        add('pg-partition', `table ${name}`, `partitions are not modelled and were left out; kept as raw SQL`, `CREATE TABLE ${q(name)} PARTITION OF ${r.parents} ${r.bound};`)
+        continue
+      }
+      if (kind === 'p') add('pg-partitioned', `table ${name}`, `PARTITION BY ${r.partkey} is not modelled: the table is pulled as a plain table`)
+      if (!r.partition && s(r.parents) !== undefined) add('pg-inherits', `table ${name}`, `inheritance from ${r.parents} is not modelled; kept as raw SQL`, `ALTER TABLE ${q(name)} INHERIT ${r.parents};`)
+      if (r.rls || r.force_rls) {
+        const force = r.force_rls ? `\nALTER TABLE ${q(name)} FORCE ROW LEVEL SECURITY;` : ''
+        add('pg-rls', `table ${name}`, 'row-level security is not modelled; kept as raw SQL', `ALTER TABLE ${q(name)} ENABLE ROW LEVEL SECURITY;${force}`)
+      }
+      if (r.persistence === 'u') add('pg-unlogged', `table ${name}`, 'UNLOGGED is not modelled; kept as raw SQL', `ALTER TABLE ${q(name)} SET UNLOGGED;`)
+      if (s(r.options) !== undefined && kind !== 'S') add('pg-storage-options', `${kind === 'm' ? 'materialized view' : 'table'} ${name}`, `storage options (${r.options}) are not modelled; kept as raw SQL`, `ALTER ${kind === 'm' ? 'MATERIALIZED VIEW' : 'TABLE'} ${q(name)} SET (${r.options});`)
+    }
+
+    for (const r of await db.query(POLICIES, [schema])) {
+      const roles = String(r.roles).split(',').map((x) => (x === 'public' ? 'PUBLIC' : q(x))).join(', ')
+      let sql = `CREATE POLICY ${q(String(r.name))} ON ${q(String(r.table))} AS ${r.permissive} FOR ${r.cmd} TO ${roles}`
+      if (s(r.qual) !== undefined) sql += ` USING (${r.qual})`
+      if (s(r.with_check) !== undefined) sql += ` WITH CHECK (${r.with_check})`
+      add('pg-policy', `policy ${r.name} on ${r.table}`, 'row-level security policies are not modelled; kept as raw SQL', sql + ';')
+    }
+
+    for (const r of await db.query(CONSTRAINTS, p2)) {
+      const t = q(String(r.table))
+      const n = q(String(r.name))
+      if (r.type === 'x') add('pg-exclusion', `constraint ${r.name} on ${r.table}`, 'exclusion constraints are not modelled; kept as raw SQL', `ALTER TABLE ${t} ADD CONSTRAINT ${n} ${r.def};`)
+      else add('pg-constraint-options', `constraint ${r.name} on ${r.table}`, `options of "${r.def}" (NOT VALID, MATCH FULL or NO INHERIT) are not modelled; kept as raw SQL`, `ALTER TABLE ${t} DROP CONSTRAINT ${n}, ADD CONSTRAINT ${n} ${r.def};`)
+    }
+
+    for (const r of await db.query(TRIGGERS, p2)) {
+      const object = `trigger ${r.name} on ${r.table}`
+      const def = withSemicolon(String(r.def))
+      const drop = `DROP TRIGGER ${q(String(r.name))} ON ${q(String(r.table))};\n`
+      if (r.kind !== 'r' && r.kind !== 'p') add('pg-trigger-on-view', object, 'triggers on views are not modelled; kept as raw SQL', def)
+      else if (r.is_constraint) add('pg-constraint-trigger', object, 'constraint triggers are pulled as plain triggers; the original kept as raw SQL', drop + def)
+      else if (r.transition) add('pg-transition-trigger', object, 'REFERENCING transition tables are not modelled; the original trigger kept as raw SQL', drop + def)
+      if ((r.kind === 'r' || r.kind === 'p') && ENABLE[String(r.enabled)])
+        add('pg-trigger-enabled', object, 'a disabled (or replica) trigger is not modelled; kept as raw SQL', `ALTER TABLE ${q(String(r.table))} ${ENABLE[String(r.enabled)]} ${q(String(r.name))};`)
+    }
+
+    for (const r of await db.query(indexes(saved!.version >= 150000), p2)) {
+      if (r.nulls_not_distinct && !r.constraint_index) add('pg-index-nulls-not-distinct', `index ${r.name}`, 'NULLS NOT DISTINCT on an index is not modelled; kept as raw SQL', `DROP INDEX ${q(String(r.name))};\n${r.def};`)
+      if (s(r.options) !== undefined) add('pg-storage-options', `index ${r.name}`, `storage options (${r.options}) are not modelled; kept as raw SQL`, `ALTER INDEX ${q(String(r.name))} SET (${r.options});`)
+    }
+
+    for (const r of await db.query(TYPES, [schema])) {
+      const n = q(String(r.name))
+      if (r.type === 'd') {
+        const def = s(r.default) !== undefined ? ` DEFAULT ${r.default}` : ''
+        add('pg-domain', `domain ${r.name}`, 'domains are not modelled (columns of it are pulled with t.custom); kept as raw SQL (create it before the tables)', `CREATE DOMAIN ${n} AS ${r.base}${def}${r.not_null ? ' NOT NULL' : ''}${r.checks ?? ''};`)
+      } else if (r.type === 'c') add('pg-composite-type', `type ${r.name}`, 'composite types are not modelled; kept as raw SQL (create it before the tables)', `CREATE TYPE ${n} AS (${r.fields ?? ''});`)
+      else if (r.type === 'r') add('pg-range-type', `type ${r.name}`, 'range types are not modelled; kept as raw SQL (create it before the tables)', `CREATE TYPE ${n} AS RANGE (SUBTYPE = ${r.subtype});`)
+      else add('pg-base-type', `type ${r.name}`, 'user-defined base types are not modelled and were left out')
+    }
+
+    for (const r of await db.query(FUNCTIONS, [schema])) {
+      const object = `${r.kind === 'p' ? 'procedure' : r.kind === 'a' ? 'aggregate' : 'function'} ${r.name}(${r.args})`
+      const def = s(r.def) === undefined ? undefined : withSemicolon(String(r.def))
+      if (r.kind === 'a') add('pg-aggregate', object, 'aggregates are not modelled and were left out')
+      else if (r.kind === 'p') add('pg-procedure', object, 'procedures are not modelled; kept as raw SQL', def)
+      else if (r.kind === 'w') add('pg-window-function', object, 'window functions are not modelled; kept as raw SQL', def)
+      else if (String(r.attributes) !== '')
+        add('pg-function-attributes', object, `${r.attributes} is not modelled: the function is pulled without it, and its full definition kept as raw SQL`, def)
+    }
+
+    for (const r of await db.query(RULES, [schema])) add('pg-rule', `rule ${r.name} on ${r.table}`, 'rules are not modelled; kept as raw SQL', withSemicolon(String(r.def)))
+    return out
+  } finally {
+    await db.query(`SELECT set_config('search_path', $1, false)`, [saved?.old ?? ''])
+  }
+}

@@ -1,0 +1,16 @@
+/** Something in the live database that the schema DSL cannot express. */
+export interface PullWarning {
+  /** Stable code, e.g. `pg-policy` or `sqlite-virtual-table`. */
+  readonly code: string
+  /** The object, e.g. `policy owner_only on notes`. */
+  readonly object: string
+  /** What is not modelled and what the pulled file does about it. */
+  readonly message: string
+  /** SQL that recreates it; the pulled file keeps it in its `raw` array. */
+  readonly sql?: string
+}
+
+/** One line per warning, as the command prints them. */
+export function formatWarning(w: PullWarning): string {
+  return `${w.object}: ${w.message}`
+}

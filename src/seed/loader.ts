@@ -1,0 +1,30 @@
+import type { TableIR } from '../ir/types.js'
+import type { TablePlan } from './table.js'
+
+/** What a load of one table did. */
+export interface LoadResult {
+  readonly inserted: number
+  /**
+   * The plan's `accept` was called for exactly the rows that went in. When
+   * false (the engine filtered rows out of a batch), key pools are read back.
+   */
+  readonly exact: boolean
+}
+
+/** Writes generated rows into one kind of database. */
+export interface Loader {
+  /** Tables (of those given) that already hold rows. */
+  nonEmpty(tables: readonly string[]): Promise<string[]>
+  /** Deletes every row of the tables (children first). */
+  clear(tables: readonly string[]): Promise<void>
+  load(table: TableIR, plan: TablePlan): Promise<LoadResult>
+  /** Values of `columns` for every row, column by column, in a stable order. */
+  readKeys(table: string, columns: readonly string[]): Promise<unknown[][]>
+  /** Sets `set` columns of the rows whose `keys` match; each row is keys then set values. */
+  update(table: string, keys: readonly string[], set: readonly string[], rows: readonly unknown[][]): Promise<number>
+  /** Makes everything durable (Postgres commits its one transaction). */
+  commit(): Promise<void>
+  analyze(tables: readonly string[]): Promise<void>
+  /** Restores settings changed for the load, rolls back if not committed, disconnects. */
+  close(): Promise<void>
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest'
+import { connect } from '../../src/db/connect.js'
+import { compileSchema } from '../../src/dialects/sqlite/ddl.js'
+import { koreanDocs } from '../../src/generate/docs/render.js'
+import { layoutSql } from '../../src/generate/docs/queries.js'
+import { captureSqlitePlans } from '../../src/generate/docs/sqlite-plans.js'
+import type { GenerateContext } from '../../src/generate/emitter.js'
+import { TEMPLATES_DIR } from '../../src/generate/index.js'
+import type { SchemaIR } from '../../src/ir/types.js'
+import { query } from '../../src/query.js'
+import { checkPlans } from '../../src/verify/plans.js'
+
+const SCHEMAS = ['agent', 'anyon', 'pastetrader', 'saltlux', 'vision'] as const
+
+async function load(name: string): Promise<SchemaIR> {
+  return (await import(`../../schemas/${name}.ts`)).default as SchemaIR
+}
+
+function context(ir: SchemaIR): GenerateContext {
+  return { ir, dialects: ir.name === 'anyon' ? ['sqlite', 'postgres'] : ['postgres', 'sqlite'], migrations: [], lang: 'ko' }
+}
+
+async function docs(ir: SchemaIR): Promise<Record<string, string>> {
+  const files = await koreanDocs(context(ir), TEMPLATES_DIR)
+  return Object.fromEntries(files.map((f) => [f.path.replace('docs/ko/', ''), f.contents]))
+}
+
+/** The section of a Markdown document under `### \`name\``, up to the next heading of level 2 or 3. */
+function section(doc: string, name: string): string {
+  const start = doc.indexOf(`### \`${name}\`\n`)
+  expect(start, name).toBeGreaterThanOrEqual(0)
+  const rest = doc.slice(start + 1)
+  const end = rest.search(/\n#{2,3} /)
+  return end < 0 ? rest : rest.slice(0, end)
+}
+
+describe('query pattern docs: 쿼리패턴.md', () => {
+  it('anyon: every pattern shows its description, index and why, SQL per dialect, target and the SQLite plan', async () => {
+    const ir = await load('anyon')
+    const doc = (await docs(ir))['쿼리패턴.md']!
+    expect(doc).not.toContain('아직 선언된 쿼리 패턴이 없습니다')
+    expect(doc).toContain(`자주 실행하는 조회 ${ir.queries!.length}개`)
+    // The Postgres plan needs a server: the doc says where to get it.
+    expect(doc).toContain('npx schema verify --schema anyon --db postgres://…')
+    for (const q of ir.queries!) {
+      const s = section(doc, q.name)
+      expect(s).toContain(q.description!)
+      expect(s).toMatch(/- \*\*사용해야 할 인덱스\*\*: /)
+      expect(s).toMatch(/- \*\*이유\*\*/)
+      expect(s).toContain(`- **목표 시간**: ${q.targetMs}ms 이내`)
+      expect(s).toContain('**SQL (SQLite)**\n\n```sql\n')
+      expect(s).toContain('**SQL (PostgreSQL)**\n\n```sql\n')
+      expect(s).toContain('**SQLite 실행 계획** (`EXPLAIN QUERY PLAN`, 빈 메모리 데이터베이스)\n\n```\n')
+      expect(s).toContain('✓ 선언한 인덱스를 씁니다')
+    }
+    const tasks = section(doc, 'project_tasks_newest')
+    expect(tasks).toContain('프로젝트의 태스크 목록을 최신순으로 조회한다')
+    expect(tasks).toContain('`idx_tasks_project_created_at` ([`tasks`](./테이블상세.md#tasks) `project_id, created_at DESC`)')
+    expect(tasks).toContain('프로젝트별 태스크 목록을 최신순으로 조회 (목표 < 10ms)')
+    expect(tasks).toContain('```sql\nselect "id", "title", "status", "created_at", "updated_at", "parent_task_attempt"\nfrom "tasks"\nwhere "project_id" = ?\norder by "created_at" desc\nlimit ?\n```')
+    expect(tasks).toContain('where "project_id" = $1\norder by "created_at" desc\nlimit $2\n```')
+    expect(tasks).toContain('```\nSEARCH tasks USING INDEX idx_tasks_project_created_at (project_id=?)\n```')
+    expect(tasks).toContain('- **목표 시간**: 10ms 이내')
+    // Partial indexes: the doc shows the predicate the query repeats, spelled per dialect.
+    const drafts = section(doc, 'queued_drafts_ready')
+    expect(drafts).toContain('Partial 인덱스(조건 `queued = 1` / PostgreSQL `queued`)')
+    expect(drafts).toContain('where queued = 1 and sending = 0')
+    expect(drafts).toContain('where queued and not sending')
+    expect(section(doc, 'execution_logs')).toContain('[`execution_process_logs`](./테이블상세.md#execution_process_logs)의 기본 키 (`execution_id`)')
+    expect(doc).toContain('| [`project_tasks_newest`](#project_tasks_newest) | 프로젝트의 태스크 목록을 최신순으로 조회한다 (칸반 보드 첫 화면) | `tasks` | `idx_tasks_project_created_at` | < 10ms |')
+  })
+
+  it('saltlux: a Postgres-only pattern has Postgres SQL only and says it has no SQLite plan', async () => {
+    const doc = (await docs(await load('saltlux')))['쿼리패턴.md']!
+    const s = section(doc, 'search_messages')
+    expect(s).toContain('- **데이터베이스**: PostgreSQL 전용')
+    expect(s).toContain('**SQL (PostgreSQL)**')
+    expect(s).not.toContain('**SQL (SQLite)**')
+    expect(s).toContain("where search_vector @@ plainto_tsquery('simple', $1)")
+    expect(s).toContain('**SQLite 실행 계획**: 이 패턴은 SQLite에 없어 싣지 않았습니다.')
+    expect(s).toContain('GIN 인덱스')
+    expect(doc).toMatch(/\| \[`search_messages`\]\(#search_messages\) \(PostgreSQL 전용\) \|/)
+  })
+
+  it('a schema without patterns keeps the placeholder text, and the index document has no pattern column', async () => {
+    const { queries: _q, ...ir } = await load('agent')
+    const d = await docs(ir as SchemaIR)
+    expect(d['쿼리패턴.md']).toContain('아직 선언된 쿼리 패턴이 없습니다')
+    expect(d['인덱스전략.md']).not.toContain('이 인덱스를 쓰는 쿼리 패턴')
+    expect(d['인덱스전략.md']).not.toContain('## 쿼리 패턴과 인덱스')
+  })
+
+  it('a pattern whose SQLite plan misses its index is marked in the doc', async () => {
+    const ir = await load('anyon')
+    const wrong = query('tasks_by_status', {
+      description: '상태별 태스크 (인덱스 없음)',
+      table: 'tasks',
+      build: (db) => db.selectFrom('tasks').select('id').where('status', '=', 'todo'),
+      uses: 'idx_tasks_project_created_at',
+    })
+    const doc = (await docs({ ...ir, queries: [...ir.queries!, wrong] }))['쿼리패턴.md']!
+    const s = section(doc, 'tasks_by_status')
+    expect(s).toContain('SCAN tasks')
+    expect(s).toContain('⚠️ 선언한 인덱스를 쓰지 않습니다 (인덱스 없이 테이블 전체를 읽습니다)')
+  })
+})
+
+describe('query pattern docs: 인덱스전략.md', () => {
+  it('anyon: each index lists the patterns whose SQLite plans use it; indexes no pattern uses are listed', async () => {
+    const doc = (await docs(await load('anyon')))['인덱스전략.md']!
+    expect(doc).toContain('- [쿼리 패턴과 인덱스](#쿼리-패턴과-인덱스)')
+    expect(doc).toContain('| 테이블 | 이름 | 컬럼 | 조건 (WHERE) | 목적 | 이 인덱스를 쓰는 쿼리 패턴 |')
+    expect(doc).toMatch(/\| `idx_tasks_project_created_at` \|.*\| \[`project_tasks_newest`\]\(\.\/쿼리패턴\.md#project_tasks_newest\) \|\n/)
+    expect(doc).toMatch(
+      /\| `idx_execution_processes_task_attempt_created_at` \|.*\| \[`execution_history_of_attempt`\]\(\.\/쿼리패턴\.md#execution_history_of_attempt\), \[`latest_execution_by_run_reason`\]\(\.\/쿼리패턴\.md#latest_execution_by_run_reason\) \|\n/,
+    )
+    // A primary key reached through SQLite's automatic index (sqlite_autoindex_images_1, joined by images_of_task).
+    expect(doc).toMatch(/\| \[`images`\]\(\.\/테이블상세\.md#images\) \| \(기본 키\) \|.*\| \[`images_of_task`\]\(\.\/쿼리패턴\.md#images_of_task\) \|\n/)
+    const unused = doc.slice(doc.indexOf('### 어떤 쿼리 패턴도 쓰지 않는 인덱스'), doc.indexOf('## 중복 인덱스'))
+    expect(unused).toContain('`idx_tasks_parent_task_attempt`')
+    expect(unused).toContain('`idx_execution_processes_type`')
+    expect(unused).not.toContain('`idx_tasks_project_created_at`')
+    expect(unused).not.toContain('`idx_merges_open_pr`')
+  })
+
+  it('saltlux: a Postgres-only pattern counts for the index it declares', async () => {
+    const doc = (await docs(await load('saltlux')))['인덱스전략.md']!
+    expect(doc).toMatch(/\| `idx_messages_search` \(PostgreSQL 전용\) \|.*\| \[`search_messages`\]\(\.\/쿼리패턴\.md#search_messages\) \(PostgreSQL\) \|\n/)
+    expect(doc).toContain('- PostgreSQL 전용 패턴: 실행 계획을 얻으려면 서버가 있어야 하므로 패턴이 선언한 인덱스를 적었습니다.')
+  })
+})
+
+describe('captured SQLite plans', () => {
+  it.each(SCHEMAS)('%s: match what `schema verify` sees on a database built from the schema, and every pattern passes', async (name) => {
+    const ir = await load(name)
+    const captured = await captureSqlitePlans(ir)
+    expect(captured).toBeDefined()
+    const db = await connect({ dialect: 'sqlite', path: ':memory:' }, { mustExist: false })
+    try {
+      await db.exec(compileSchema(ir))
+      const checks = await checkPlans(ir, db)
+      expect([...captured!.keys()]).toEqual(checks.map((c) => c.pattern))
+      for (const c of checks) {
+        const p = captured!.get(c.pattern)!
+        expect(p.lines, c.pattern).toEqual(c.plan)
+        expect(p.used, c.pattern).toEqual(c.used)
+        expect(p.pass, c.pattern).toBe(c.pass)
+        expect(p.pass, c.pattern).toBe(true)
+      }
+    } finally {
+      await db.close()
+    }
+    expect(await captureSqlitePlans(ir)).toEqual(captured)
+  })
+
+  it('a schema without patterns captures nothing', async () => {
+    const { queries: _q, ...ir } = await load('anyon')
+    expect(await captureSqlitePlans(ir as SchemaIR)).toBeUndefined()
+  })
+})
+
+describe('layoutSql', () => {
+  it('puts each clause on its own line, top-level and/or indented, parentheses and strings untouched', () => {
+    expect(layoutSql('select "a", "b" from "t" inner join "u" on "u"."id" = "t"."u_id" where "x" = $1 and ("y" = 1 or "z" = \' where \') order by "a" desc limit $2')).toBe(
+      'select "a", "b"\nfrom "t"\ninner join "u" on "u"."id" = "t"."u_id"\nwhere "x" = $1\n  and ("y" = 1 or "z" = \' where \')\norder by "a" desc\nlimit $2',
+    )
+  })
+})
