@@ -6,7 +6,14 @@ import type { SchemaIR, TableIR } from '../ir/types.js'
 export type Rename =
   | { readonly kind: 'table'; readonly from: string; readonly to: string }
   | { readonly kind: 'column'; readonly table: string; readonly from: string; readonly to: string }
-  | { readonly kind: 'enum value'; readonly enum: string; readonly from: string; readonly to: string }
+  | {
+      readonly kind: 'enum value'
+      readonly enum: string
+      readonly from: string
+      readonly to: string
+      /** Columns of that enum type (SQLite rewrites their values; Postgres renames the value in place). */
+      readonly columns: readonly { readonly table: string; readonly column: string }[]
+    }
 
 /** What changed between two versions of a schema, for one dialect. */
 export interface SchemaChanges {
@@ -75,7 +82,8 @@ export function applyRenames(prev: SchemaIR, next: SchemaIR): { renames: Rename[
       if (v.renamedFrom && oldVals.has(v.renamedFrom) && !oldVals.has(v.name)) {
         if (!enumMaps.has(e.name)) enumMaps.set(e.name, new Map())
         enumMaps.get(e.name)!.set(v.renamedFrom, v.name)
-        renames.push({ kind: 'enum value', enum: e.name, from: v.renamedFrom, to: v.name })
+        const columns = next.tables.flatMap((t) => t.columns.filter((c) => c.type.kind === 'enum' && c.type.name === e.name).map((c) => ({ table: t.name, column: c.name })))
+        renames.push({ kind: 'enum value', enum: e.name, from: v.renamedFrom, to: v.name, columns })
       }
     }
   }
@@ -110,6 +118,7 @@ export function diffSchemas(prev: SchemaIR, next: SchemaIR, dialect: DialectModu
   const { renames, renamed } = applyRenames(prev, next)
   const before = dialect.normalize(renamed)
   const after = dialect.normalize(next)
-  const renamesHere = renames.filter((r) => (r.kind === 'table' ? after.tables.some((t) => t.name === r.to) : r.kind === 'column' ? after.tables.some((t) => t.name === r.table && t.columns.some((c) => c.name === r.to)) : after.enums.some((e) => e.name === r.enum)))
+  // Enum value renames stay even where the dialect has no enum type (SQLite): the rows must be rewritten.
+  const renamesHere = renames.filter((r) => (r.kind === 'table' ? after.tables.some((t) => t.name === r.to) : r.kind === 'column' ? after.tables.some((t) => t.name === r.table && t.columns.some((c) => c.name === r.to)) : true))
   return { renames: renamesHere, findings: compareSchemas(after, before), before, after }
 }

@@ -71,7 +71,7 @@ WHERE n.nspname = $1 AND t.typtype IN ('d', 'c', 'r', 'b') AND ${notFromExtensio
 ORDER BY t.typname`
 
 const FUNCTIONS = `
-SELECT p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(p.oid) AS args,
+SELECT p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(p.oid) AS args, p.prosrc AS src, l.lanname AS language,
   CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END AS def,
   concat_ws(', ',
     CASE p.provolatile WHEN 'i' THEN 'IMMUTABLE' WHEN 's' THEN 'STABLE' END,
@@ -186,6 +186,9 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       else if (r.kind === 'w') add('pg-window-function', object, 'window functions are not modelled; kept as raw SQL', def)
       else if (String(r.attributes) !== '')
         add('pg-function-attributes', object, `${r.attributes} is not modelled: the function is pulled without it, and its full definition kept as raw SQL`, def)
+      // The DSL writes a body on lines of its own; other surrounding whitespace is part of the stored source.
+      else if (r.language !== 'c' && r.language !== 'internal' && String(r.src) !== `\n${String(r.src).trim()}\n`)
+        add('pg-function-body-layout', object, 'the whitespace around the function body is not kept by the DSL; the exact definition kept as raw SQL', def)
     }
 
     for (const r of await db.query(RULES, [schema])) add('pg-rule', `rule ${r.name} on ${r.table}`, 'rules are not modelled; kept as raw SQL', withSemicolon(String(r.def)))

@@ -229,7 +229,6 @@ const WORDS = (
 
 const MIME = ['image/png', 'image/jpeg', 'application/json', 'text/plain', 'application/pdf', 'text/markdown']
 const MODELS = ['claude-sonnet-4', 'claude-opus-4', 'gpt-4o', 'gpt-4o-mini', 'gemini-1.5-pro', 'llama-3-70b']
-const HEX = '0123456789abcdef'
 
 function words(rnd: Random, n: number): string {
   let s = WORDS[rnd.int(WORDS.length)]!
@@ -237,10 +236,15 @@ function words(rnd: Random, n: number): string {
   return s
 }
 
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+
 function hex(rnd: Random, n: number): string {
   let s = ''
-  for (let i = 0; i < n; i++) s += HEX[rnd.int(16)]
-  return s
+  while (s.length < n) {
+    const u = rnd.u32()
+    s += BYTE_HEX[u & 255]! + BYTE_HEX[(u >>> 8) & 255]! + BYTE_HEX[(u >>> 16) & 255]! + BYTE_HEX[u >>> 24]!
+  }
+  return s.length === n ? s : s.slice(0, n)
 }
 
 /** A text generator for a column, chosen by its name; `i` is the row number (for unique values). */
@@ -314,6 +318,18 @@ export function fromLike(pattern: string, base: string): string {
 }
 
 const pad2 = (n: number) => (n < 10 ? '0' : '') + n
+const pad3 = (n: number) => (n < 10 ? '00' : n < 100 ? '0' : '') + n
+const days = new Map<number, string>()
+
+/** `YYYY-MM-DD` of a day number; Date is slow enough to matter at millions of rows, so days are cached. */
+function dayText(day: number): string {
+  let s = days.get(day)
+  if (s === undefined) {
+    s = new Date(day * MS_DAY).toISOString().slice(0, 10)
+    if (days.size < 100_000) days.set(day, s)
+  }
+  return s
+}
 
 /** Formats ms since the epoch for storage. */
 export function formatTime(ms: number, k: ColumnKind): string | number {
@@ -325,18 +341,21 @@ export function formatTime(ms: number, k: ColumnKind): string | number {
   }
   if (k.spelling === 'ts-unix') return Math.floor(ms / 1000)
   if (k.spelling === 'ts-unix-ms') return ms
-  const iso = new Date(ms).toISOString()
-  if (k.kind === 'date') return iso.slice(0, 10)
+  const day = Math.floor(ms / MS_DAY)
+  const date = dayText(day)
+  if (k.kind === 'date') return date
+  const r = ms - day * MS_DAY
+  const sec = Math.floor(r / 1000)
+  const clock = `${pad2(Math.floor(sec / 3600))}:${pad2(Math.floor(sec / 60) % 60)}:${pad2(sec % 60)}`
+  const milli = pad3(Math.floor(r % 1000))
   switch (k.spelling) {
-    case 'ts-subsec':
-      return iso.slice(0, 10) + ' ' + iso.slice(11, 23)
     case 'ts-seconds':
-      return iso.slice(0, 10) + ' ' + iso.slice(11, 19)
+      return `${date} ${clock}`
     case 'ts-iso':
-      return iso.slice(0, 19) + 'Z'
+      return `${date}T${clock}Z`
     case 'pg-tz':
-      return iso.slice(0, 10) + ' ' + iso.slice(11, 23) + '+00'
+      return `${date} ${clock}.${milli}+00`
     default:
-      return iso.slice(0, 10) + ' ' + iso.slice(11, 23)
+      return `${date} ${clock}.${milli}`
   }
 }

@@ -24,7 +24,7 @@ export function escapeLabels(definition: string): string {
  * stylesheet to decide how far a wide diagram may shrink before it scrolls.
  */
 export function inlineSvg(svg: string, id: string): string {
-  const renamed = svg.replace(/(id="|#)my-svg\b/g, `$1${id}`)
+  const renamed = svg.replace(/(id="|#)my-svg/g, `$1${id}`)
   return renamed.replace(/^<svg\b[^>]*>/, (open) => {
     const box = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(open)
     const tag = open.replace(/ width="100%"/, '').replace(/max-width:\s*[\d.]+px;?\s*/, '')

@@ -4,6 +4,8 @@
  * keyword case and redundant parentheses.
  */
 
+import { isReserved } from './ident.js'
+
 /** Kind of a {@link Token}. */
 export type TokenKind = 'ws' | 'comment' | 'string' | 'quoted' | 'number' | 'word' | 'op' | 'punct' | 'param'
 
@@ -147,8 +149,9 @@ function canonicalToken(t: Token): string {
     case 'word':
       return t.text.toLowerCase()
     case 'quoted': {
+      // A quoted reserved word must stay quoted, or the canonical text stops being valid SQL.
       const name = identName(t)
-      return SAFE_IDENT.test(name) ? name : '"' + name.replaceAll('"', '""') + '"'
+      return SAFE_IDENT.test(name) && !isReserved(name) ? name : '"' + name.replaceAll('"', '""') + '"'
     }
     default:
       return t.text

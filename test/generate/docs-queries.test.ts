@@ -64,8 +64,8 @@ describe('query pattern docs: 쿼리패턴.md', () => {
     // Partial indexes: the doc shows the predicate the query repeats, spelled per dialect.
     const drafts = section(doc, 'queued_drafts_ready')
     expect(drafts).toContain('Partial 인덱스(조건 `queued = 1` / PostgreSQL `queued`)')
-    expect(drafts).toContain('where queued = 1 and sending = 0')
-    expect(drafts).toContain('where queued and not sending')
+    expect(drafts).toContain('where queued = 1\n  and sending = 0\n')
+    expect(drafts).toContain('where queued\n  and not sending\n')
     expect(section(doc, 'execution_logs')).toContain('[`execution_process_logs`](./테이블상세.md#execution_process_logs)의 기본 키 (`execution_id`)')
     expect(doc).toContain('| [`project_tasks_newest`](#project_tasks_newest) | 프로젝트의 태스크 목록을 최신순으로 조회한다 (칸반 보드 첫 화면) | `tasks` | `idx_tasks_project_created_at` | < 10ms |')
   })

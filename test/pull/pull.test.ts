@@ -115,9 +115,10 @@ describe('pull: Postgres round trips', () => {
     expect(src).toContain("unique(['seq'], { name: 'membership_seq_unique', nullsNotDistinct: true })")
     expect(src).toContain("seq: t.integer().identity('always')")
     expect(src).toContain("primaryKey: { columns: ['group_id', 'user_name'], name: 'membership_pk' }")
-    expect(src).toMatch(/expr\('lower\(\(name\)::text\)', \{ opclass: 'text_pattern_ops' \}\)/)
+    expect(src).toContain("expr('lower(name::text)', { opclass: 'text_pattern_ops' })")
     expect(src.indexOf("view('active_groups'")).toBeLessThan(src.indexOf("view('a_group_names'"))
-    expect(src).not.toMatch(/;\s*$/m)
+    // No semicolons outside SQL text.
+    expect(src.replace(/`[^`]*`/g, '``')).not.toMatch(/;\s*$/m)
   })
 
   test('unmodellable objects are reported and kept as raw SQL', async () => {
@@ -135,7 +136,7 @@ describe('pull: Postgres round trips', () => {
       CREATE FUNCTION twice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x * 2';
       CREATE TABLE slots (id integer PRIMARY KEY, during tsrange, EXCLUDE USING gist (during WITH &&));`
     const r = await postgresRoundTrip(ddl, files, 'unmodelled', ({ module }) => '\n' + raw(module))
-    expect(r.result.warnings.map((w) => w.code).sort()).toEqual(['pg-exclusion', 'pg-function-attributes', 'pg-policy', 'pg-rls', 'pg-trigger-on-view'])
+    expect(r.result.warnings.map((w) => w.code).sort()).toEqual(['pg-exclusion', 'pg-function-attributes', 'pg-function-body-layout', 'pg-policy', 'pg-rls', 'pg-trigger-on-view'])
     expect(r.result.source).toContain('export const raw: readonly string[] = [')
     expect(r.result.source).toContain('CREATE POLICY owner_only ON notes AS PERMISSIVE FOR ALL TO PUBLIC USING')
     expect(r.dumps[1]).toBe(r.dumps[0])

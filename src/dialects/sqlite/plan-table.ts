@@ -162,7 +162,15 @@ const literal = (s: string) => `'${s.replaceAll("'", "''")}'`
  * fails; the runner's foreign_key_check vouches for the result. Triggers
  * and views are the caller's: they go before and come back after.
  */
-export function rebuildStatements(before: TableIR, after: TableIR, reasons: readonly string[], temp: string, sources: ReadonlyMap<string, string> = new Map()): PlannedStatement[] {
+export function rebuildStatements(
+  before: TableIR,
+  after: TableIR,
+  reasons: readonly string[],
+  temp: string,
+  sources: ReadonlyMap<string, string> = new Map(),
+  /** Renamed enum values per column: rows are rewritten while they are copied. */
+  valueRenames: ReadonlyMap<string, readonly (readonly [string, string])[]> = new Map(),
+): PlannedStatement[] {
   const label = `rebuild table ${after.name}`
   const old = new Map(before.columns.map((c) => [c.name, c]))
   // A generated column cannot be written; one that stops being generated keeps the values it showed.
@@ -170,7 +178,9 @@ export function rebuildStatements(before: TableIR, after: TableIR, reasons: read
   const value = (c: ColumnIR) => {
     const q = quoteIdent(sources.get(c.name) ?? c.name)
     const d = c.default?.sqlite
-    return old.get(c.name)!.nullable && !c.nullable && d !== undefined ? `coalesce(${q}, ${defaultExpr(d)})` : q
+    const renamed = valueRenames.get(c.name)
+    const v = renamed?.length ? `CASE ${q} ${renamed.map(([from, to]) => `WHEN ${literal(from)} THEN ${literal(to)}`).join(' ')} ELSE ${q} END` : q
+    return old.get(c.name)!.nullable && !c.nullable && d !== undefined ? `coalesce(${v}, ${defaultExpr(d)})` : v
   }
   const tempName = forceQuote(temp)
   const out: PlannedStatement[] = [{ sql: tableSql(after, temp), comment: `${label} (${reasons.join(', ')})` }]

@@ -143,7 +143,10 @@ export function planSqlite(changes: SchemaChanges): MigrationPlan {
     if (!s) continue
     const old = beforeTables.get(t.name)!
     if (s.kind === 'rebuild') {
-      for (const st of rebuildStatements(old, t, s.reasons, tempName(t.name, taken), sources.get(t.name))) emit(st.sql, st.comment)
+      const valueRenames = new Map<string, [string, string][]>()
+      for (const r of renames)
+        if (r.kind === 'enum value') for (const c of r.columns) if (c.table === t.name) valueRenames.set(c.column, [...(valueRenames.get(c.column) ?? []), [r.from, r.to]])
+      for (const st of rebuildStatements(old, t, s.reasons, tempName(t.name, taken), sources.get(t.name), valueRenames)) emit(st.sql, st.comment)
       continue
     }
     for (const c of s.drops) emit(`ALTER TABLE ${quoteIdent(t.name)} DROP COLUMN ${quoteIdent(c.name)};`, `drop column ${t.name}.${c.name}`)
