@@ -83,7 +83,8 @@ export async function buildSite(schemas: readonly SiteSchema[], lang: string, op
       pages.push({ path: `${s.name}/${d.page}`, contents })
     })
   }
-  const index = layout.page({ title: layout.labels.siteTitle ?? 'index', root: './', nav: nav('./'), body: layout.index(nav('./')) })
+  const top = nav('./')
+  const index = layout.page({ title: layout.labels.siteTitle ?? 'index', root: './', nav: top, body: layout.index(top) })
   return [{ path: 'index.html', contents: index }, { path: 'style.css', contents: layout.css }, ...pages]
 }
 

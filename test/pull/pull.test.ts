@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { postgres } from '../../src/dialects/postgres/index.js'
@@ -6,8 +6,6 @@ import { sqlite } from '../../src/dialects/sqlite/index.js'
 import type { SchemaIR } from '../../src/ir/types.js'
 import Pull from '../../src/commands/pull.js'
 import { ROOT } from '../support/cli.js'
-import { createTestDatabase, withClient } from '../support/postgres.js'
-import { applied } from '../dialects/sqlite/helpers.js'
 import agent from '../../schemas/agent.js'
 import anyon from '../../schemas/anyon.js'
 import pastetrader from '../../schemas/pastetrader.js'
@@ -18,6 +16,7 @@ import { postgresRoundTrip, pulledFiles, sqliteRoundTrip, typeErrors } from './s
 const fixture = (p: string) => readFileSync(path.join(ROOT, 'test/fixtures', p), 'utf8')
 const examples: Record<string, SchemaIR> = { agent, anyon, pastetrader, saltlux, vision }
 const files = pulledFiles()
+afterAll(() => rmSync(files.dir, { recursive: true, force: true }))
 const raw = (m: Record<string, unknown>) => ((m.raw as string[] | undefined) ?? []).join('\n\n')
 
 describe('pull: SQLite round trips', () => {
@@ -146,8 +145,6 @@ describe('pull: Postgres round trips', () => {
 describe('schema pull command', () => {
   test('writes --out, refuses to overwrite it without --force, prints to stdout without --out', async () => {
     const db = path.join(files.dir, 'cmd.db')
-    const seed = await applied('')
-    await seed.close()
     const { connect } = await import('../../src/db/connect.js')
     const c = await connect({ dialect: 'sqlite', path: db }, { mustExist: false })
     await c.exec(`CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL); CREATE VIEW v AS SELECT 1 AS one; CREATE TRIGGER v_ins INSTEAD OF INSERT ON v BEGIN SELECT 1; END;`)
@@ -178,7 +175,6 @@ describe('schema pull command', () => {
 })
 
 describe('pulled files', () => {
-  afterAll(() => {})
   test('typecheck strictly against src/index.ts', () => {
     expect(files.written.length).toBeGreaterThan(10)
     expect(typeErrors(files.written)).toEqual([])

@@ -154,6 +154,15 @@ describe('schema docs --site', () => {
       await page.screenshot({ path: shot })
       expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG')
       expect(statSync(shot).size).toBeGreaterThan(30_000)
+
+      // The middle of the ERD, where its tables are, for a human to look at.
+      const figure = await page.$('figure.diagram')
+      await figure!.evaluate((f) => {
+        f.scrollIntoView()
+        f.scrollLeft = (f.scrollWidth - f.clientWidth) / 2
+      })
+      await figure!.screenshot({ path: path.join(ARTIFACTS, 'site-anyon-erd.png') })
+      expect(statSync(path.join(ARTIFACTS, 'site-anyon-erd.png')).size).toBeGreaterThan(30_000)
     } finally {
       await page.close()
     }
