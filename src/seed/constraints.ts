@@ -105,9 +105,11 @@ function cmpAtom(op: CmpOp, l: Expr, r: Expr): Atom {
   const b = linear(r)
   if (a && b) {
     const d = combine(a, b, -1)
-    // Prefer the column alone on the left as the one computed from the others.
-    const lone = a.terms.length === 1 && a.terms[0]![1] === 1 ? a.terms[0]![0] : undefined
-    const dep = d.terms.find(([c, k]) => c === lone && Math.abs(k) === 1) ?? d.terms.find(([, k]) => Math.abs(k) === 1)
+    // Solve for a column that gets a lower bound (`total >= a + b`, `ends_at > starts_at`): lower
+    // limits such as `>= 0` are the usual hard ones, upper ranges are soft and can stretch.
+    const lower = (k: number) => (k > 0 ? op === '>' || op === '>=' : op === '<' || op === '<=')
+    const unit = d.terms.filter(([, k]) => Math.abs(k) === 1)
+    const dep = unit.find(([, k]) => lower(k)) ?? unit.find(([, k]) => op === '=' || op === '<>' || k > 0) ?? unit[0]
     if (!dep) return { k: 'unknown', why: 'no column to solve for' }
     const [c, k] = dep
     // k·c + rest op 0  ⇒  c op' -rest/k

@@ -537,6 +537,8 @@ export function planTable(ctx: TableContext): TablePlan {
       if (a > b) {
         if (a > hi) b = Math.min(hardHi, a + (k.kind === 'timestamp' ? 30 * 86_400_000 : width))
         else a = Math.max(hardLo, b - width)
+        // Still empty: the bounds cannot all hold; the engine will filter the row.
+        if (a > b) return quantize(a, a, a)
       }
       let v = k.kind === 'int' || step >= 1000 ? a + Math.floor(rnd.next() * ((b - a) / step + 1)) * step : a + rnd.next() * (b - a)
       v = quantize(v, a, b)

@@ -4,7 +4,7 @@ import type { EmittedFile } from '../generate/emitter.js'
 import { TEMPLATES_DIR } from '../generate/index.js'
 import { loadLayout, type NavDoc, type NavSchema } from './layout.js'
 import { createMarkdown, docLink, inlineText, mermaidBlocks } from './markdown.js'
-import { escapeLabels, inlineSvg } from './mermaid.js'
+import { inlineSvg } from './mermaid.js'
 
 /** A schema's generated files, as {@link generateFiles} returns them. */
 export interface SiteSchema {
@@ -53,7 +53,7 @@ export async function buildSite(schemas: readonly SiteSchema[], lang: string, op
 
   const definitions = [...new Set(sites.flatMap((s) => s.docs.flatMap((d) => mermaidBlocks(d.tokens))))]
   const render = options.render ?? (async (defs: readonly string[]) => (await import('../generate/render-svg.js')).renderToSvg(defs))
-  const svgs = definitions.length ? await render(definitions.map(escapeLabels)) : []
+  const svgs = definitions.length ? await render(definitions) : []
   const svgOf = new Map(definitions.map((d, i) => [d, svgs[i]!]))
 
   const nav = (root: string, current?: { schema: string; page: string }): NavSchema[] =>

@@ -92,8 +92,8 @@ describe('anyon: what the index (seed 000) promises', () => {
     expect(history).toContain('아직 기록된 마이그레이션이 없습니다')
 
     const queries = docs['쿼리패턴.md']!
-    expect(queries).toContain('아직 선언된 쿼리 패턴이 없습니다')
-    expect(queries).toContain('다음 버전')
+    expect(queries).toContain('### `project_tasks_newest`')
+    expect(queries).toContain('SEARCH tasks USING INDEX idx_tasks_project_created_at')
 
     const indexes = docs['인덱스전략.md']!
     for (const heading of ['## 인덱스 종류', '## 전체 인덱스 목록', '## 중복 인덱스', '## 인덱스가 없는 외래 키', '## 크기 추정']) expect(indexes).toContain(heading)

@@ -156,3 +156,11 @@ describe('mermaid: escaping and cardinality', () => {
     )
   })
 })
+
+describe('user text in diagrams', () => {
+  it('reaches Mermaid as entity codes, never as markup', async () => {
+    const { entities, quoted } = await import('../../src/generate/erd/text.js')
+    expect(quoted('<img src=x onerror=alert(1)> & "태그"')).toBe('"#lt;img src=x onerror=alert(1)#gt; & #quot;태그#quot;"')
+    expect(entities('a <b>')).toBe('a #lt;b#gt;')
+  })
+})

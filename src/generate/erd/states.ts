@@ -1,5 +1,5 @@
 import type { EnumIR } from '../../ir/types.js'
-import { quoted } from './text.js'
+import { entities, quoted } from './text.js'
 
 // Bare words the stateDiagram lexer reads as keywords, not as state ids.
 const STATE_KEYWORDS = new Set(['default', 'state', 'note', 'class', 'classdef', 'scale', 'direction', 'end', 'as', 'hide'])
@@ -18,7 +18,7 @@ function stateIds(values: readonly string[]): Map<string, string> {
 }
 
 // A transition label runs to the end of the line and may hold no `:` or `;`.
-const label = (text: string) => text.replace(/\s+/g, ' ').trim().replaceAll(':', '：').replaceAll(';', '；')
+const label = (text: string) => entities(text.replace(/\s+/g, ' ').trim().replaceAll(':', '：').replaceAll(';', '；'))
 
 /**
  * A `stateDiagram-v2` of an enum's declared transitions: one named state

@@ -15,9 +15,17 @@ export function alias(label: string): string {
   return `"${label.replace(/\s+/g, ' ').trim().replace(/["%\\]/g, '_')}"`
 }
 
-/** Text inside `"…"` (attribute comments, relationship labels, state names): one line, no `"`. */
+/**
+ * User text as Mermaid entity codes: Mermaid renders labels as HTML, so a
+ * description such as `<img src=x>` must reach it as `#lt;img src=x#gt;`.
+ */
+export function entities(text: string): string {
+  return text.replaceAll('"', '#quot;').replaceAll('<', '#lt;').replaceAll('>', '#gt;')
+}
+
+/** Text inside `"…"` (attribute comments, relationship labels, state names): one line, no `"`, no markup. */
 export function quoted(text: string): string {
-  return `"${text.replace(/\s+/g, ' ').trim().replaceAll('"', '#quot;')}"`
+  return `"${entities(text.replace(/\s+/g, ' ').trim())}"`
 }
 
 /** A word that fits `[A-Za-z_][\w-]*`: other characters become `_`. */
