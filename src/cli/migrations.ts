@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { DbClient } from '../db/client.js'
 import { connect, parseDbUrl } from '../db/connect.js'
@@ -26,7 +26,7 @@ export interface MigrationTarget {
 export async function forEachMigrationTarget<T>(
   schemaRef: string | undefined,
   dbUrl: string | undefined,
-  options: { create?: boolean; single?: boolean },
+  options: { create?: boolean; single?: boolean; dryRun?: boolean },
   fn: (target: MigrationTarget) => Promise<T>,
 ): Promise<T[]> {
   const single = !!dbUrl || !!options.single
@@ -38,7 +38,10 @@ export async function forEachMigrationTarget<T>(
     if (!url) throw new UserError(`no database given for schema "${schema.name}"`, 'pass --db URL, or set database for it in schema.config.ts')
     const target = parseDbUrl(url)
     if (options.create && target.dialect === 'sqlite' && target.path !== ':memory:') mkdirSync(path.dirname(path.resolve(dirs.root, target.path)), { recursive: true })
-    const db = await connect(target.dialect === 'sqlite' ? { dialect: 'sqlite', path: path.resolve(dirs.root, target.path) } : target, { mustExist: !options.create })
+    const file = target.dialect === 'sqlite' && target.path !== ':memory:' ? path.resolve(dirs.root, target.path) : undefined
+    // A dry run against a SQLite file that does not exist yet reads an empty database instead of creating the file.
+    const sqlitePath = file && options.dryRun && !existsSync(file) ? ':memory:' : file
+    const db = await connect(target.dialect === 'sqlite' ? { dialect: 'sqlite', path: sqlitePath ?? target.path } : target, { mustExist: !options.create && sqlitePath !== ':memory:' })
     try {
       const files = readMigrations(migrationPaths(dirs.migrations, schema.ir.name).dialectDir(db.dialect as Dialect))
       out.push(await fn({ schema, db, files }))

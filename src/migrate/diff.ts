@@ -1,6 +1,8 @@
 import type { DialectModule } from '../dialects/dialect.js'
 import { compareSchemas, type Finding } from '../diff/compare.js'
-import type { SchemaIR, TableIR } from '../ir/types.js'
+import { restrict } from '../ir/restrict.js'
+import type { Dialect, SchemaIR, Sql, TableIR } from '../ir/types.js'
+import { canonicalSql } from '../sql/lexer.js'
 
 /** A rename declared with `renamedFrom`; never guessed. */
 export type Rename =
@@ -110,15 +112,112 @@ export function applyRenames(prev: SchemaIR, next: SchemaIR): { renames: Rename[
 }
 
 /**
+ * Normalising sorts indexes by name; planners create them in the order the
+ * schema declares them instead, as `schema sql` does. Query planners break
+ * ties between equally cheap indexes by creation order, so a database built
+ * by migrations then plans like one built from `schema sql`.
+ */
+function declaredIndexOrder(normalized: SchemaIR, declared: SchemaIR, moved: Moves): SchemaIR {
+  const order = new Map(declared.tables.map((t) => [t.name, t.indexes.map((i) => i.name)]))
+  return {
+    ...normalized,
+    tables: normalized.tables.map((t) => {
+      const names = order.get(t.name) ?? []
+      const rank = (n: string) => (names.includes(n) ? names.indexOf(n) : names.length)
+      return moved.track(t, { ...t, indexes: [...t.indexes].sort((a, b) => rank(a.name) - rank(b.name)) })
+    }),
+  }
+}
+
+/**
+ * Normalised expressions are canonical text (lower-case keywords, one
+ * spacing), fit to compare but not to write: SQLite keeps the text of a
+ * partial index's WHERE and matches queries against it token by token, so
+ * `is_active = true` no longer serves a query that says `TRUE`. Planners get
+ * the schema's own text back wherever it canonicalises to the same thing,
+ * and migrations then build the database `schema sql` builds.
+ */
+function declaredText(normalized: SchemaIR, declared: SchemaIR, d: Dialect, moved: Moves): SchemaIR {
+  const src = restrict(declared, d)
+  const back = (n: Sql | undefined, candidates: readonly (Sql | undefined)[]): Sql | undefined => {
+    const text = n?.[d]
+    if (text === undefined) return n
+    const hit = candidates.find((c) => c?.[d] !== undefined && canonicalSql(c[d]!) === text)
+    return hit ? { [d]: hit[d] } : n
+  }
+  const tables = new Map(src.tables.map((t) => [t.name, t]))
+  const views = new Map(src.views.map((v) => [v.name, v]))
+  return {
+    ...normalized,
+    tables: normalized.tables.map((t) => {
+      const dt = tables.get(t.name)
+      if (!dt) return t
+      const m = <T extends object>(from: T, to: T) => moved.track(from, to)
+      const cols = new Map(dt.columns.map((c) => [c.name, c]))
+      const ixs = new Map(dt.indexes.map((i) => [i.name, i]))
+      const trs = new Map(dt.triggers.map((x) => [x.name, x]))
+      return m(t, {
+        ...t,
+        columns: t.columns.map((c) => {
+          const dc = cols.get(c.name)
+          if (!dc) return c
+          return m(c, {
+            ...c,
+            ...(c.default ? { default: back(c.default, [dc.default])! } : {}),
+            ...(c.generated ? { generated: { ...c.generated, expression: back(c.generated.expression, [dc.generated?.expression])! } } : {}),
+          })
+        }),
+        checks: t.checks.map((k) => m(k, { ...k, expression: back(k.expression, dt.checks.map((x) => x.expression))! })),
+        indexes: t.indexes.map((i) => {
+          const di = ixs.get(i.name)
+          if (!di) return i
+          return m(i, {
+            ...i,
+            parts: i.parts.map((p, n) => (p.expression ? { ...p, expression: back(p.expression, [di.parts[n]?.expression])! } : p)),
+            ...(i.where ? { where: back(i.where, [di.where])! } : {}),
+          })
+        }),
+        triggers: t.triggers.map((x) => {
+          const dx = trs.get(x.name)
+          if (!dx) return x
+          return m(x, { ...x, body: back(x.body, [dx.body])!, ...(x.when ? { when: back(x.when, [dx.when])! } : {}) })
+        }),
+      })
+    }),
+    views: normalized.views.map((v) => moved.track(v, { ...v, definition: back(v.definition, [views.get(v.name)?.definition])! })),
+  }
+}
+
+/** Where each normalised object ended up, so findings can point at the objects planners write from. */
+class Moves {
+  private readonly to = new Map<object, object>()
+  private readonly origin = new Map<object, object>()
+  track<T extends object>(from: T, to: T): T {
+    const first = this.origin.get(from) ?? from
+    this.to.set(first, to)
+    this.origin.set(to, first)
+    return to
+  }
+  final(o: unknown): unknown {
+    return o && typeof o === 'object' ? (this.to.get(o) ?? o) : o
+  }
+}
+
+/**
  * Diffs two versions of a schema for one dialect: declared renames first,
  * then the same object-by-object comparison `verify` uses, with the previous
  * version in the role of the database.
  */
 export function diffSchemas(prev: SchemaIR, next: SchemaIR, dialect: DialectModule): SchemaChanges {
   const { renames, renamed } = applyRenames(prev, next)
-  const before = dialect.normalize(renamed)
-  const after = dialect.normalize(next)
+  const beforeN = dialect.normalize(renamed)
+  const afterN = dialect.normalize(next)
+  const moved = new Moves()
+  const before = declaredText(beforeN, renamed, dialect.name, moved)
+  const after = declaredIndexOrder(declaredText(afterN, next, dialect.name, moved), next, moved)
+  const final = (o: unknown) => moved.final(o)
+  const findings = compareSchemas(afterN, beforeN).map((f) => ({ ...f, ...(f.schema !== undefined ? { schema: final(f.schema) } : {}), ...(f.database !== undefined ? { database: final(f.database) } : {}) }))
   // Enum value renames stay even where the dialect has no enum type (SQLite): the rows must be rewritten.
   const renamesHere = renames.filter((r) => (r.kind === 'table' ? after.tables.some((t) => t.name === r.to) : r.kind === 'column' ? after.tables.some((t) => t.name === r.table && t.columns.some((c) => c.name === r.to)) : true))
-  return { renames: renamesHere, findings: compareSchemas(after, before), before, after }
+  return { renames: renamesHere, findings, before, after }
 }

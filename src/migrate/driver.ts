@@ -29,7 +29,7 @@ export const MIGRATIONS_TABLE = '_schema_migrations'
 export interface MigrationDriver {
   /** Creates `_schema_migrations` (name primary key, checksum, applied_at, duration_ms) if missing. */
   ensureTable(db: DbClient): Promise<void>
-  /** Applied migrations, by name. */
+  /** Applied migrations, by name; none when the table does not exist yet. */
   applied(db: DbClient): Promise<AppliedMigration[]>
   /**
    * Takes the migration lock, waiting up to `timeoutMs` and calling

@@ -41,7 +41,6 @@ export function compareStatus(files: readonly MigrationFile[], applied: readonly
 /** Reads the migration status of a database (creating nothing). */
 export async function migrationStatus(db: DbClient, files: readonly MigrationFile[]): Promise<MigrationStatus> {
   const driver = await driverFor(db)
-  await driver.ensureTable(db)
   return compareStatus(files, await driver.applied(db))
 }
 
@@ -106,13 +105,16 @@ function failed(name: string, direction: string, e: unknown): UserError {
  */
 export async function migrateUp(db: DbClient, files: readonly MigrationFile[], options: RunOptions = {}): Promise<RunStep[]> {
   if (options.to && !files.some((f) => f.name === options.to)) throw new UserError(`no migration named ${options.to}`, `use one of: ${files.map((f) => f.name).join(', ')}`)
-  return withLock(db, options, async (driver) => {
-    const status = compareStatus(files, await driver.applied(db))
+  const pendingOf = (status: MigrationStatus) => {
     integrity(status)
     const pendingFiles = files.filter((f) => status.pending.includes(f.name))
     const upTo = options.to ? pendingFiles.findIndex((f) => f.name === options.to) + 1 : pendingFiles.length
-    const todo = upTo === 0 && options.to ? [] : pendingFiles.slice(0, upTo)
-    if (options.dryRun) return todo.map((f) => ({ name: f.name, durationMs: 0, sql: f.up }))
+    return upTo === 0 && options.to ? [] : pendingFiles.slice(0, upTo)
+  }
+  // A dry run takes no lock and creates nothing, not even the bookkeeping table.
+  if (options.dryRun) return pendingOf(await migrationStatus(db, files)).map((f) => ({ name: f.name, durationMs: 0, sql: f.up }))
+  return withLock(db, options, async (driver) => {
+    const todo = pendingOf(compareStatus(files, await driver.applied(db)))
     const { Umzug } = await import('umzug')
     const steps: RunStep[] = []
     const umzug = new Umzug({

@@ -58,7 +58,7 @@ function linear(e: Expr): Linear | undefined {
 }
 
 function scale(a: Linear, f: number): Linear {
-  return { terms: a.terms.map(([c, k]) => [c, k * f] as const), c: a.c * f }
+  return { terms: a.terms.map(([c, k]) => [c, k * f] as const), c: a.c * f || 0 }
 }
 
 function combine(a: Linear, b: Linear, sign: number): Linear {
@@ -195,6 +195,8 @@ function toDnf(e: Expr, neg: boolean): Dnf {
     }
     return acc
   }
+  // A negated comparison is the opposite comparison (also under NULLs), solved as such.
+  if (neg && e.k === 'cmp') return [[atomOf({ ...e, op: NEGATE[e.op] })]]
   const a = atomOf(e)
   return [[neg ? negateAtom(a) : a]]
 }

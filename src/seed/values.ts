@@ -317,8 +317,8 @@ export function fromLike(pattern: string, base: string): string {
   return out
 }
 
-const pad2 = (n: number) => (n < 10 ? '0' : '') + n
-const pad3 = (n: number) => (n < 10 ? '00' : n < 100 ? '0' : '') + n
+const PAD2 = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'))
+const PAD3 = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'))
 const days = new Map<number, string>()
 
 /** `YYYY-MM-DD` of a day number; Date is slow enough to matter at millions of rows, so days are cached. */
@@ -336,7 +336,7 @@ export function formatTime(ms: number, k: ColumnKind): string | number {
   if (k.kind === 'interval') return `${Math.round(ms / 1000)} seconds`
   if (k.kind === 'time') {
     const s = Math.floor(ms / 1000)
-    const t = `${pad2(Math.floor(s / 3600) % 24)}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`
+    const t = `${PAD2[Math.floor(s / 3600) % 24]}:${PAD2[Math.floor(s / 60) % 60]}:${PAD2[s % 60]}`
     return k.spelling === 'pg-tz' ? t + '+00' : t
   }
   if (k.spelling === 'ts-unix') return Math.floor(ms / 1000)
@@ -346,8 +346,8 @@ export function formatTime(ms: number, k: ColumnKind): string | number {
   if (k.kind === 'date') return date
   const r = ms - day * MS_DAY
   const sec = Math.floor(r / 1000)
-  const clock = `${pad2(Math.floor(sec / 3600))}:${pad2(Math.floor(sec / 60) % 60)}:${pad2(sec % 60)}`
-  const milli = pad3(Math.floor(r % 1000))
+  const clock = PAD2[Math.floor(sec / 3600)]! + ':' + PAD2[Math.floor(sec / 60) % 60]! + ':' + PAD2[sec % 60]!
+  const milli = PAD3[Math.floor(r % 1000)]!
   switch (k.spelling) {
     case 'ts-seconds':
       return `${date} ${clock}`

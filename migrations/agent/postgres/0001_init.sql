@@ -45,18 +45,18 @@ CREATE TABLE executions (
   error_details jsonb,
   estimated_cost numeric(10,6),
   retain_until timestamp with time zone,
-  is_permanent boolean DEFAULT false,
+  is_permanent boolean DEFAULT FALSE,
   CONSTRAINT executions_pkey PRIMARY KEY (id)
 );
+
+-- create index executions.idx_executions_status
+CREATE INDEX idx_executions_status ON executions (status);
 
 -- create index executions.idx_executions_created_at
 CREATE INDEX idx_executions_created_at ON executions (created_at DESC);
 
 -- create index executions.idx_executions_job_name
 CREATE INDEX idx_executions_job_name ON executions (job_name);
-
--- create index executions.idx_executions_status
-CREATE INDEX idx_executions_status ON executions (status);
 
 -- create table artifacts
 CREATE TABLE artifacts (
@@ -79,11 +79,11 @@ CREATE TABLE artifacts (
 -- create index artifacts.idx_artifacts_execution_id
 CREATE INDEX idx_artifacts_execution_id ON artifacts (execution_id);
 
--- create index artifacts.idx_artifacts_expires_at
-CREATE INDEX idx_artifacts_expires_at ON artifacts (expires_at);
-
 -- create index artifacts.idx_artifacts_status
 CREATE INDEX idx_artifacts_status ON artifacts (status);
+
+-- create index artifacts.idx_artifacts_expires_at
+CREATE INDEX idx_artifacts_expires_at ON artifacts (expires_at);
 
 -- create table status_transitions
 CREATE TABLE status_transitions (
@@ -100,7 +100,7 @@ CREATE TABLE status_transitions (
 CREATE INDEX idx_status_transitions_execution_id ON status_transitions (execution_id);
 
 -- create trigger executions.update_executions_updated_at
-CREATE TRIGGER update_executions_updated_at BEFORE UPDATE ON executions FOR EACH ROW execute function update_updated_at_column();
+CREATE TRIGGER update_executions_updated_at BEFORE UPDATE ON executions FOR EACH ROW EXECUTE FUNCTION update_updated_at_column();
 
 -- comment on extension pgcrypto
 COMMENT ON EXTENSION "pgcrypto" IS 'gen_random_uuid()로 UUID를 만들기 위한 확장';
@@ -162,11 +162,11 @@ COMMENT ON COLUMN artifacts.tags IS '메타데이터: 문자열 키-값 태그';
 -- comment on index artifacts.idx_artifacts_execution_id
 COMMENT ON INDEX idx_artifacts_execution_id IS '실행별 아티팩트 조회';
 
--- comment on index artifacts.idx_artifacts_expires_at
-COMMENT ON INDEX idx_artifacts_expires_at IS '만료된 아티팩트 정리 작업용';
-
 -- comment on index artifacts.idx_artifacts_status
 COMMENT ON INDEX idx_artifacts_status IS '상태별 조회';
+
+-- comment on index artifacts.idx_artifacts_expires_at
+COMMENT ON INDEX idx_artifacts_expires_at IS '만료된 아티팩트 정리 작업용';
 
 -- comment on table executions
 COMMENT ON TABLE executions IS '실행 기록. 프롬프트 한 건을 Kubernetes Job으로 실행한 요청·실행 정보·결과·오류·비용·보존 정책을 담는다.';
@@ -237,14 +237,14 @@ COMMENT ON COLUMN executions.retain_until IS '보존: 이 시각까지 보관 (�
 -- comment on column executions.is_permanent
 COMMENT ON COLUMN executions.is_permanent IS '보존: 영구 보관 여부';
 
+-- comment on index executions.idx_executions_status
+COMMENT ON INDEX idx_executions_status IS '상태별 실행 조회';
+
 -- comment on index executions.idx_executions_created_at
 COMMENT ON INDEX idx_executions_created_at IS '최신 실행 목록 조회 (기본 정렬)';
 
 -- comment on index executions.idx_executions_job_name
 COMMENT ON INDEX idx_executions_job_name IS 'Kubernetes Job 이름으로 실행 찾기 (Job 이벤트 처리)';
-
--- comment on index executions.idx_executions_status
-COMMENT ON INDEX idx_executions_status IS '상태별 실행 조회';
 
 -- comment on trigger executions.update_executions_updated_at
 COMMENT ON TRIGGER update_executions_updated_at ON executions IS '실행 기록이 수정될 때 updated_at을 현재 시각으로 바꾼다';

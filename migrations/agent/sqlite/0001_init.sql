@@ -9,7 +9,7 @@ CREATE TABLE executions (
   model TEXT NOT NULL DEFAULT 'claude-sonnet-4-20250514',
   max_tokens INTEGER NOT NULL DEFAULT 4096,
   metadata TEXT CHECK (json_valid(metadata)),
-  status TEXT NOT NULL DEFAULT 'PENDING' CHECK (status in ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED')),
+  status TEXT NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED')),
   job_name TEXT NOT NULL,
   pod_name TEXT,
   created_at TEXT DEFAULT CURRENT_TIMESTAMP,
@@ -28,21 +28,21 @@ CREATE TABLE executions (
   is_permanent INTEGER DEFAULT FALSE
 );
 
+-- create index executions.idx_executions_status
+CREATE INDEX idx_executions_status ON executions (status);
+
 -- create index executions.idx_executions_created_at
 CREATE INDEX idx_executions_created_at ON executions (created_at DESC);
 
 -- create index executions.idx_executions_job_name
 CREATE INDEX idx_executions_job_name ON executions (job_name);
 
--- create index executions.idx_executions_status
-CREATE INDEX idx_executions_status ON executions (status);
-
 -- create table status_transitions
 CREATE TABLE status_transitions (
   id TEXT PRIMARY KEY DEFAULT (lower(hex(randomblob(16)))),
   execution_id TEXT NOT NULL,
-  from_status TEXT CHECK (from_status in ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED')),
-  to_status TEXT NOT NULL CHECK (to_status in ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED')),
+  from_status TEXT CHECK (from_status IN ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED')),
+  to_status TEXT NOT NULL CHECK (to_status IN ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED')),
   transitioned_at TEXT DEFAULT CURRENT_TIMESTAMP,
   reason TEXT,
   FOREIGN KEY (execution_id) REFERENCES executions(id) ON DELETE CASCADE
@@ -60,8 +60,8 @@ CREATE TABLE artifacts (
   file_size INTEGER NOT NULL,
   mime_type TEXT,
   checksum TEXT,
-  type TEXT DEFAULT 'OTHER' CHECK (type in ('CODE', 'DOCUMENT', 'IMAGE', 'DATA', 'LOG', 'OTHER')),
-  status TEXT DEFAULT 'ACTIVE' CHECK (status in ('UPLOADING', 'ACTIVE', 'ARCHIVED', 'DELETED')),
+  type TEXT DEFAULT 'OTHER' CHECK (type IN ('CODE', 'DOCUMENT', 'IMAGE', 'DATA', 'LOG', 'OTHER')),
+  status TEXT DEFAULT 'ACTIVE' CHECK (status IN ('UPLOADING', 'ACTIVE', 'ARCHIVED', 'DELETED')),
   created_at TEXT DEFAULT CURRENT_TIMESTAMP,
   expires_at TEXT,
   archived_at TEXT,
@@ -72,16 +72,16 @@ CREATE TABLE artifacts (
 -- create index artifacts.idx_artifacts_execution_id
 CREATE INDEX idx_artifacts_execution_id ON artifacts (execution_id);
 
--- create index artifacts.idx_artifacts_expires_at
-CREATE INDEX idx_artifacts_expires_at ON artifacts (expires_at);
-
 -- create index artifacts.idx_artifacts_status
 CREATE INDEX idx_artifacts_status ON artifacts (status);
+
+-- create index artifacts.idx_artifacts_expires_at
+CREATE INDEX idx_artifacts_expires_at ON artifacts (expires_at);
 
 -- create trigger executions.update_executions_updated_at
 CREATE TRIGGER update_executions_updated_at AFTER UPDATE ON executions FOR EACH ROW
 BEGIN
-  update executions set updated_at = current_timestamp where id = new.id ;
+  UPDATE executions SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
 END;
 
 -- schema:down

@@ -70,18 +70,18 @@ CREATE TABLE task_attempts (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   target_branch text DEFAULT 'main' NOT NULL,
-  worktree_deleted boolean DEFAULT false NOT NULL,
+  worktree_deleted boolean DEFAULT FALSE NOT NULL,
   setup_completed_at timestamp with time zone,
   container_ref text,
   branch text DEFAULT 'main' NOT NULL,
   CONSTRAINT task_attempts_pkey PRIMARY KEY (id)
 );
 
--- create index task_attempts.idx_task_attempts_created_at
-CREATE INDEX idx_task_attempts_created_at ON task_attempts (created_at DESC);
-
 -- create index task_attempts.idx_task_attempts_task_id_created_at
 CREATE INDEX idx_task_attempts_task_id_created_at ON task_attempts (task_id, created_at DESC);
+
+-- create index task_attempts.idx_task_attempts_created_at
+CREATE INDEX idx_task_attempts_created_at ON task_attempts (created_at DESC);
 
 -- create table execution_processes
 CREATE TABLE execution_processes (
@@ -105,14 +105,14 @@ CREATE TABLE execution_processes (
 -- create index execution_processes.idx_execution_processes_status
 CREATE INDEX idx_execution_processes_status ON execution_processes (status);
 
--- create index execution_processes.idx_execution_processes_task_attempt_created_at
-CREATE INDEX idx_execution_processes_task_attempt_created_at ON execution_processes (task_attempt_id, created_at);
+-- create index execution_processes.idx_execution_processes_type
+CREATE INDEX idx_execution_processes_type ON execution_processes (run_reason);
 
 -- create index execution_processes.idx_execution_processes_task_attempt_type_created
 CREATE INDEX idx_execution_processes_task_attempt_type_created ON execution_processes (task_attempt_id, executor_action_type, created_at DESC);
 
--- create index execution_processes.idx_execution_processes_type
-CREATE INDEX idx_execution_processes_type ON execution_processes (run_reason);
+-- create index execution_processes.idx_execution_processes_task_attempt_created_at
+CREATE INDEX idx_execution_processes_task_attempt_created_at ON execution_processes (task_attempt_id, created_at);
 
 -- create table drafts
 CREATE TABLE drafts (
@@ -132,14 +132,14 @@ CREATE TABLE drafts (
   CONSTRAINT drafts_task_attempt_id_draft_type_key UNIQUE (task_attempt_id, draft_type)
 );
 
+-- create index drafts.idx_drafts_task_attempt_id
+CREATE INDEX idx_drafts_task_attempt_id ON drafts (task_attempt_id);
+
 -- create index drafts.idx_drafts_draft_type
 CREATE INDEX idx_drafts_draft_type ON drafts (draft_type);
 
 -- create index drafts.idx_drafts_queued_sending
 CREATE INDEX idx_drafts_queued_sending ON drafts (queued, sending) WHERE queued;
-
--- create index drafts.idx_drafts_task_attempt_id
-CREATE INDEX idx_drafts_task_attempt_id ON drafts (task_attempt_id);
 
 -- create table execution_process_logs
 CREATE TABLE execution_process_logs (
@@ -166,14 +166,14 @@ CREATE TABLE executor_sessions (
   CONSTRAINT executor_sessions_pkey PRIMARY KEY (id)
 );
 
+-- create index executor_sessions.idx_executor_sessions_task_attempt_id
+CREATE INDEX idx_executor_sessions_task_attempt_id ON executor_sessions (task_attempt_id);
+
 -- create index executor_sessions.idx_executor_sessions_execution_process_id
 CREATE INDEX idx_executor_sessions_execution_process_id ON executor_sessions (execution_process_id);
 
 -- create index executor_sessions.idx_executor_sessions_session_id
 CREATE INDEX idx_executor_sessions_session_id ON executor_sessions (session_id);
-
--- create index executor_sessions.idx_executor_sessions_task_attempt_id
-CREATE INDEX idx_executor_sessions_task_attempt_id ON executor_sessions (task_attempt_id);
 
 -- create table images
 CREATE TABLE images (
@@ -206,14 +206,14 @@ CREATE TABLE merges (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   target_branch_name text NOT NULL,
   CONSTRAINT merges_pkey PRIMARY KEY (id),
-  CONSTRAINT merges_check CHECK ((merge_type = 'direct' and merge_commit is not null and pr_number is null and pr_url is null) or (merge_type = 'pr' and pr_number is not null and pr_url is not null and pr_status is not null and merge_commit is null))
+  CONSTRAINT merges_check CHECK ((merge_type = 'direct' AND merge_commit IS NOT NULL AND pr_number IS NULL AND pr_url IS NULL) OR (merge_type = 'pr' AND pr_number IS NOT NULL AND pr_url IS NOT NULL AND pr_status IS NOT NULL AND merge_commit IS NULL))
 );
-
--- create index merges.idx_merges_open_pr
-CREATE INDEX idx_merges_open_pr ON merges (task_attempt_id, pr_status) WHERE merge_type = 'pr' and pr_status = 'open';
 
 -- create index merges.idx_merges_task_attempt_id
 CREATE INDEX idx_merges_task_attempt_id ON merges (task_attempt_id);
+
+-- create index merges.idx_merges_open_pr
+CREATE INDEX idx_merges_open_pr ON merges (task_attempt_id, pr_status) WHERE merge_type = 'pr' AND pr_status = 'open';
 
 -- create table tags
 CREATE TABLE tags (
@@ -237,17 +237,17 @@ CREATE TABLE task_images (
   CONSTRAINT task_images_task_id_image_id_key UNIQUE (task_id, image_id)
 );
 
--- create index task_images.idx_task_images_image_id
-CREATE INDEX idx_task_images_image_id ON task_images (image_id);
-
 -- create index task_images.idx_task_images_task_id
 CREATE INDEX idx_task_images_task_id ON task_images (task_id);
+
+-- create index task_images.idx_task_images_image_id
+CREATE INDEX idx_task_images_image_id ON task_images (image_id);
 
 -- add foreign key tasks.tasks_parent_task_attempt_fkey
 ALTER TABLE tasks ADD CONSTRAINT tasks_parent_task_attempt_fkey FOREIGN KEY (parent_task_attempt) REFERENCES task_attempts (id);
 
 -- create trigger drafts.trg_drafts_updated_at
-CREATE TRIGGER trg_drafts_updated_at BEFORE UPDATE ON drafts FOR EACH ROW execute function set_updated_at();
+CREATE TRIGGER trg_drafts_updated_at BEFORE UPDATE ON drafts FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- comment on enum draft_type
 COMMENT ON TYPE draft_type IS '임시 저장(draft)의 종류';
@@ -312,14 +312,14 @@ COMMENT ON COLUMN drafts.updated_at IS '수정 시각 (트리거가 자동 갱�
 -- comment on unique drafts.drafts_task_attempt_id_draft_type_key
 COMMENT ON CONSTRAINT drafts_task_attempt_id_draft_type_key ON drafts IS '태스크 시도마다 종류별 초안은 하나만 둔다';
 
+-- comment on index drafts.idx_drafts_task_attempt_id
+COMMENT ON INDEX idx_drafts_task_attempt_id IS '시도별 초안 조회';
+
 -- comment on index drafts.idx_drafts_draft_type
 COMMENT ON INDEX idx_drafts_draft_type IS '종류별 초안 조회';
 
 -- comment on index drafts.idx_drafts_queued_sending
 COMMENT ON INDEX idx_drafts_queued_sending IS '전송 대기 중인 초안만 담는 partial 인덱스: 전송 워커가 다음 초안을 찾는 용도';
-
--- comment on index drafts.idx_drafts_task_attempt_id
-COMMENT ON INDEX idx_drafts_task_attempt_id IS '시도별 초안 조회';
 
 -- comment on trigger drafts.trg_drafts_updated_at
 COMMENT ON TRIGGER trg_drafts_updated_at ON drafts IS '초안이 수정되면 updated_at을 현재 시각으로 갱신한다 (Postgres, set_updated_at 함수 사용)';
@@ -390,14 +390,14 @@ COMMENT ON COLUMN execution_processes.before_head_commit IS '실행 시작 전 �
 -- comment on index execution_processes.idx_execution_processes_status
 COMMENT ON INDEX idx_execution_processes_status IS '상태별(실행 중인 프로세스 등) 조회용';
 
--- comment on index execution_processes.idx_execution_processes_task_attempt_created_at
-COMMENT ON INDEX idx_execution_processes_task_attempt_created_at IS '시도별 실행 히스토리를 시간순으로 조회 (목표 < 50ms)';
+-- comment on index execution_processes.idx_execution_processes_type
+COMMENT ON INDEX idx_execution_processes_type IS '실행 이유별 조회용';
 
 -- comment on index execution_processes.idx_execution_processes_task_attempt_type_created
 COMMENT ON INDEX idx_execution_processes_task_attempt_type_created IS '시도별·액션 타입별 최신 실행 프로세스 조회용 (생성 컬럼 executor_action_type 사용)';
 
--- comment on index execution_processes.idx_execution_processes_type
-COMMENT ON INDEX idx_execution_processes_type IS '실행 이유별 조회용';
+-- comment on index execution_processes.idx_execution_processes_task_attempt_created_at
+COMMENT ON INDEX idx_execution_processes_task_attempt_created_at IS '시도별 실행 히스토리를 시간순으로 조회 (목표 < 50ms)';
 
 -- comment on table executor_sessions
 COMMENT ON TABLE executor_sessions IS '코딩 에이전트(Claude/Amp 등)와의 대화 세션. 외부 세션 ID를 저장해 후속 요청 때 대화를 이어 간다.';
@@ -426,14 +426,14 @@ COMMENT ON COLUMN executor_sessions.updated_at IS '수정 시각';
 -- comment on column executor_sessions.summary
 COMMENT ON COLUMN executor_sessions.summary IS '에이전트 응답 요약 (마지막 메시지)';
 
+-- comment on index executor_sessions.idx_executor_sessions_task_attempt_id
+COMMENT ON INDEX idx_executor_sessions_task_attempt_id IS '시도별 세션 조회';
+
 -- comment on index executor_sessions.idx_executor_sessions_execution_process_id
 COMMENT ON INDEX idx_executor_sessions_execution_process_id IS '실행 프로세스별 세션 조회';
 
 -- comment on index executor_sessions.idx_executor_sessions_session_id
 COMMENT ON INDEX idx_executor_sessions_session_id IS '외부 세션 ID로 역조회';
-
--- comment on index executor_sessions.idx_executor_sessions_task_attempt_id
-COMMENT ON INDEX idx_executor_sessions_task_attempt_id IS '시도별 세션 조회';
 
 -- comment on table images
 COMMENT ON TABLE images IS '태스크에 첨부된 이미지 파일의 메타데이터. 파일 자체는 cache/images/ 아래에 있고, SHA256 해시로 중복을 제거한다.';
@@ -504,11 +504,11 @@ COMMENT ON COLUMN merges.target_branch_name IS '머지 대상 브랜치 이름';
 -- comment on check merges.merges_check
 COMMENT ON CONSTRAINT merges_check ON merges IS '데이터 무결성: Direct 머지는 merge_commit만, PR 머지는 pr_number·pr_url·pr_status만 채운다';
 
--- comment on index merges.idx_merges_open_pr
-COMMENT ON INDEX idx_merges_open_pr IS '열린 PR만 담는 partial 인덱스: PR 상태 폴링 대상 조회용';
-
 -- comment on index merges.idx_merges_task_attempt_id
 COMMENT ON INDEX idx_merges_task_attempt_id IS '시도별 머지 기록 조회';
+
+-- comment on index merges.idx_merges_open_pr
+COMMENT ON INDEX idx_merges_open_pr IS '열린 PR만 담는 partial 인덱스: PR 상태 폴링 대상 조회용';
 
 -- comment on table projects
 COMMENT ON TABLE projects IS '사용자가 등록한 Git 저장소 단위의 프로젝트. 태스크와 실행 스크립트(setup/dev/cleanup)를 묶는 최상위 엔터티다.';
@@ -597,11 +597,11 @@ COMMENT ON COLUMN task_attempts.container_ref IS '워크트리(컨테이너) 경
 -- comment on column task_attempts.branch
 COMMENT ON COLUMN task_attempts.branch IS '이 시도에 할당된 작업 브랜치 이름';
 
--- comment on index task_attempts.idx_task_attempts_created_at
-COMMENT ON INDEX idx_task_attempts_created_at IS '전체 시도를 최신순으로 조회 (워크트리 정리 대상 탐색 등)';
-
 -- comment on index task_attempts.idx_task_attempts_task_id_created_at
 COMMENT ON INDEX idx_task_attempts_task_id_created_at IS '태스크별 시도를 최신순으로 조회';
+
+-- comment on index task_attempts.idx_task_attempts_created_at
+COMMENT ON INDEX idx_task_attempts_created_at IS '전체 시도를 최신순으로 조회 (워크트리 정리 대상 탐색 등)';
 
 -- comment on table task_images
 COMMENT ON TABLE task_images IS '태스크와 이미지의 다대다(M:N) 연결 테이블';
@@ -621,11 +621,11 @@ COMMENT ON COLUMN task_images.created_at IS '연결 시각';
 -- comment on unique task_images.task_images_task_id_image_id_key
 COMMENT ON CONSTRAINT task_images_task_id_image_id_key ON task_images IS '같은 태스크에 같은 이미지를 두 번 연결하지 못하게 막는다';
 
--- comment on index task_images.idx_task_images_image_id
-COMMENT ON INDEX idx_task_images_image_id IS '이미지가 쓰인 태스크 조회';
-
 -- comment on index task_images.idx_task_images_task_id
 COMMENT ON INDEX idx_task_images_task_id IS '태스크별 이미지 조회';
+
+-- comment on index task_images.idx_task_images_image_id
+COMMENT ON INDEX idx_task_images_image_id IS '이미지가 쓰인 태스크 조회';
 
 -- comment on table tasks
 COMMENT ON TABLE tasks IS '칸반 보드의 카드 하나에 해당하는 작업 단위. 하나의 태스크에 여러 번의 시도(task_attempts)가 있을 수 있다.';

@@ -21,7 +21,7 @@ CREATE TABLE tasks (
   project_id BLOB NOT NULL,
   title TEXT NOT NULL,
   description TEXT,
-  status TEXT NOT NULL DEFAULT 'todo' CHECK (status in ('todo', 'inprogress', 'done', 'cancelled', 'inreview')),
+  status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'inprogress', 'done', 'cancelled', 'inreview')),
   created_at TEXT NOT NULL DEFAULT (datetime('now', 'subsec')),
   updated_at TEXT NOT NULL DEFAULT (datetime('now', 'subsec')),
   parent_task_attempt BLOB,
@@ -39,13 +39,13 @@ CREATE INDEX idx_tasks_project_created_at ON tasks (project_id, created_at DESC)
 CREATE TABLE execution_processes (
   id BLOB PRIMARY KEY,
   task_attempt_id BLOB NOT NULL,
-  status TEXT NOT NULL DEFAULT 'running' CHECK (status in ('running', 'completed', 'failed', 'killed')),
+  status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'completed', 'failed', 'killed')),
   exit_code INTEGER,
   started_at TEXT NOT NULL DEFAULT (datetime('now', 'subsec')),
   completed_at TEXT,
   created_at TEXT NOT NULL DEFAULT (datetime('now', 'subsec')),
   updated_at TEXT NOT NULL DEFAULT (datetime('now', 'subsec')),
-  run_reason TEXT NOT NULL DEFAULT 'setupscript' CHECK (run_reason in ('setupscript', 'cleanupscript', 'codingagent', 'devserver')),
+  run_reason TEXT NOT NULL DEFAULT 'setupscript' CHECK (run_reason IN ('setupscript', 'cleanupscript', 'codingagent', 'devserver')),
   executor_action TEXT NOT NULL DEFAULT '',
   executor_action_type TEXT GENERATED ALWAYS AS (json_extract(executor_action, '$.typ.type')) VIRTUAL,
   dropped BOOLEAN NOT NULL DEFAULT 0,
@@ -57,14 +57,14 @@ CREATE TABLE execution_processes (
 -- create index execution_processes.idx_execution_processes_status
 CREATE INDEX idx_execution_processes_status ON execution_processes (status);
 
--- create index execution_processes.idx_execution_processes_task_attempt_created_at
-CREATE INDEX idx_execution_processes_task_attempt_created_at ON execution_processes (task_attempt_id, created_at);
+-- create index execution_processes.idx_execution_processes_type
+CREATE INDEX idx_execution_processes_type ON execution_processes (run_reason);
 
 -- create index execution_processes.idx_execution_processes_task_attempt_type_created
 CREATE INDEX idx_execution_processes_task_attempt_type_created ON execution_processes (task_attempt_id, executor_action_type, created_at DESC);
 
--- create index execution_processes.idx_execution_processes_type
-CREATE INDEX idx_execution_processes_type ON execution_processes (run_reason);
+-- create index execution_processes.idx_execution_processes_task_attempt_created_at
+CREATE INDEX idx_execution_processes_task_attempt_created_at ON execution_processes (task_attempt_id, created_at);
 
 -- create table task_attempts
 CREATE TABLE task_attempts (
@@ -81,11 +81,11 @@ CREATE TABLE task_attempts (
   FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE
 );
 
--- create index task_attempts.idx_task_attempts_created_at
-CREATE INDEX idx_task_attempts_created_at ON task_attempts (created_at DESC);
-
 -- create index task_attempts.idx_task_attempts_task_id_created_at
 CREATE INDEX idx_task_attempts_task_id_created_at ON task_attempts (task_id, created_at DESC);
+
+-- create index task_attempts.idx_task_attempts_created_at
+CREATE INDEX idx_task_attempts_created_at ON task_attempts (created_at DESC);
 
 -- create table executor_sessions
 CREATE TABLE executor_sessions (
@@ -101,14 +101,14 @@ CREATE TABLE executor_sessions (
   FOREIGN KEY (task_attempt_id) REFERENCES task_attempts(id) ON DELETE CASCADE
 );
 
+-- create index executor_sessions.idx_executor_sessions_task_attempt_id
+CREATE INDEX idx_executor_sessions_task_attempt_id ON executor_sessions (task_attempt_id);
+
 -- create index executor_sessions.idx_executor_sessions_execution_process_id
 CREATE INDEX idx_executor_sessions_execution_process_id ON executor_sessions (execution_process_id);
 
 -- create index executor_sessions.idx_executor_sessions_session_id
 CREATE INDEX idx_executor_sessions_session_id ON executor_sessions (session_id);
-
--- create index executor_sessions.idx_executor_sessions_task_attempt_id
-CREATE INDEX idx_executor_sessions_task_attempt_id ON executor_sessions (task_attempt_id);
 
 -- create table execution_process_logs
 CREATE TABLE execution_process_logs (
@@ -148,40 +148,40 @@ CREATE TABLE task_images (
   FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE
 );
 
--- create index task_images.idx_task_images_image_id
-CREATE INDEX idx_task_images_image_id ON task_images (image_id);
-
 -- create index task_images.idx_task_images_task_id
 CREATE INDEX idx_task_images_task_id ON task_images (task_id);
+
+-- create index task_images.idx_task_images_image_id
+CREATE INDEX idx_task_images_image_id ON task_images (image_id);
 
 -- create table merges
 CREATE TABLE merges (
   id BLOB PRIMARY KEY,
   task_attempt_id BLOB NOT NULL,
-  merge_type TEXT NOT NULL CHECK (merge_type in ('direct', 'pr')),
+  merge_type TEXT NOT NULL CHECK (merge_type IN ('direct', 'pr')),
   merge_commit TEXT,
   pr_number INTEGER,
   pr_url TEXT,
-  pr_status TEXT CHECK (pr_status in ('open', 'merged', 'closed')),
+  pr_status TEXT CHECK (pr_status IN ('open', 'merged', 'closed')),
   pr_merged_at TEXT,
   pr_merge_commit_sha TEXT,
   created_at TEXT NOT NULL DEFAULT (datetime('now', 'subsec')),
   target_branch_name TEXT NOT NULL,
-  CHECK ((merge_type = 'direct' and merge_commit is not null and pr_number is null and pr_url is null) or (merge_type = 'pr' and pr_number is not null and pr_url is not null and pr_status is not null and merge_commit is null)),
+  CHECK ((merge_type = 'direct' AND merge_commit IS NOT NULL AND pr_number IS NULL AND pr_url IS NULL) OR (merge_type = 'pr' AND pr_number IS NOT NULL AND pr_url IS NOT NULL AND pr_status IS NOT NULL AND merge_commit IS NULL)),
   FOREIGN KEY (task_attempt_id) REFERENCES task_attempts(id) ON DELETE CASCADE
 );
 
--- create index merges.idx_merges_open_pr
-CREATE INDEX idx_merges_open_pr ON merges (task_attempt_id, pr_status) WHERE merge_type = 'pr' and pr_status = 'open';
-
 -- create index merges.idx_merges_task_attempt_id
 CREATE INDEX idx_merges_task_attempt_id ON merges (task_attempt_id);
+
+-- create index merges.idx_merges_open_pr
+CREATE INDEX idx_merges_open_pr ON merges (task_attempt_id, pr_status) WHERE merge_type = 'pr' AND pr_status = 'open';
 
 -- create table drafts
 CREATE TABLE drafts (
   id TEXT PRIMARY KEY,
   task_attempt_id TEXT NOT NULL,
-  draft_type TEXT NOT NULL CHECK (draft_type in ('follow_up', 'retry')),
+  draft_type TEXT NOT NULL CHECK (draft_type IN ('follow_up', 'retry')),
   retry_process_id TEXT,
   prompt TEXT NOT NULL DEFAULT '',
   queued INTEGER NOT NULL DEFAULT 0,
@@ -196,19 +196,19 @@ CREATE TABLE drafts (
   FOREIGN KEY (task_attempt_id) REFERENCES task_attempts(id) ON DELETE CASCADE
 );
 
+-- create index drafts.idx_drafts_task_attempt_id
+CREATE INDEX idx_drafts_task_attempt_id ON drafts (task_attempt_id);
+
 -- create index drafts.idx_drafts_draft_type
 CREATE INDEX idx_drafts_draft_type ON drafts (draft_type);
 
 -- create index drafts.idx_drafts_queued_sending
 CREATE INDEX idx_drafts_queued_sending ON drafts (queued, sending) WHERE queued = 1;
 
--- create index drafts.idx_drafts_task_attempt_id
-CREATE INDEX idx_drafts_task_attempt_id ON drafts (task_attempt_id);
-
 -- create table tags
 CREATE TABLE tags (
   id BLOB PRIMARY KEY,
-  tag_name TEXT NOT NULL CHECK (instr(tag_name, ' ') = 0),
+  tag_name TEXT NOT NULL CHECK (INSTR(tag_name, ' ') = 0),
   content TEXT NOT NULL CHECK (content != ''),
   created_at TEXT NOT NULL DEFAULT (datetime('now', 'subsec')),
   updated_at TEXT NOT NULL DEFAULT (datetime('now', 'subsec'))
@@ -217,7 +217,7 @@ CREATE TABLE tags (
 -- create trigger drafts.trg_drafts_updated_at
 CREATE TRIGGER trg_drafts_updated_at AFTER UPDATE ON drafts FOR EACH ROW
 BEGIN
-  update drafts set updated_at = current_timestamp where id = old.id ;
+  UPDATE drafts SET updated_at = CURRENT_TIMESTAMP WHERE id = OLD.id;
 END;
 
 -- schema:down

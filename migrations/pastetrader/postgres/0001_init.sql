@@ -19,8 +19,8 @@ CREATE TABLE users (
   email character varying(255) NOT NULL,
   hashed_password character varying(255) NOT NULL,
   display_name character varying(100),
-  is_active boolean DEFAULT true NOT NULL,
-  is_superuser boolean DEFAULT false NOT NULL,
+  is_active boolean DEFAULT TRUE NOT NULL,
+  is_superuser boolean DEFAULT FALSE NOT NULL,
   metadata jsonb DEFAULT '{}' NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
@@ -30,7 +30,7 @@ CREATE TABLE users (
 );
 
 -- create index users.idx_users_email
-CREATE INDEX idx_users_email ON users (email) WHERE deleted_at is null;
+CREATE INDEX idx_users_email ON users (email) WHERE deleted_at IS NULL;
 
 -- create table agents
 CREATE TABLE agents (
@@ -44,13 +44,13 @@ CREATE TABLE agents (
   config jsonb DEFAULT '{}' NOT NULL,
   tools jsonb DEFAULT '[]' NOT NULL,
   memory_config jsonb,
-  is_active boolean DEFAULT true NOT NULL,
-  is_public boolean DEFAULT false NOT NULL,
+  is_active boolean DEFAULT TRUE NOT NULL,
+  is_public boolean DEFAULT FALSE NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   deleted_at timestamp with time zone,
   CONSTRAINT agents_pkey PRIMARY KEY (id),
-  CONSTRAINT agents_model_provider_check CHECK (model_provider in ('anthropic', 'openai', 'zhipuai'))
+  CONSTRAINT agents_model_provider_check CHECK (model_provider IN ('anthropic', 'openai', 'zhipuai'))
 );
 
 -- create index agents.idx_agents_config
@@ -68,13 +68,13 @@ CREATE TABLE tools (
   output_schema jsonb,
   auth_config jsonb,
   rate_limit jsonb,
-  is_active boolean DEFAULT true NOT NULL,
-  is_public boolean DEFAULT false NOT NULL,
+  is_active boolean DEFAULT TRUE NOT NULL,
+  is_public boolean DEFAULT FALSE NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   deleted_at timestamp with time zone,
   CONSTRAINT tools_pkey PRIMARY KEY (id),
-  CONSTRAINT tools_tool_type_check CHECK (tool_type in ('http', 'mcp', 'python', 'shell', 'builtin'))
+  CONSTRAINT tools_tool_type_check CHECK (tool_type IN ('http', 'mcp', 'python', 'shell', 'builtin'))
 );
 
 -- create index tools.idx_tools_config
@@ -88,7 +88,7 @@ CREATE TABLE workflows (
   description text,
   config jsonb DEFAULT '{}' NOT NULL,
   variables jsonb DEFAULT '{}' NOT NULL,
-  is_active boolean DEFAULT true NOT NULL,
+  is_active boolean DEFAULT TRUE NOT NULL,
   version integer DEFAULT 1 NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
@@ -96,14 +96,14 @@ CREATE TABLE workflows (
   CONSTRAINT workflows_pkey PRIMARY KEY (id)
 );
 
--- create index workflows.idx_workflows_config
-CREATE INDEX idx_workflows_config ON workflows USING gin (config jsonb_path_ops);
-
 -- create index workflows.idx_workflows_owner
-CREATE INDEX idx_workflows_owner ON workflows (owner_id) WHERE deleted_at is null;
+CREATE INDEX idx_workflows_owner ON workflows (owner_id) WHERE deleted_at IS NULL;
 
 -- create index workflows.idx_workflows_owner_active
-CREATE INDEX idx_workflows_owner_active ON workflows (owner_id, is_active) WHERE deleted_at is null;
+CREATE INDEX idx_workflows_owner_active ON workflows (owner_id, is_active) WHERE deleted_at IS NULL;
+
+-- create index workflows.idx_workflows_config
+CREATE INDEX idx_workflows_config ON workflows USING gin (config jsonb_path_ops);
 
 -- create table nodes
 CREATE TABLE nodes (
@@ -123,17 +123,17 @@ CREATE TABLE nodes (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT nodes_pkey PRIMARY KEY (id),
-  CONSTRAINT nodes_node_type_check CHECK (node_type in ('tool', 'agent', 'condition', 'adapter', 'trigger', 'aggregator'))
+  CONSTRAINT nodes_node_type_check CHECK (node_type IN ('tool', 'agent', 'condition', 'adapter', 'trigger', 'aggregator'))
 );
 
--- create index nodes.idx_nodes_config
-CREATE INDEX idx_nodes_config ON nodes USING gin (config jsonb_path_ops);
+-- create index nodes.idx_nodes_workflow
+CREATE INDEX idx_nodes_workflow ON nodes (workflow_id);
 
 -- create index nodes.idx_nodes_type
 CREATE INDEX idx_nodes_type ON nodes (workflow_id, node_type);
 
--- create index nodes.idx_nodes_workflow
-CREATE INDEX idx_nodes_workflow ON nodes (workflow_id);
+-- create index nodes.idx_nodes_config
+CREATE INDEX idx_nodes_config ON nodes USING gin (config jsonb_path_ops);
 
 -- create table edges
 CREATE TABLE edges (
@@ -150,6 +150,9 @@ CREATE TABLE edges (
   CONSTRAINT edges_pkey PRIMARY KEY (id)
 );
 
+-- create index edges.idx_edges_workflow
+CREATE INDEX idx_edges_workflow ON edges (workflow_id);
+
 -- create index edges.idx_edges_source
 CREATE INDEX idx_edges_source ON edges (source_node_id);
 
@@ -158,9 +161,6 @@ CREATE INDEX idx_edges_target ON edges (target_node_id);
 
 -- create index edges.idx_edges_unique_connection
 CREATE UNIQUE INDEX idx_edges_unique_connection ON edges (source_node_id, target_node_id, source_handle, target_handle);
-
--- create index edges.idx_edges_workflow
-CREATE INDEX idx_edges_workflow ON edges (workflow_id);
 
 -- create table workflow_executions
 CREATE TABLE workflow_executions (
@@ -178,21 +178,21 @@ CREATE TABLE workflow_executions (
   completed_at timestamp with time zone,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT workflow_executions_pkey PRIMARY KEY (id),
-  CONSTRAINT workflow_executions_status_check CHECK (status in ('pending', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
-  CONSTRAINT workflow_executions_triggered_by_check CHECK (triggered_by in ('manual', 'schedule', 'webhook', 'api'))
+  CONSTRAINT workflow_executions_status_check CHECK (status IN ('pending', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
+  CONSTRAINT workflow_executions_triggered_by_check CHECK (triggered_by IN ('manual', 'schedule', 'webhook', 'api'))
 );
+
+-- create index workflow_executions.idx_executions_workflow
+CREATE INDEX idx_executions_workflow ON workflow_executions (workflow_id);
+
+-- create index workflow_executions.idx_executions_status
+CREATE INDEX idx_executions_status ON workflow_executions (status);
 
 -- create index workflow_executions.idx_executions_created
 CREATE INDEX idx_executions_created ON workflow_executions (created_at DESC);
 
 -- create index workflow_executions.idx_executions_running
 CREATE INDEX idx_executions_running ON workflow_executions (workflow_id) WHERE status = 'running';
-
--- create index workflow_executions.idx_executions_status
-CREATE INDEX idx_executions_status ON workflow_executions (status);
-
--- create index workflow_executions.idx_executions_workflow
-CREATE INDEX idx_executions_workflow ON workflow_executions (workflow_id);
 
 -- create table node_executions
 CREATE TABLE node_executions (
@@ -226,7 +226,7 @@ CREATE TABLE execution_logs (
   metadata jsonb,
   timestamp timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT execution_logs_pkey PRIMARY KEY (id),
-  CONSTRAINT execution_logs_level_check CHECK (level in ('debug', 'info', 'warning', 'error'))
+  CONSTRAINT execution_logs_level_check CHECK (level IN ('debug', 'info', 'warning', 'error'))
 );
 
 -- create index execution_logs.idx_exec_logs_node_exec
@@ -247,39 +247,39 @@ CREATE TABLE schedules (
   timezone character varying(50) DEFAULT 'UTC' NOT NULL,
   config jsonb DEFAULT '{}' NOT NULL,
   input jsonb,
-  is_active boolean DEFAULT true NOT NULL,
+  is_active boolean DEFAULT TRUE NOT NULL,
   next_run_at timestamp with time zone,
   last_run_at timestamp with time zone,
   last_run_status character varying(50),
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT schedules_pkey PRIMARY KEY (id),
-  CONSTRAINT schedules_schedule_type_check CHECK (schedule_type in ('cron', 'interval', 'date'))
+  CONSTRAINT schedules_schedule_type_check CHECK (schedule_type IN ('cron', 'interval', 'date'))
 );
-
--- create index schedules.idx_schedules_next_run
-CREATE INDEX idx_schedules_next_run ON schedules (next_run_at) WHERE is_active = true;
 
 -- create index schedules.idx_schedules_workflow
 CREATE INDEX idx_schedules_workflow ON schedules (workflow_id);
 
+-- create index schedules.idx_schedules_next_run
+CREATE INDEX idx_schedules_next_run ON schedules (next_run_at) WHERE is_active = TRUE;
+
 -- create trigger users.update_users_updated_at
-CREATE TRIGGER update_users_updated_at BEFORE UPDATE ON users FOR EACH ROW execute function update_updated_at_column();
+CREATE TRIGGER update_users_updated_at BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION update_updated_at_column();
 
 -- create trigger agents.update_agents_updated_at
-CREATE TRIGGER update_agents_updated_at BEFORE UPDATE ON agents FOR EACH ROW execute function update_updated_at_column();
+CREATE TRIGGER update_agents_updated_at BEFORE UPDATE ON agents FOR EACH ROW EXECUTE FUNCTION update_updated_at_column();
 
 -- create trigger tools.update_tools_updated_at
-CREATE TRIGGER update_tools_updated_at BEFORE UPDATE ON tools FOR EACH ROW execute function update_updated_at_column();
+CREATE TRIGGER update_tools_updated_at BEFORE UPDATE ON tools FOR EACH ROW EXECUTE FUNCTION update_updated_at_column();
 
 -- create trigger workflows.update_workflows_updated_at
-CREATE TRIGGER update_workflows_updated_at BEFORE UPDATE ON workflows FOR EACH ROW execute function update_updated_at_column();
+CREATE TRIGGER update_workflows_updated_at BEFORE UPDATE ON workflows FOR EACH ROW EXECUTE FUNCTION update_updated_at_column();
 
 -- create trigger nodes.update_nodes_updated_at
-CREATE TRIGGER update_nodes_updated_at BEFORE UPDATE ON nodes FOR EACH ROW execute function update_updated_at_column();
+CREATE TRIGGER update_nodes_updated_at BEFORE UPDATE ON nodes FOR EACH ROW EXECUTE FUNCTION update_updated_at_column();
 
 -- create trigger schedules.update_schedules_updated_at
-CREATE TRIGGER update_schedules_updated_at BEFORE UPDATE ON schedules FOR EACH ROW execute function update_updated_at_column();
+CREATE TRIGGER update_schedules_updated_at BEFORE UPDATE ON schedules FOR EACH ROW EXECUTE FUNCTION update_updated_at_column();
 
 -- comment on extension uuid-ossp
 COMMENT ON EXTENSION "uuid-ossp" IS 'UUID 생성 확장 (초기 마이그레이션에서 활성화)';
@@ -377,6 +377,9 @@ COMMENT ON COLUMN edges.label IS 'UI 라벨';
 -- comment on column edges.created_at
 COMMENT ON COLUMN edges.created_at IS '생성 시각';
 
+-- comment on index edges.idx_edges_workflow
+COMMENT ON INDEX idx_edges_workflow IS '워크플로우별 엣지 조회';
+
 -- comment on index edges.idx_edges_source
 COMMENT ON INDEX idx_edges_source IS '출발 노드에서 나가는 엣지 조회';
 
@@ -385,9 +388,6 @@ COMMENT ON INDEX idx_edges_target IS '도착 노드로 들어오는 엣지 조�
 
 -- comment on index edges.idx_edges_unique_connection
 COMMENT ON INDEX idx_edges_unique_connection IS '같은 연결점 사이의 중복 연결 방지';
-
--- comment on index edges.idx_edges_workflow
-COMMENT ON INDEX idx_edges_workflow IS '워크플로우별 엣지 조회';
 
 -- comment on table execution_logs
 COMMENT ON TABLE execution_logs IS '상세 실행 로그. 대규모가 되면 시간 기반 파티셔닝을 고려한다.';
@@ -515,14 +515,14 @@ COMMENT ON COLUMN nodes.updated_at IS '수정 시각';
 -- comment on check nodes.nodes_node_type_check
 COMMENT ON CONSTRAINT nodes_node_type_check ON nodes IS '노드 타입: tool(외부 도구 실행), agent(LLM 에이전트 호출), condition(조건부 분기), adapter(데이터 변환), trigger(트리거/이벤트), aggregator(결과 집계)';
 
--- comment on index nodes.idx_nodes_config
-COMMENT ON INDEX idx_nodes_config IS '노드 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)';
+-- comment on index nodes.idx_nodes_workflow
+COMMENT ON INDEX idx_nodes_workflow IS '워크플로우별 노드 조회';
 
 -- comment on index nodes.idx_nodes_type
 COMMENT ON INDEX idx_nodes_type IS '워크플로우 안에서 타입별 노드 조회';
 
--- comment on index nodes.idx_nodes_workflow
-COMMENT ON INDEX idx_nodes_workflow IS '워크플로우별 노드 조회';
+-- comment on index nodes.idx_nodes_config
+COMMENT ON INDEX idx_nodes_config IS '노드 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)';
 
 -- comment on trigger nodes.update_nodes_updated_at
 COMMENT ON TRIGGER update_nodes_updated_at ON nodes IS 'nodes 행이 수정될 때 updated_at을 현재 시각으로 바꾼다';
@@ -581,11 +581,11 @@ COMMENT ON COLUMN schedules.updated_at IS '수정 시각';
 -- comment on check schedules.schedules_schedule_type_check
 COMMENT ON CONSTRAINT schedules_schedule_type_check ON schedules IS '스케줄 타입: cron(Cron 표현식 기반), interval(고정 간격), date(특정 일시 1회)';
 
--- comment on index schedules.idx_schedules_next_run
-COMMENT ON INDEX idx_schedules_next_run IS '다음에 실행할 활성 스케줄 조회';
-
 -- comment on index schedules.idx_schedules_workflow
 COMMENT ON INDEX idx_schedules_workflow IS '워크플로우별 스케줄 조회';
+
+-- comment on index schedules.idx_schedules_next_run
+COMMENT ON INDEX idx_schedules_next_run IS '다음에 실행할 활성 스케줄 조회';
 
 -- comment on trigger schedules.update_schedules_updated_at
 COMMENT ON TRIGGER update_schedules_updated_at ON schedules IS 'schedules 행이 수정될 때 updated_at을 현재 시각으로 바꾼다';
@@ -734,17 +734,17 @@ COMMENT ON CONSTRAINT workflow_executions_status_check ON workflow_executions IS
 -- comment on check workflow_executions.workflow_executions_triggered_by_check
 COMMENT ON CONSTRAINT workflow_executions_triggered_by_check ON workflow_executions IS '트리거 타입: manual(수동 실행), schedule(예약 실행), webhook(웹훅 트리거), api(API 호출)';
 
+-- comment on index workflow_executions.idx_executions_workflow
+COMMENT ON INDEX idx_executions_workflow IS '워크플로우별 실행 이력 조회';
+
+-- comment on index workflow_executions.idx_executions_status
+COMMENT ON INDEX idx_executions_status IS '상태별 실행 조회';
+
 -- comment on index workflow_executions.idx_executions_created
 COMMENT ON INDEX idx_executions_created IS '최신 실행 조회';
 
 -- comment on index workflow_executions.idx_executions_running
 COMMENT ON INDEX idx_executions_running IS '실행 중인 워크플로우만 담는 부분 인덱스';
-
--- comment on index workflow_executions.idx_executions_status
-COMMENT ON INDEX idx_executions_status IS '상태별 실행 조회';
-
--- comment on index workflow_executions.idx_executions_workflow
-COMMENT ON INDEX idx_executions_workflow IS '워크플로우별 실행 이력 조회';
 
 -- comment on table workflows
 COMMENT ON TABLE workflows IS 'DAG 기반 워크플로우 정의';
@@ -782,14 +782,14 @@ COMMENT ON COLUMN workflows.updated_at IS '수정 시각';
 -- comment on column workflows.deleted_at
 COMMENT ON COLUMN workflows.deleted_at IS '삭제 시각';
 
--- comment on index workflows.idx_workflows_config
-COMMENT ON INDEX idx_workflows_config IS '전역 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)';
-
 -- comment on index workflows.idx_workflows_owner
 COMMENT ON INDEX idx_workflows_owner IS '소유자별 워크플로우 조회 (삭제된 것 제외)';
 
 -- comment on index workflows.idx_workflows_owner_active
 COMMENT ON INDEX idx_workflows_owner_active IS '소유자별 활성 워크플로우 조회 (삭제된 것 제외)';
+
+-- comment on index workflows.idx_workflows_config
+COMMENT ON INDEX idx_workflows_config IS '전역 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)';
 
 -- comment on trigger workflows.update_workflows_updated_at
 COMMENT ON TRIGGER update_workflows_updated_at ON workflows IS 'workflows 행이 수정될 때 updated_at을 현재 시각으로 바꾼다';

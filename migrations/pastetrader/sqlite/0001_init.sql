@@ -17,7 +17,7 @@ CREATE TABLE users (
 );
 
 -- create index users.idx_users_email
-CREATE INDEX idx_users_email ON users (email) WHERE deleted_at is null;
+CREATE INDEX idx_users_email ON users (email) WHERE deleted_at IS NULL;
 
 -- create table workflows
 CREATE TABLE workflows (
@@ -36,17 +36,17 @@ CREATE TABLE workflows (
 );
 
 -- create index workflows.idx_workflows_owner
-CREATE INDEX idx_workflows_owner ON workflows (owner_id) WHERE deleted_at is null;
+CREATE INDEX idx_workflows_owner ON workflows (owner_id) WHERE deleted_at IS NULL;
 
 -- create index workflows.idx_workflows_owner_active
-CREATE INDEX idx_workflows_owner_active ON workflows (owner_id, is_active) WHERE deleted_at is null;
+CREATE INDEX idx_workflows_owner_active ON workflows (owner_id, is_active) WHERE deleted_at IS NULL;
 
 -- create table nodes
 CREATE TABLE nodes (
   id TEXT PRIMARY KEY DEFAULT (lower(hex(randomblob(16)))),
   workflow_id TEXT,
   name TEXT NOT NULL,
-  node_type TEXT NOT NULL CHECK (node_type in ('tool', 'agent', 'condition', 'adapter', 'trigger', 'aggregator')),
+  node_type TEXT NOT NULL CHECK (node_type IN ('tool', 'agent', 'condition', 'adapter', 'trigger', 'aggregator')),
   position_x REAL NOT NULL DEFAULT 0,
   position_y REAL NOT NULL DEFAULT 0,
   config TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(config)),
@@ -63,11 +63,11 @@ CREATE TABLE nodes (
   FOREIGN KEY (workflow_id) REFERENCES workflows(id) ON DELETE CASCADE
 );
 
--- create index nodes.idx_nodes_type
-CREATE INDEX idx_nodes_type ON nodes (workflow_id, node_type);
-
 -- create index nodes.idx_nodes_workflow
 CREATE INDEX idx_nodes_workflow ON nodes (workflow_id);
+
+-- create index nodes.idx_nodes_type
+CREATE INDEX idx_nodes_type ON nodes (workflow_id, node_type);
 
 -- create table edges
 CREATE TABLE edges (
@@ -86,6 +86,9 @@ CREATE TABLE edges (
   FOREIGN KEY (workflow_id) REFERENCES workflows(id) ON DELETE CASCADE
 );
 
+-- create index edges.idx_edges_workflow
+CREATE INDEX idx_edges_workflow ON edges (workflow_id);
+
 -- create index edges.idx_edges_source
 CREATE INDEX idx_edges_source ON edges (source_node_id);
 
@@ -95,16 +98,13 @@ CREATE INDEX idx_edges_target ON edges (target_node_id);
 -- create index edges.idx_edges_unique_connection
 CREATE UNIQUE INDEX idx_edges_unique_connection ON edges (source_node_id, target_node_id, source_handle, target_handle);
 
--- create index edges.idx_edges_workflow
-CREATE INDEX idx_edges_workflow ON edges (workflow_id);
-
 -- create table tools
 CREATE TABLE tools (
   id TEXT PRIMARY KEY DEFAULT (lower(hex(randomblob(16)))),
   owner_id TEXT NOT NULL,
   name TEXT NOT NULL,
   description TEXT,
-  tool_type TEXT NOT NULL CHECK (tool_type in ('http', 'mcp', 'python', 'shell', 'builtin')),
+  tool_type TEXT NOT NULL CHECK (tool_type IN ('http', 'mcp', 'python', 'shell', 'builtin')),
   config TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(config)),
   input_schema TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(input_schema)),
   output_schema TEXT CHECK (json_valid(output_schema)),
@@ -124,7 +124,7 @@ CREATE TABLE agents (
   owner_id TEXT NOT NULL,
   name TEXT NOT NULL,
   description TEXT,
-  model_provider TEXT NOT NULL CHECK (model_provider in ('anthropic', 'openai', 'zhipuai')),
+  model_provider TEXT NOT NULL CHECK (model_provider IN ('anthropic', 'openai', 'zhipuai')),
   model_name TEXT NOT NULL,
   system_prompt TEXT,
   config TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(config)),
@@ -143,9 +143,9 @@ CREATE TABLE workflow_executions (
   id TEXT PRIMARY KEY DEFAULT (lower(hex(randomblob(16)))),
   workflow_id TEXT NOT NULL,
   workflow_version INTEGER NOT NULL,
-  triggered_by TEXT NOT NULL CHECK (triggered_by in ('manual', 'schedule', 'webhook', 'api')),
+  triggered_by TEXT NOT NULL CHECK (triggered_by IN ('manual', 'schedule', 'webhook', 'api')),
   trigger_metadata TEXT CHECK (json_valid(trigger_metadata)),
-  status TEXT NOT NULL DEFAULT 'pending' CHECK (status in ('pending', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
   input TEXT CHECK (json_valid(input)),
   output TEXT CHECK (json_valid(output)),
   error TEXT CHECK (json_valid(error)),
@@ -156,17 +156,17 @@ CREATE TABLE workflow_executions (
   FOREIGN KEY (workflow_id) REFERENCES workflows(id)
 );
 
+-- create index workflow_executions.idx_executions_workflow
+CREATE INDEX idx_executions_workflow ON workflow_executions (workflow_id);
+
+-- create index workflow_executions.idx_executions_status
+CREATE INDEX idx_executions_status ON workflow_executions (status);
+
 -- create index workflow_executions.idx_executions_created
 CREATE INDEX idx_executions_created ON workflow_executions (created_at DESC);
 
 -- create index workflow_executions.idx_executions_running
 CREATE INDEX idx_executions_running ON workflow_executions (workflow_id) WHERE status = 'running';
-
--- create index workflow_executions.idx_executions_status
-CREATE INDEX idx_executions_status ON workflow_executions (status);
-
--- create index workflow_executions.idx_executions_workflow
-CREATE INDEX idx_executions_workflow ON workflow_executions (workflow_id);
 
 -- create table node_executions
 CREATE TABLE node_executions (
@@ -196,7 +196,7 @@ CREATE INDEX idx_node_exec_node ON node_executions (node_id);
 CREATE TABLE execution_logs (
   id TEXT PRIMARY KEY DEFAULT (lower(hex(randomblob(16)))),
   node_execution_id TEXT,
-  level TEXT NOT NULL DEFAULT 'info' CHECK (level in ('debug', 'info', 'warning', 'error')),
+  level TEXT NOT NULL DEFAULT 'info' CHECK (level IN ('debug', 'info', 'warning', 'error')),
   message TEXT NOT NULL,
   metadata TEXT CHECK (json_valid(metadata)),
   timestamp TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -214,7 +214,7 @@ CREATE TABLE schedules (
   id TEXT PRIMARY KEY DEFAULT (lower(hex(randomblob(16)))),
   workflow_id TEXT,
   name TEXT,
-  schedule_type TEXT NOT NULL CHECK (schedule_type in ('cron', 'interval', 'date')),
+  schedule_type TEXT NOT NULL CHECK (schedule_type IN ('cron', 'interval', 'date')),
   cron_expression TEXT,
   interval_seconds INTEGER,
   run_date TEXT,
@@ -230,46 +230,46 @@ CREATE TABLE schedules (
   FOREIGN KEY (workflow_id) REFERENCES workflows(id) ON DELETE CASCADE
 );
 
--- create index schedules.idx_schedules_next_run
-CREATE INDEX idx_schedules_next_run ON schedules (next_run_at) WHERE is_active = true;
-
 -- create index schedules.idx_schedules_workflow
 CREATE INDEX idx_schedules_workflow ON schedules (workflow_id);
+
+-- create index schedules.idx_schedules_next_run
+CREATE INDEX idx_schedules_next_run ON schedules (next_run_at) WHERE is_active = TRUE;
 
 -- create trigger users.update_users_updated_at
 CREATE TRIGGER update_users_updated_at AFTER UPDATE ON users FOR EACH ROW
 BEGIN
-  update users set updated_at = current_timestamp where id = new.id ;
+  UPDATE users SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
 END;
 
 -- create trigger workflows.update_workflows_updated_at
 CREATE TRIGGER update_workflows_updated_at AFTER UPDATE ON workflows FOR EACH ROW
 BEGIN
-  update workflows set updated_at = current_timestamp where id = new.id ;
+  UPDATE workflows SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
 END;
 
 -- create trigger nodes.update_nodes_updated_at
 CREATE TRIGGER update_nodes_updated_at AFTER UPDATE ON nodes FOR EACH ROW
 BEGIN
-  update nodes set updated_at = current_timestamp where id = new.id ;
+  UPDATE nodes SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
 END;
 
 -- create trigger tools.update_tools_updated_at
 CREATE TRIGGER update_tools_updated_at AFTER UPDATE ON tools FOR EACH ROW
 BEGIN
-  update tools set updated_at = current_timestamp where id = new.id ;
+  UPDATE tools SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
 END;
 
 -- create trigger agents.update_agents_updated_at
 CREATE TRIGGER update_agents_updated_at AFTER UPDATE ON agents FOR EACH ROW
 BEGIN
-  update agents set updated_at = current_timestamp where id = new.id ;
+  UPDATE agents SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
 END;
 
 -- create trigger schedules.update_schedules_updated_at
 CREATE TRIGGER update_schedules_updated_at AFTER UPDATE ON schedules FOR EACH ROW
 BEGIN
-  update schedules set updated_at = current_timestamp where id = new.id ;
+  UPDATE schedules SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
 END;
 
 -- schema:down

@@ -53,7 +53,7 @@ CREATE TABLE users (
   password_hash character varying(255) NOT NULL,
   name character varying(100) NOT NULL,
   role character varying(20) DEFAULT 'user' NOT NULL,
-  is_active boolean DEFAULT true NOT NULL,
+  is_active boolean DEFAULT TRUE NOT NULL,
   last_login_at timestamp with time zone,
   metadata jsonb DEFAULT '{}' NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
@@ -61,15 +61,15 @@ CREATE TABLE users (
   deleted_at timestamp with time zone,
   CONSTRAINT users_pkey PRIMARY KEY (id),
   CONSTRAINT users_email_key UNIQUE (email),
-  CONSTRAINT chk_users_email_format CHECK (email like '%_@_%'),
-  CONSTRAINT users_role_check CHECK (role in ('user', 'admin', 'readonly'))
+  CONSTRAINT chk_users_email_format CHECK (email LIKE '%_@_%'),
+  CONSTRAINT users_role_check CHECK (role IN ('user', 'admin', 'readonly'))
 );
+
+-- create index users.idx_users_role
+CREATE INDEX idx_users_role ON users (role) WHERE deleted_at IS NULL;
 
 -- create index users.idx_users_created_at
 CREATE INDEX idx_users_created_at ON users (created_at DESC);
-
--- create index users.idx_users_role
-CREATE INDEX idx_users_role ON users (role) WHERE deleted_at is null;
 
 -- create table ai_request_stats
 CREATE TABLE ai_request_stats (
@@ -93,16 +93,16 @@ CREATE TABLE ai_request_stats (
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT ai_request_stats_pkey PRIMARY KEY (id),
   CONSTRAINT uq_ai_request_stats_period UNIQUE (period_start, period_granularity, provider, model, user_id),
-  CONSTRAINT ai_request_stats_period_granularity_check CHECK (period_granularity in ('hour', 'day', 'month')),
+  CONSTRAINT ai_request_stats_period_granularity_check CHECK (period_granularity IN ('hour', 'day', 'month')),
   CONSTRAINT chk_ai_request_stats_counts CHECK (success_count + error_count <= request_count),
-  CONSTRAINT chk_ai_request_stats_non_negative CHECK (request_count >= 0 and success_count >= 0 and error_count >= 0 and blocked_count >= 0)
+  CONSTRAINT chk_ai_request_stats_non_negative CHECK (request_count >= 0 AND success_count >= 0 AND error_count >= 0 AND blocked_count >= 0)
 );
 
 -- create index ai_request_stats.idx_ai_request_stats_model_period
 CREATE INDEX idx_ai_request_stats_model_period ON ai_request_stats (model, period_start DESC);
 
 -- create index ai_request_stats.idx_ai_request_stats_user_period
-CREATE INDEX idx_ai_request_stats_user_period ON ai_request_stats (user_id, period_start DESC) WHERE user_id is not null;
+CREATE INDEX idx_ai_request_stats_user_period ON ai_request_stats (user_id, period_start DESC) WHERE user_id IS NOT NULL;
 
 -- create table api_keys
 CREATE TABLE api_keys (
@@ -124,11 +124,11 @@ CREATE TABLE api_keys (
   CONSTRAINT chk_api_keys_hash_length CHECK (length(key_hash) >= 60)
 );
 
--- create index api_keys.idx_api_keys_active_hash
-CREATE INDEX idx_api_keys_active_hash ON api_keys (key_hash) WHERE revoked_at is null;
-
 -- create index api_keys.idx_api_keys_user_id
 CREATE INDEX idx_api_keys_user_id ON api_keys (user_id);
+
+-- create index api_keys.idx_api_keys_active_hash
+CREATE INDEX idx_api_keys_active_hash ON api_keys (key_hash) WHERE revoked_at IS NULL;
 
 -- create table cache_metadata
 CREATE TABLE cache_metadata (
@@ -138,7 +138,7 @@ CREATE TABLE cache_metadata (
   model character varying(100),
   hit_count bigint DEFAULT 0 NOT NULL,
   miss_count bigint DEFAULT 0 NOT NULL,
-  hit_rate double precision GENERATED ALWAYS AS (case when hit_count + miss_count = 0 then 0.0 else hit_count * 1.0 / (hit_count + miss_count) end) STORED,
+  hit_rate double precision GENERATED ALWAYS AS (CASE WHEN hit_count + miss_count = 0 THEN 0.0 ELSE hit_count * 1.0 / (hit_count + miss_count) END) STORED,
   size_bytes bigint,
   ttl_seconds integer,
   last_hit_at timestamp with time zone,
@@ -147,14 +147,14 @@ CREATE TABLE cache_metadata (
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT cache_metadata_pkey PRIMARY KEY (id),
   CONSTRAINT cache_metadata_cache_key_key UNIQUE (cache_key),
-  CONSTRAINT cache_metadata_cache_type_check CHECK (cache_type in ('llm_response', 'embedding', 'search_result', 'document_chunk')),
+  CONSTRAINT cache_metadata_cache_type_check CHECK (cache_type IN ('llm_response', 'embedding', 'search_result', 'document_chunk')),
   CONSTRAINT cache_metadata_hit_count_check CHECK (hit_count >= 0),
   CONSTRAINT cache_metadata_miss_count_check CHECK (miss_count >= 0),
   CONSTRAINT cache_metadata_ttl_seconds_check CHECK (ttl_seconds > 0)
 );
 
 -- create index cache_metadata.idx_cache_metadata_expires_at
-CREATE INDEX idx_cache_metadata_expires_at ON cache_metadata (expires_at) WHERE expires_at is not null;
+CREATE INDEX idx_cache_metadata_expires_at ON cache_metadata (expires_at) WHERE expires_at IS NOT NULL;
 
 -- create index cache_metadata.idx_cache_metadata_type_hits
 CREATE INDEX idx_cache_metadata_type_hits ON cache_metadata (cache_type, hit_count DESC);
@@ -167,20 +167,20 @@ CREATE TABLE conversations (
   model character varying(100),
   system_prompt text,
   status character varying(20) DEFAULT 'active' NOT NULL,
-  is_pinned boolean DEFAULT false NOT NULL,
+  is_pinned boolean DEFAULT FALSE NOT NULL,
   metadata jsonb DEFAULT '{}' NOT NULL,
   last_message_at timestamp with time zone,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT conversations_pkey PRIMARY KEY (id),
-  CONSTRAINT conversations_status_check CHECK (status in ('active', 'archived', 'deleted'))
+  CONSTRAINT conversations_status_check CHECK (status IN ('active', 'archived', 'deleted'))
 );
-
--- create index conversations.idx_conversations_title_search
-CREATE INDEX idx_conversations_title_search ON conversations USING gin ((to_tsvector('simple', title)));
 
 -- create index conversations.idx_conversations_user_active
 CREATE INDEX idx_conversations_user_active ON conversations (user_id, last_message_at DESC) WHERE status = 'active';
+
+-- create index conversations.idx_conversations_title_search
+CREATE INDEX idx_conversations_title_search ON conversations USING gin ((to_tsvector('simple', title)));
 
 -- create table documents
 CREATE TABLE documents (
@@ -203,23 +203,23 @@ CREATE TABLE documents (
   search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(content, ''))) STORED,
   CONSTRAINT documents_pkey PRIMARY KEY (id),
   CONSTRAINT documents_file_size_check CHECK (file_size >= 0),
-  CONSTRAINT documents_status_check CHECK (status in ('uploaded', 'processing', 'indexed', 'failed'))
+  CONSTRAINT documents_status_check CHECK (status IN ('uploaded', 'processing', 'indexed', 'failed'))
 );
 
--- create index documents.idx_documents_metadata
-CREATE INDEX idx_documents_metadata ON documents USING gin (metadata jsonb_path_ops);
+-- create index documents.idx_documents_user_id
+CREATE INDEX idx_documents_user_id ON documents (user_id, created_at DESC) WHERE deleted_at IS NULL;
 
 -- create index documents.idx_documents_pending
-CREATE INDEX idx_documents_pending ON documents (status) WHERE status in ('uploaded', 'processing');
+CREATE INDEX idx_documents_pending ON documents (status) WHERE status IN ('uploaded', 'processing');
+
+-- create index documents.idx_documents_user_checksum
+CREATE UNIQUE INDEX idx_documents_user_checksum ON documents (user_id, checksum) WHERE checksum IS NOT NULL AND deleted_at IS NULL;
 
 -- create index documents.idx_documents_search
 CREATE INDEX idx_documents_search ON documents USING gin (search_vector);
 
--- create index documents.idx_documents_user_checksum
-CREATE UNIQUE INDEX idx_documents_user_checksum ON documents (user_id, checksum) WHERE checksum is not null and deleted_at is null;
-
--- create index documents.idx_documents_user_id
-CREATE INDEX idx_documents_user_id ON documents (user_id, created_at DESC) WHERE deleted_at is null;
+-- create index documents.idx_documents_metadata
+CREATE INDEX idx_documents_metadata ON documents USING gin (metadata jsonb_path_ops);
 
 -- create table guardrails
 CREATE TABLE guardrails (
@@ -232,22 +232,22 @@ CREATE TABLE guardrails (
   severity character varying(20) DEFAULT 'medium' NOT NULL,
   applies_to character varying(10) DEFAULT 'both' NOT NULL,
   priority integer DEFAULT 100 NOT NULL,
-  is_enabled boolean DEFAULT true NOT NULL,
+  is_enabled boolean DEFAULT TRUE NOT NULL,
   config jsonb DEFAULT '{}' NOT NULL,
   created_by uuid CONSTRAINT guardrails_created_by_fkey REFERENCES users (id) ON DELETE SET NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT guardrails_pkey PRIMARY KEY (id),
   CONSTRAINT guardrails_name_key UNIQUE (name),
-  CONSTRAINT chk_guardrails_pattern_required CHECK (rule_type not in ('keyword', 'regex') or pattern is not null),
-  CONSTRAINT guardrails_action_check CHECK (action in ('block', 'mask', 'warn', 'log')),
-  CONSTRAINT guardrails_applies_to_check CHECK (applies_to in ('input', 'output', 'both')),
-  CONSTRAINT guardrails_rule_type_check CHECK (rule_type in ('keyword', 'regex', 'pii', 'topic', 'toxicity', 'custom')),
-  CONSTRAINT guardrails_severity_check CHECK (severity in ('low', 'medium', 'high', 'critical'))
+  CONSTRAINT chk_guardrails_pattern_required CHECK (rule_type NOT IN ('keyword', 'regex') OR pattern IS NOT NULL),
+  CONSTRAINT guardrails_action_check CHECK (action IN ('block', 'mask', 'warn', 'log')),
+  CONSTRAINT guardrails_applies_to_check CHECK (applies_to IN ('input', 'output', 'both')),
+  CONSTRAINT guardrails_rule_type_check CHECK (rule_type IN ('keyword', 'regex', 'pii', 'topic', 'toxicity', 'custom')),
+  CONSTRAINT guardrails_severity_check CHECK (severity IN ('low', 'medium', 'high', 'critical'))
 );
 
 -- create index guardrails.idx_guardrails_enabled_priority
-CREATE INDEX idx_guardrails_enabled_priority ON guardrails (priority) WHERE is_enabled = true;
+CREATE INDEX idx_guardrails_enabled_priority ON guardrails (priority) WHERE is_enabled = TRUE;
 
 -- create table logs
 CREATE TABLE logs (
@@ -261,20 +261,20 @@ CREATE TABLE logs (
   ip_address character varying(45),
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT logs_pkey PRIMARY KEY (id),
-  CONSTRAINT logs_level_check CHECK (level in ('debug', 'info', 'warn', 'error', 'fatal'))
+  CONSTRAINT logs_level_check CHECK (level IN ('debug', 'info', 'warn', 'error', 'fatal'))
 );
 
 -- create index logs.idx_logs_created_at
 CREATE INDEX idx_logs_created_at ON logs (created_at DESC);
 
 -- create index logs.idx_logs_errors
-CREATE INDEX idx_logs_errors ON logs (level, created_at DESC) WHERE level in ('error', 'fatal');
-
--- create index logs.idx_logs_request_id
-CREATE INDEX idx_logs_request_id ON logs (request_id) WHERE request_id is not null;
+CREATE INDEX idx_logs_errors ON logs (level, created_at DESC) WHERE level IN ('error', 'fatal');
 
 -- create index logs.idx_logs_user_id
-CREATE INDEX idx_logs_user_id ON logs (user_id) WHERE user_id is not null;
+CREATE INDEX idx_logs_user_id ON logs (user_id) WHERE user_id IS NOT NULL;
+
+-- create index logs.idx_logs_request_id
+CREATE INDEX idx_logs_request_id ON logs (request_id) WHERE request_id IS NOT NULL;
 
 -- create table mcp_connections
 CREATE TABLE mcp_connections (
@@ -286,22 +286,22 @@ CREATE TABLE mcp_connections (
   status character varying(20) DEFAULT 'disconnected' NOT NULL,
   auth_config jsonb,
   capabilities jsonb DEFAULT '{}' NOT NULL,
-  is_enabled boolean DEFAULT true NOT NULL,
+  is_enabled boolean DEFAULT TRUE NOT NULL,
   last_connected_at timestamp with time zone,
   last_error text,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT mcp_connections_pkey PRIMARY KEY (id),
   CONSTRAINT uq_mcp_connections_user_name UNIQUE (user_id, name),
-  CONSTRAINT mcp_connections_status_check CHECK (status in ('connected', 'disconnected', 'error')),
-  CONSTRAINT mcp_connections_transport_check CHECK (transport in ('stdio', 'sse', 'streamable_http', 'websocket'))
+  CONSTRAINT mcp_connections_status_check CHECK (status IN ('connected', 'disconnected', 'error')),
+  CONSTRAINT mcp_connections_transport_check CHECK (transport IN ('stdio', 'sse', 'streamable_http', 'websocket'))
 );
+
+-- create index mcp_connections.idx_mcp_connections_user_enabled
+CREATE INDEX idx_mcp_connections_user_enabled ON mcp_connections (user_id) WHERE is_enabled = TRUE;
 
 -- create index mcp_connections.idx_mcp_connections_status
 CREATE INDEX idx_mcp_connections_status ON mcp_connections (status);
-
--- create index mcp_connections.idx_mcp_connections_user_enabled
-CREATE INDEX idx_mcp_connections_user_enabled ON mcp_connections (user_id) WHERE is_enabled = true;
 
 -- create table messages
 CREATE TABLE messages (
@@ -314,7 +314,7 @@ CREATE TABLE messages (
   prompt_tokens integer,
   completion_tokens integer,
   latency_ms integer,
-  guardrail_flagged boolean DEFAULT false NOT NULL,
+  guardrail_flagged boolean DEFAULT FALSE NOT NULL,
   metadata jsonb DEFAULT '{}' NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(content, ''))) STORED,
@@ -327,7 +327,7 @@ CREATE TABLE messages (
 CREATE INDEX idx_messages_conversation_created_at ON messages (conversation_id, created_at);
 
 -- create index messages.idx_messages_flagged
-CREATE INDEX idx_messages_flagged ON messages (created_at) WHERE guardrail_flagged = true;
+CREATE INDEX idx_messages_flagged ON messages (created_at) WHERE guardrail_flagged = TRUE;
 
 -- create index messages.idx_messages_search
 CREATE INDEX idx_messages_search ON messages USING gin (search_vector);
@@ -352,7 +352,7 @@ CREATE TABLE sessions (
 CREATE INDEX idx_sessions_expires_at ON sessions (expires_at);
 
 -- create index sessions.idx_sessions_user_active
-CREATE INDEX idx_sessions_user_active ON sessions (user_id) WHERE revoked_at is null;
+CREATE INDEX idx_sessions_user_active ON sessions (user_id) WHERE revoked_at IS NULL;
 
 -- create table workflows
 CREATE TABLE workflows (
@@ -363,23 +363,23 @@ CREATE TABLE workflows (
   definition jsonb DEFAULT '{}' NOT NULL,
   version integer DEFAULT 1 NOT NULL,
   status character varying(20) DEFAULT 'draft' NOT NULL,
-  is_public boolean DEFAULT false NOT NULL,
+  is_public boolean DEFAULT FALSE NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   deleted_at timestamp with time zone,
   CONSTRAINT workflows_pkey PRIMARY KEY (id),
-  CONSTRAINT workflows_status_check CHECK (status in ('draft', 'active', 'archived')),
+  CONSTRAINT workflows_status_check CHECK (status IN ('draft', 'active', 'archived')),
   CONSTRAINT workflows_version_check CHECK (version >= 1)
 );
 
--- create index workflows.idx_workflows_name_search
-CREATE INDEX idx_workflows_name_search ON workflows USING gin ((to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, ''))));
+-- create index workflows.idx_workflows_user_id
+CREATE INDEX idx_workflows_user_id ON workflows (user_id) WHERE deleted_at IS NULL;
 
 -- create index workflows.idx_workflows_status
 CREATE INDEX idx_workflows_status ON workflows (status);
 
--- create index workflows.idx_workflows_user_id
-CREATE INDEX idx_workflows_user_id ON workflows (user_id) WHERE deleted_at is null;
+-- create index workflows.idx_workflows_name_search
+CREATE INDEX idx_workflows_name_search ON workflows USING gin ((to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, ''))));
 
 -- create table workflow_executions
 CREATE TABLE workflow_executions (
@@ -398,60 +398,66 @@ CREATE TABLE workflow_executions (
   duration_ms integer,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT workflow_executions_pkey PRIMARY KEY (id),
-  CONSTRAINT chk_workflow_executions_time_order CHECK (completed_at is null or started_at is null or completed_at >= started_at),
+  CONSTRAINT chk_workflow_executions_time_order CHECK (completed_at IS NULL OR started_at IS NULL OR completed_at >= started_at),
   CONSTRAINT workflow_executions_duration_ms_check CHECK (duration_ms >= 0),
-  CONSTRAINT workflow_executions_trigger_type_check CHECK (trigger_type in ('manual', 'api', 'schedule', 'webhook'))
+  CONSTRAINT workflow_executions_trigger_type_check CHECK (trigger_type IN ('manual', 'api', 'schedule', 'webhook'))
 );
-
--- create index workflow_executions.idx_workflow_executions_active
-CREATE INDEX idx_workflow_executions_active ON workflow_executions (status) WHERE status in ('pending', 'running');
-
--- create index workflow_executions.idx_workflow_executions_user_id
-CREATE INDEX idx_workflow_executions_user_id ON workflow_executions (user_id);
 
 -- create index workflow_executions.idx_workflow_executions_workflow_created
 CREATE INDEX idx_workflow_executions_workflow_created ON workflow_executions (workflow_id, created_at DESC);
+
+-- create index workflow_executions.idx_workflow_executions_active
+CREATE INDEX idx_workflow_executions_active ON workflow_executions (status) WHERE status IN ('pending', 'running');
+
+-- create index workflow_executions.idx_workflow_executions_user_id
+CREATE INDEX idx_workflow_executions_user_id ON workflow_executions (user_id);
 
 -- add foreign key messages.messages_parent_message_id_fkey
 ALTER TABLE messages ADD CONSTRAINT messages_parent_message_id_fkey FOREIGN KEY (parent_message_id) REFERENCES messages (id) ON DELETE SET NULL;
 
 -- create trigger users.trg_users_updated_at
-CREATE TRIGGER trg_users_updated_at BEFORE UPDATE ON users FOR EACH ROW execute function set_updated_at();
+CREATE TRIGGER trg_users_updated_at BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- create trigger ai_request_stats.trg_ai_request_stats_updated_at
-CREATE TRIGGER trg_ai_request_stats_updated_at BEFORE UPDATE ON ai_request_stats FOR EACH ROW execute function set_updated_at();
+CREATE TRIGGER trg_ai_request_stats_updated_at BEFORE UPDATE ON ai_request_stats FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- create trigger api_keys.trg_api_keys_updated_at
-CREATE TRIGGER trg_api_keys_updated_at BEFORE UPDATE ON api_keys FOR EACH ROW execute function set_updated_at();
+CREATE TRIGGER trg_api_keys_updated_at BEFORE UPDATE ON api_keys FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- create trigger cache_metadata.trg_cache_metadata_updated_at
-CREATE TRIGGER trg_cache_metadata_updated_at BEFORE UPDATE ON cache_metadata FOR EACH ROW execute function set_updated_at();
+CREATE TRIGGER trg_cache_metadata_updated_at BEFORE UPDATE ON cache_metadata FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- create trigger conversations.trg_conversations_updated_at
-CREATE TRIGGER trg_conversations_updated_at BEFORE UPDATE ON conversations FOR EACH ROW execute function set_updated_at();
+CREATE TRIGGER trg_conversations_updated_at BEFORE UPDATE ON conversations FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- create trigger documents.trg_documents_updated_at
-CREATE TRIGGER trg_documents_updated_at BEFORE UPDATE ON documents FOR EACH ROW execute function set_updated_at();
+CREATE TRIGGER trg_documents_updated_at BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- create trigger guardrails.trg_guardrails_updated_at
-CREATE TRIGGER trg_guardrails_updated_at BEFORE UPDATE ON guardrails FOR EACH ROW execute function set_updated_at();
+CREATE TRIGGER trg_guardrails_updated_at BEFORE UPDATE ON guardrails FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- create trigger mcp_connections.trg_mcp_connections_updated_at
-CREATE TRIGGER trg_mcp_connections_updated_at BEFORE UPDATE ON mcp_connections FOR EACH ROW execute function set_updated_at();
+CREATE TRIGGER trg_mcp_connections_updated_at BEFORE UPDATE ON mcp_connections FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- create trigger messages.trg_messages_touch_conversation
-CREATE TRIGGER trg_messages_touch_conversation AFTER INSERT ON messages FOR EACH ROW execute function touch_conversation_last_message();
+CREATE TRIGGER trg_messages_touch_conversation AFTER INSERT ON messages FOR EACH ROW EXECUTE FUNCTION touch_conversation_last_message();
 
 -- create trigger workflows.trg_workflows_updated_at
-CREATE TRIGGER trg_workflows_updated_at BEFORE UPDATE ON workflows FOR EACH ROW execute function set_updated_at();
+CREATE TRIGGER trg_workflows_updated_at BEFORE UPDATE ON workflows FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- create view active_conversations
 CREATE VIEW active_conversations AS
-select c.id, c.user_id, c.title, c.model, c.is_pinned, c.last_message_at, c.created_at, count(m.id) as message_count from conversations c left join messages m on m.conversation_id = c.id where c.status = 'active' group by c.id, c.user_id, c.title, c.model, c.is_pinned, c.last_message_at, c.created_at;
+SELECT c.id, c.user_id, c.title, c.model, c.is_pinned, c.last_message_at, c.created_at, COUNT(m.id) AS message_count
+FROM conversations c
+LEFT JOIN messages m ON m.conversation_id = c.id
+WHERE c.status = 'active'
+GROUP BY c.id, c.user_id, c.title, c.model, c.is_pinned, c.last_message_at, c.created_at;
 
 -- create view valid_api_keys
 CREATE VIEW valid_api_keys AS
-select id, user_id, name, key_prefix, scopes, rate_limit_per_minute, last_used_at, expires_at, created_at from api_keys where revoked_at is null and (expires_at is null or expires_at > current_timestamp);
+SELECT id, user_id, name, key_prefix, scopes, rate_limit_per_minute, last_used_at, expires_at, created_at
+FROM api_keys
+WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > CURRENT_TIMESTAMP);
 
 -- comment on enum message_role
 COMMENT ON TYPE message_role IS '메시지 작성 주체';
@@ -594,11 +600,11 @@ COMMENT ON CONSTRAINT api_keys_rate_limit_per_minute_check ON api_keys IS '분�
 -- comment on check api_keys.chk_api_keys_hash_length
 COMMENT ON CONSTRAINT chk_api_keys_hash_length ON api_keys IS '해시 길이 검사 (bcrypt 60자, SHA-256 16진수 64자): 짧은 평문 키가 잘못 저장되는 것을 막는다';
 
--- comment on index api_keys.idx_api_keys_active_hash
-COMMENT ON INDEX idx_api_keys_active_hash IS '폐기되지 않은 키를 해시로 인증할 때 조회 (부분 인덱스)';
-
 -- comment on index api_keys.idx_api_keys_user_id
 COMMENT ON INDEX idx_api_keys_user_id IS '사용자별 키 목록 조회';
+
+-- comment on index api_keys.idx_api_keys_active_hash
+COMMENT ON INDEX idx_api_keys_active_hash IS '폐기되지 않은 키를 해시로 인증할 때 조회 (부분 인덱스)';
 
 -- comment on trigger api_keys.trg_api_keys_updated_at
 COMMENT ON TRIGGER trg_api_keys_updated_at ON api_keys IS 'API 키이(가) 수정될 때 updated_at을 현재 시각으로 바꾼다';
@@ -705,11 +711,11 @@ COMMENT ON COLUMN conversations.updated_at IS '수정 시각 (트리거가 자�
 -- comment on check conversations.conversations_status_check
 COMMENT ON CONSTRAINT conversations_status_check ON conversations IS '상태는 active, archived, deleted 중 하나';
 
--- comment on index conversations.idx_conversations_title_search
-COMMENT ON INDEX idx_conversations_title_search IS '대화 제목 한국어 전문 검색용 GIN 표현식 인덱스 (Postgres 전용)';
-
 -- comment on index conversations.idx_conversations_user_active
 COMMENT ON INDEX idx_conversations_user_active IS '사용자의 진행 중인 대화를 최근 메시지순으로 조회 (부분 인덱스)';
+
+-- comment on index conversations.idx_conversations_title_search
+COMMENT ON INDEX idx_conversations_title_search IS '대화 제목 한국어 전문 검색용 GIN 표현식 인덱스 (Postgres 전용)';
 
 -- comment on trigger conversations.trg_conversations_updated_at
 COMMENT ON TRIGGER trg_conversations_updated_at ON conversations IS '대화이(가) 수정될 때 updated_at을 현재 시각으로 바꾼다';
@@ -774,20 +780,20 @@ COMMENT ON CONSTRAINT documents_file_size_check ON documents IS '파일 크기�
 -- comment on check documents.documents_status_check
 COMMENT ON CONSTRAINT documents_status_check ON documents IS '상태는 uploaded, processing, indexed, failed 중 하나';
 
--- comment on index documents.idx_documents_metadata
-COMMENT ON INDEX idx_documents_metadata IS '메타데이터 JSONB 포함(@>) 검색용 GIN 인덱스 (Postgres 전용)';
+-- comment on index documents.idx_documents_user_id
+COMMENT ON INDEX idx_documents_user_id IS '사용자의 삭제되지 않은 문서를 최신순으로 조회';
 
 -- comment on index documents.idx_documents_pending
 COMMENT ON INDEX idx_documents_pending IS '처리 대기 중인 문서만 담는 부분 인덱스 (인덱싱 워커용)';
 
--- comment on index documents.idx_documents_search
-COMMENT ON INDEX idx_documents_search IS '문서 제목·본문 한국어 전문 검색용 GIN 인덱스 (Postgres 전용)';
-
 -- comment on index documents.idx_documents_user_checksum
 COMMENT ON INDEX idx_documents_user_checksum IS '같은 사용자가 같은 파일을 중복 업로드하지 못하게 하는 부분 유니크 인덱스';
 
--- comment on index documents.idx_documents_user_id
-COMMENT ON INDEX idx_documents_user_id IS '사용자의 삭제되지 않은 문서를 최신순으로 조회';
+-- comment on index documents.idx_documents_search
+COMMENT ON INDEX idx_documents_search IS '문서 제목·본문 한국어 전문 검색용 GIN 인덱스 (Postgres 전용)';
+
+-- comment on index documents.idx_documents_metadata
+COMMENT ON INDEX idx_documents_metadata IS '메타데이터 JSONB 포함(@>) 검색용 GIN 인덱스 (Postgres 전용)';
 
 -- comment on trigger documents.trg_documents_updated_at
 COMMENT ON TRIGGER trg_documents_updated_at ON documents IS '문서이(가) 수정될 때 updated_at을 현재 시각으로 바꾼다';
@@ -897,11 +903,11 @@ COMMENT ON INDEX idx_logs_created_at IS '최신 로그 조회와 기간별 정�
 -- comment on index logs.idx_logs_errors
 COMMENT ON INDEX idx_logs_errors IS '오류 로그만 담는 부분 인덱스 (모니터링용)';
 
--- comment on index logs.idx_logs_request_id
-COMMENT ON INDEX idx_logs_request_id IS '요청 추적 ID로 로그 묶어 보기';
-
 -- comment on index logs.idx_logs_user_id
 COMMENT ON INDEX idx_logs_user_id IS '사용자별 로그 조회 (사용자가 있는 행만)';
+
+-- comment on index logs.idx_logs_request_id
+COMMENT ON INDEX idx_logs_request_id IS '요청 추적 ID로 로그 묶어 보기';
 
 -- comment on table mcp_connections
 COMMENT ON TABLE mcp_connections IS 'MCP(Model Context Protocol) 서버 연결 설정과 상태';
@@ -954,11 +960,11 @@ COMMENT ON CONSTRAINT mcp_connections_status_check ON mcp_connections IS '상태
 -- comment on check mcp_connections.mcp_connections_transport_check
 COMMENT ON CONSTRAINT mcp_connections_transport_check ON mcp_connections IS '전송 방식은 stdio, sse, streamable_http, websocket 중 하나';
 
--- comment on index mcp_connections.idx_mcp_connections_status
-COMMENT ON INDEX idx_mcp_connections_status IS '상태별 조회 (오류 연결 점검)';
-
 -- comment on index mcp_connections.idx_mcp_connections_user_enabled
 COMMENT ON INDEX idx_mcp_connections_user_enabled IS '사용자의 활성 연결 조회 (부분 인덱스)';
+
+-- comment on index mcp_connections.idx_mcp_connections_status
+COMMENT ON INDEX idx_mcp_connections_status IS '상태별 조회 (오류 연결 점검)';
 
 -- comment on trigger mcp_connections.trg_mcp_connections_updated_at
 COMMENT ON TRIGGER trg_mcp_connections_updated_at ON mcp_connections IS 'MCP 연결이(가) 수정될 때 updated_at을 현재 시각으로 바꾼다';
@@ -1104,11 +1110,11 @@ COMMENT ON CONSTRAINT chk_users_email_format ON users IS '이메일에는 @ 앞�
 -- comment on check users.users_role_check
 COMMENT ON CONSTRAINT users_role_check ON users IS '역할은 user(일반), admin(관리자), readonly(보고서용 읽기 전용) 중 하나';
 
--- comment on index users.idx_users_created_at
-COMMENT ON INDEX idx_users_created_at IS '최근 가입자 조회';
-
 -- comment on index users.idx_users_role
 COMMENT ON INDEX idx_users_role IS '탈퇴하지 않은 사용자를 역할별로 조회 (관리자 목록 등)';
+
+-- comment on index users.idx_users_created_at
+COMMENT ON INDEX idx_users_created_at IS '최근 가입자 조회';
 
 -- comment on trigger users.trg_users_updated_at
 COMMENT ON TRIGGER trg_users_updated_at ON users IS '사용자이(가) 수정될 때 updated_at을 현재 시각으로 바꾼다';
@@ -1167,14 +1173,14 @@ COMMENT ON CONSTRAINT workflow_executions_duration_ms_check ON workflow_executio
 -- comment on check workflow_executions.workflow_executions_trigger_type_check
 COMMENT ON CONSTRAINT workflow_executions_trigger_type_check ON workflow_executions IS '실행 계기는 manual, api, schedule, webhook 중 하나';
 
+-- comment on index workflow_executions.idx_workflow_executions_workflow_created
+COMMENT ON INDEX idx_workflow_executions_workflow_created IS '워크플로우별 최근 실행 조회';
+
 -- comment on index workflow_executions.idx_workflow_executions_active
 COMMENT ON INDEX idx_workflow_executions_active IS '대기·실행 중인 실행만 담는 부분 인덱스 (워커·모니터링용)';
 
 -- comment on index workflow_executions.idx_workflow_executions_user_id
 COMMENT ON INDEX idx_workflow_executions_user_id IS '사용자별 실행 이력 조회';
-
--- comment on index workflow_executions.idx_workflow_executions_workflow_created
-COMMENT ON INDEX idx_workflow_executions_workflow_created IS '워크플로우별 최근 실행 조회';
 
 -- comment on table workflows
 COMMENT ON TABLE workflows IS '워크플로우 정의. 노드와 연결을 JSONB(definition)로 저장하고 version으로 동시 편집을 감지한다.';
@@ -1218,14 +1224,14 @@ COMMENT ON CONSTRAINT workflows_status_check ON workflows IS '상태는 draft, a
 -- comment on check workflows.workflows_version_check
 COMMENT ON CONSTRAINT workflows_version_check ON workflows IS '버전은 1부터 시작';
 
--- comment on index workflows.idx_workflows_name_search
-COMMENT ON INDEX idx_workflows_name_search IS '이름·설명 한국어 전문 검색용 GIN 표현식 인덱스 (Postgres 전용)';
+-- comment on index workflows.idx_workflows_user_id
+COMMENT ON INDEX idx_workflows_user_id IS '사용자의 삭제되지 않은 워크플로우 조회';
 
 -- comment on index workflows.idx_workflows_status
 COMMENT ON INDEX idx_workflows_status IS '상태별 조회';
 
--- comment on index workflows.idx_workflows_user_id
-COMMENT ON INDEX idx_workflows_user_id IS '사용자의 삭제되지 않은 워크플로우 조회';
+-- comment on index workflows.idx_workflows_name_search
+COMMENT ON INDEX idx_workflows_name_search IS '이름·설명 한국어 전문 검색용 GIN 표현식 인덱스 (Postgres 전용)';
 
 -- comment on trigger workflows.trg_workflows_updated_at
 COMMENT ON TRIGGER trg_workflows_updated_at ON workflows IS '워크플로우이(가) 수정될 때 updated_at을 현재 시각으로 바꾼다';

@@ -18,14 +18,14 @@ CREATE TABLE users (
   deleted_at timestamp with time zone,
   CONSTRAINT users_pkey PRIMARY KEY (id),
   CONSTRAINT users_email_key UNIQUE (email),
-  CONSTRAINT users_plan_check CHECK (plan in ('free', 'pro', 'enterprise'))
+  CONSTRAINT users_plan_check CHECK (plan IN ('free', 'pro', 'enterprise'))
 );
+
+-- create index users.idx_users_email
+CREATE INDEX idx_users_email ON users (email) WHERE deleted_at IS NULL;
 
 -- create index users.idx_users_created_at
 CREATE INDEX idx_users_created_at ON users (created_at DESC);
-
--- create index users.idx_users_email
-CREATE INDEX idx_users_email ON users (email) WHERE deleted_at is null;
 
 -- create table api_keys
 CREATE TABLE api_keys (
@@ -43,11 +43,11 @@ CREATE TABLE api_keys (
   CONSTRAINT api_keys_key_hash_key UNIQUE (key_hash)
 );
 
--- create index api_keys.idx_api_keys_key_hash
-CREATE INDEX idx_api_keys_key_hash ON api_keys (key_hash) WHERE revoked_at is null;
-
 -- create index api_keys.idx_api_keys_user_id
 CREATE INDEX idx_api_keys_user_id ON api_keys (user_id);
+
+-- create index api_keys.idx_api_keys_key_hash
+CREATE INDEX idx_api_keys_key_hash ON api_keys (key_hash) WHERE revoked_at IS NULL;
 
 -- create table datasets
 CREATE TABLE datasets (
@@ -65,17 +65,17 @@ CREATE TABLE datasets (
   updated_at timestamp with time zone DEFAULT now(),
   deleted_at timestamp with time zone,
   CONSTRAINT datasets_pkey PRIMARY KEY (id),
-  CONSTRAINT datasets_status_check CHECK (status in ('processing', 'ready', 'error', 'archived'))
+  CONSTRAINT datasets_status_check CHECK (status IN ('processing', 'ready', 'error', 'archived'))
 );
 
--- create index datasets.idx_datasets_format
-CREATE INDEX idx_datasets_format ON datasets (format);
+-- create index datasets.idx_datasets_user_id
+CREATE INDEX idx_datasets_user_id ON datasets (user_id) WHERE deleted_at IS NULL;
 
 -- create index datasets.idx_datasets_status
 CREATE INDEX idx_datasets_status ON datasets (status);
 
--- create index datasets.idx_datasets_user_id
-CREATE INDEX idx_datasets_user_id ON datasets (user_id) WHERE deleted_at is null;
+-- create index datasets.idx_datasets_format
+CREATE INDEX idx_datasets_format ON datasets (format);
 
 -- create table projects
 CREATE TABLE projects (
@@ -84,7 +84,7 @@ CREATE TABLE projects (
   name character varying(255) NOT NULL,
   description text,
   tags text[] DEFAULT '{}',
-  is_public boolean DEFAULT false,
+  is_public boolean DEFAULT FALSE,
   workflow_count integer DEFAULT 0,
   dataset_count integer DEFAULT 0,
   created_at timestamp with time zone DEFAULT now(),
@@ -93,14 +93,14 @@ CREATE TABLE projects (
   CONSTRAINT projects_pkey PRIMARY KEY (id)
 );
 
+-- create index projects.idx_projects_user_id
+CREATE INDEX idx_projects_user_id ON projects (user_id) WHERE deleted_at IS NULL;
+
 -- create index projects.idx_projects_created_at
 CREATE INDEX idx_projects_created_at ON projects (created_at DESC);
 
 -- create index projects.idx_projects_tags
 CREATE INDEX idx_projects_tags ON projects USING gin (tags);
-
--- create index projects.idx_projects_user_id
-CREATE INDEX idx_projects_user_id ON projects (user_id) WHERE deleted_at is null;
 
 -- create table workflows
 CREATE TABLE workflows (
@@ -124,24 +124,24 @@ CREATE TABLE workflows (
   deleted_at timestamp with time zone,
   CONSTRAINT workflows_pkey PRIMARY KEY (id),
   CONSTRAINT workflows_temporal_workflow_id_key UNIQUE (temporal_workflow_id),
-  CONSTRAINT workflows_progress_percentage_check CHECK (progress_percentage >= 0 and progress_percentage <= 100),
-  CONSTRAINT workflows_status_check CHECK (status in ('pending', 'queued', 'running', 'completed', 'failed', 'cancelled'))
+  CONSTRAINT workflows_progress_percentage_check CHECK (progress_percentage >= 0 AND progress_percentage <= 100),
+  CONSTRAINT workflows_status_check CHECK (status IN ('pending', 'queued', 'running', 'completed', 'failed', 'cancelled'))
 );
-
--- create index workflows.idx_workflows_created_at
-CREATE INDEX idx_workflows_created_at ON workflows (created_at DESC);
 
 -- create index workflows.idx_workflows_project_id
 CREATE INDEX idx_workflows_project_id ON workflows (project_id);
+
+-- create index workflows.idx_workflows_user_id
+CREATE INDEX idx_workflows_user_id ON workflows (user_id);
 
 -- create index workflows.idx_workflows_status
 CREATE INDEX idx_workflows_status ON workflows (status);
 
 -- create index workflows.idx_workflows_temporal_id
-CREATE INDEX idx_workflows_temporal_id ON workflows (temporal_workflow_id) WHERE temporal_workflow_id is not null;
+CREATE INDEX idx_workflows_temporal_id ON workflows (temporal_workflow_id) WHERE temporal_workflow_id IS NOT NULL;
 
--- create index workflows.idx_workflows_user_id
-CREATE INDEX idx_workflows_user_id ON workflows (user_id);
+-- create index workflows.idx_workflows_created_at
+CREATE INDEX idx_workflows_created_at ON workflows (created_at DESC);
 
 -- create table inference_endpoints
 CREATE TABLE inference_endpoints (
@@ -157,17 +157,17 @@ CREATE TABLE inference_endpoints (
   deleted_at timestamp with time zone,
   CONSTRAINT inference_endpoints_pkey PRIMARY KEY (id),
   CONSTRAINT inference_endpoints_endpoint_url_key UNIQUE (endpoint_url),
-  CONSTRAINT inference_endpoints_status_check CHECK (status in ('deploying', 'active', 'inactive', 'error'))
+  CONSTRAINT inference_endpoints_status_check CHECK (status IN ('deploying', 'active', 'inactive', 'error'))
 );
 
--- create index inference_endpoints.idx_inference_endpoints_status
-CREATE INDEX idx_inference_endpoints_status ON inference_endpoints (status);
+-- create index inference_endpoints.idx_inference_endpoints_workflow
+CREATE INDEX idx_inference_endpoints_workflow ON inference_endpoints (workflow_id);
 
 -- create index inference_endpoints.idx_inference_endpoints_user
 CREATE INDEX idx_inference_endpoints_user ON inference_endpoints (user_id);
 
--- create index inference_endpoints.idx_inference_endpoints_workflow
-CREATE INDEX idx_inference_endpoints_workflow ON inference_endpoints (workflow_id);
+-- create index inference_endpoints.idx_inference_endpoints_status
+CREATE INDEX idx_inference_endpoints_status ON inference_endpoints (status);
 
 -- create table metrics
 CREATE TABLE metrics (
@@ -186,11 +186,11 @@ CREATE TABLE metrics (
   CONSTRAINT metrics_pkey PRIMARY KEY (id)
 );
 
--- create index metrics.idx_metrics_epoch
-CREATE INDEX idx_metrics_epoch ON metrics (workflow_id, epoch);
-
 -- create index metrics.idx_metrics_workflow_id
 CREATE INDEX idx_metrics_workflow_id ON metrics (workflow_id, recorded_at DESC);
+
+-- create index metrics.idx_metrics_epoch
+CREATE INDEX idx_metrics_epoch ON metrics (workflow_id, epoch);
 
 -- create table project_datasets
 CREATE TABLE project_datasets (
@@ -200,11 +200,11 @@ CREATE TABLE project_datasets (
   CONSTRAINT project_datasets_pkey PRIMARY KEY (project_id, dataset_id)
 );
 
--- create index project_datasets.idx_project_datasets_dataset
-CREATE INDEX idx_project_datasets_dataset ON project_datasets (dataset_id);
-
 -- create index project_datasets.idx_project_datasets_project
 CREATE INDEX idx_project_datasets_project ON project_datasets (project_id);
+
+-- create index project_datasets.idx_project_datasets_dataset
+CREATE INDEX idx_project_datasets_dataset ON project_datasets (dataset_id);
 
 -- create table usage_tracking
 CREATE TABLE usage_tracking (
@@ -219,14 +219,14 @@ CREATE TABLE usage_tracking (
   CONSTRAINT usage_tracking_pkey PRIMARY KEY (id)
 );
 
--- create index usage_tracking.idx_usage_tracking_resource_type
-CREATE INDEX idx_usage_tracking_resource_type ON usage_tracking (resource_type);
-
 -- create index usage_tracking.idx_usage_tracking_user_id
 CREATE INDEX idx_usage_tracking_user_id ON usage_tracking (user_id, recorded_at DESC);
 
+-- create index usage_tracking.idx_usage_tracking_resource_type
+CREATE INDEX idx_usage_tracking_resource_type ON usage_tracking (resource_type);
+
 -- create index usage_tracking.idx_usage_tracking_workflow_id
-CREATE INDEX idx_usage_tracking_workflow_id ON usage_tracking (workflow_id) WHERE workflow_id is not null;
+CREATE INDEX idx_usage_tracking_workflow_id ON usage_tracking (workflow_id) WHERE workflow_id IS NOT NULL;
 
 -- create table workflow_configs
 CREATE TABLE workflow_configs (
@@ -247,11 +247,11 @@ CREATE TABLE workflow_configs (
 -- create index workflow_configs.idx_workflow_configs_dataset
 CREATE INDEX idx_workflow_configs_dataset ON workflow_configs (dataset_id);
 
--- create index workflow_configs.idx_workflow_configs_model_source
-CREATE INDEX idx_workflow_configs_model_source ON workflow_configs (model_source);
-
 -- create index workflow_configs.idx_workflow_configs_task_type
 CREATE INDEX idx_workflow_configs_task_type ON workflow_configs (task_type);
+
+-- create index workflow_configs.idx_workflow_configs_model_source
+CREATE INDEX idx_workflow_configs_model_source ON workflow_configs (model_source);
 
 -- comment on table api_keys
 COMMENT ON TABLE api_keys IS 'API 키 관리. 키 원문은 저장하지 않고 해시만 저장한다.';
@@ -286,11 +286,11 @@ COMMENT ON COLUMN api_keys.created_at IS '생성 시각';
 -- comment on column api_keys.revoked_at
 COMMENT ON COLUMN api_keys.revoked_at IS '폐기 시각 (NULL이면 유효)';
 
--- comment on index api_keys.idx_api_keys_key_hash
-COMMENT ON INDEX idx_api_keys_key_hash IS '폐기되지 않은 키를 해시로 인증할 때 조회';
-
 -- comment on index api_keys.idx_api_keys_user_id
 COMMENT ON INDEX idx_api_keys_user_id IS '사용자별 키 조회';
+
+-- comment on index api_keys.idx_api_keys_key_hash
+COMMENT ON INDEX idx_api_keys_key_hash IS '폐기되지 않은 키를 해시로 인증할 때 조회';
 
 -- comment on table datasets
 COMMENT ON TABLE datasets IS '데이터셋 메타데이터. 실제 파일은 S3에 있고 여기에는 경로·형식·통계·검증 결과를 둔다.';
@@ -337,14 +337,14 @@ COMMENT ON COLUMN datasets.deleted_at IS '소프트 삭제 시각';
 -- comment on check datasets.datasets_status_check
 COMMENT ON CONSTRAINT datasets_status_check ON datasets IS '상태는 processing, ready, error, archived 중 하나';
 
--- comment on index datasets.idx_datasets_format
-COMMENT ON INDEX idx_datasets_format IS '형식별 조회';
+-- comment on index datasets.idx_datasets_user_id
+COMMENT ON INDEX idx_datasets_user_id IS '사용자별 활성 데이터셋 조회';
 
 -- comment on index datasets.idx_datasets_status
 COMMENT ON INDEX idx_datasets_status IS '상태별 조회';
 
--- comment on index datasets.idx_datasets_user_id
-COMMENT ON INDEX idx_datasets_user_id IS '사용자별 활성 데이터셋 조회';
+-- comment on index datasets.idx_datasets_format
+COMMENT ON INDEX idx_datasets_format IS '형식별 조회';
 
 -- comment on table inference_endpoints
 COMMENT ON TABLE inference_endpoints IS '배포된 추론 엔드포인트';
@@ -382,14 +382,14 @@ COMMENT ON COLUMN inference_endpoints.deleted_at IS '소프트 삭제 시각';
 -- comment on check inference_endpoints.inference_endpoints_status_check
 COMMENT ON CONSTRAINT inference_endpoints_status_check ON inference_endpoints IS '상태는 deploying, active, inactive, error 중 하나';
 
--- comment on index inference_endpoints.idx_inference_endpoints_status
-COMMENT ON INDEX idx_inference_endpoints_status IS '상태별 조회';
+-- comment on index inference_endpoints.idx_inference_endpoints_workflow
+COMMENT ON INDEX idx_inference_endpoints_workflow IS '워크플로우별 엔드포인트 조회';
 
 -- comment on index inference_endpoints.idx_inference_endpoints_user
 COMMENT ON INDEX idx_inference_endpoints_user IS '사용자별 엔드포인트 조회';
 
--- comment on index inference_endpoints.idx_inference_endpoints_workflow
-COMMENT ON INDEX idx_inference_endpoints_workflow IS '워크플로우별 엔드포인트 조회';
+-- comment on index inference_endpoints.idx_inference_endpoints_status
+COMMENT ON INDEX idx_inference_endpoints_status IS '상태별 조회';
 
 -- comment on table metrics
 COMMENT ON TABLE metrics IS '학습 메트릭 (시계열 데이터). 대용량이 되면 월별 파티셔닝을 고려한다.';
@@ -430,11 +430,11 @@ COMMENT ON COLUMN metrics.extra_metrics IS '추가 메트릭 (JSONB로 확장 �
 -- comment on column metrics.recorded_at
 COMMENT ON COLUMN metrics.recorded_at IS '기록 시각';
 
--- comment on index metrics.idx_metrics_epoch
-COMMENT ON INDEX idx_metrics_epoch IS '워크플로우별 에폭 단위 조회';
-
 -- comment on index metrics.idx_metrics_workflow_id
 COMMENT ON INDEX idx_metrics_workflow_id IS '워크플로우별 최신 메트릭 조회';
+
+-- comment on index metrics.idx_metrics_epoch
+COMMENT ON INDEX idx_metrics_epoch IS '워크플로우별 에폭 단위 조회';
 
 -- comment on table project_datasets
 COMMENT ON TABLE project_datasets IS '프로젝트와 데이터셋의 다대다 관계';
@@ -451,11 +451,11 @@ COMMENT ON COLUMN project_datasets.added_at IS '프로젝트에 데이터셋을 
 -- comment on primary key project_datasets.project_datasets_pkey
 COMMENT ON CONSTRAINT project_datasets_pkey ON project_datasets IS '같은 데이터셋을 한 프로젝트에 두 번 연결할 수 없다 (복합 기본 키)';
 
--- comment on index project_datasets.idx_project_datasets_dataset
-COMMENT ON INDEX idx_project_datasets_dataset IS '데이터셋을 쓰는 프로젝트 조회';
-
 -- comment on index project_datasets.idx_project_datasets_project
 COMMENT ON INDEX idx_project_datasets_project IS '프로젝트별 데이터셋 조회';
+
+-- comment on index project_datasets.idx_project_datasets_dataset
+COMMENT ON INDEX idx_project_datasets_dataset IS '데이터셋을 쓰는 프로젝트 조회';
 
 -- comment on table projects
 COMMENT ON TABLE projects IS '사용자의 프로젝트 (워크플로우의 논리적 그룹)';
@@ -493,14 +493,14 @@ COMMENT ON COLUMN projects.updated_at IS '수정 시각';
 -- comment on column projects.deleted_at
 COMMENT ON COLUMN projects.deleted_at IS '소프트 삭제 시각';
 
+-- comment on index projects.idx_projects_user_id
+COMMENT ON INDEX idx_projects_user_id IS '사용자별 활성 프로젝트 조회';
+
 -- comment on index projects.idx_projects_created_at
 COMMENT ON INDEX idx_projects_created_at IS '최신 프로젝트 조회';
 
 -- comment on index projects.idx_projects_tags
 COMMENT ON INDEX idx_projects_tags IS '태그 배열 포함 검색용 GIN 인덱스 (Postgres 전용)';
-
--- comment on index projects.idx_projects_user_id
-COMMENT ON INDEX idx_projects_user_id IS '사용자별 활성 프로젝트 조회';
 
 -- comment on table usage_tracking
 COMMENT ON TABLE usage_tracking IS '사용량 추적 (GPU 시간, 스토리지 등). 과금과 플랜 한도 확인에 쓴다.';
@@ -529,11 +529,11 @@ COMMENT ON COLUMN usage_tracking.cost_usd IS '비용 (USD, 선택)';
 -- comment on column usage_tracking.recorded_at
 COMMENT ON COLUMN usage_tracking.recorded_at IS '기록 시각';
 
--- comment on index usage_tracking.idx_usage_tracking_resource_type
-COMMENT ON INDEX idx_usage_tracking_resource_type IS '리소스 타입별 집계';
-
 -- comment on index usage_tracking.idx_usage_tracking_user_id
 COMMENT ON INDEX idx_usage_tracking_user_id IS '사용자별 최근 사용량 조회';
+
+-- comment on index usage_tracking.idx_usage_tracking_resource_type
+COMMENT ON INDEX idx_usage_tracking_resource_type IS '리소스 타입별 집계';
 
 -- comment on index usage_tracking.idx_usage_tracking_workflow_id
 COMMENT ON INDEX idx_usage_tracking_workflow_id IS '워크플로우별 사용량 조회 (연관 워크플로우가 있는 행만)';
@@ -580,11 +580,11 @@ COMMENT ON COLUMN users.deleted_at IS '소프트 삭제 시각 (NULL이면 활�
 -- comment on check users.users_plan_check
 COMMENT ON CONSTRAINT users_plan_check ON users IS '플랜은 free, pro, enterprise 중 하나';
 
--- comment on index users.idx_users_created_at
-COMMENT ON INDEX idx_users_created_at IS '가입일 최신순 조회';
-
 -- comment on index users.idx_users_email
 COMMENT ON INDEX idx_users_email IS '삭제되지 않은 사용자의 이메일 조회 (로그인)';
+
+-- comment on index users.idx_users_created_at
+COMMENT ON INDEX idx_users_created_at IS '가입일 최신순 조회';
 
 -- comment on table workflow_configs
 COMMENT ON TABLE workflow_configs IS '워크플로우 설정 (별도 테이블로 정규화). 모델·데이터·하이퍼파라미터·리소스 요구사항을 담는다.';
@@ -625,11 +625,11 @@ COMMENT ON COLUMN workflow_configs.created_at IS '생성 시각';
 -- comment on index workflow_configs.idx_workflow_configs_dataset
 COMMENT ON INDEX idx_workflow_configs_dataset IS '데이터셋별 설정 조회';
 
--- comment on index workflow_configs.idx_workflow_configs_model_source
-COMMENT ON INDEX idx_workflow_configs_model_source IS '모델 출처별 조회';
-
 -- comment on index workflow_configs.idx_workflow_configs_task_type
 COMMENT ON INDEX idx_workflow_configs_task_type IS '작업 종류별 조회';
+
+-- comment on index workflow_configs.idx_workflow_configs_model_source
+COMMENT ON INDEX idx_workflow_configs_model_source IS '모델 출처별 조회';
 
 -- comment on table workflows
 COMMENT ON TABLE workflows IS '학습 워크플로우 정의와 실행 상태. Temporal 워크플로우와 1:1로 연결되며 진행률·리소스·결과를 기록한다.';
@@ -694,11 +694,11 @@ COMMENT ON CONSTRAINT workflows_progress_percentage_check ON workflows IS '진�
 -- comment on check workflows.workflows_status_check
 COMMENT ON CONSTRAINT workflows_status_check ON workflows IS '상태는 pending, queued, running, completed, failed, cancelled 중 하나';
 
--- comment on index workflows.idx_workflows_created_at
-COMMENT ON INDEX idx_workflows_created_at IS '최신 워크플로우 조회';
-
 -- comment on index workflows.idx_workflows_project_id
 COMMENT ON INDEX idx_workflows_project_id IS '프로젝트별 워크플로우 조회';
+
+-- comment on index workflows.idx_workflows_user_id
+COMMENT ON INDEX idx_workflows_user_id IS '사용자별 워크플로우 조회';
 
 -- comment on index workflows.idx_workflows_status
 COMMENT ON INDEX idx_workflows_status IS '상태별 조회 (실행 중인 워크플로우 등)';
@@ -706,8 +706,8 @@ COMMENT ON INDEX idx_workflows_status IS '상태별 조회 (실행 중인 워크
 -- comment on index workflows.idx_workflows_temporal_id
 COMMENT ON INDEX idx_workflows_temporal_id IS 'Temporal ID로 역조회 (값이 있는 행만)';
 
--- comment on index workflows.idx_workflows_user_id
-COMMENT ON INDEX idx_workflows_user_id IS '사용자별 워크플로우 조회';
+-- comment on index workflows.idx_workflows_created_at
+COMMENT ON INDEX idx_workflows_created_at IS '최신 워크플로우 조회';
 
 -- schema:down
 

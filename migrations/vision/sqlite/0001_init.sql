@@ -9,7 +9,7 @@ CREATE TABLE users (
   hashed_password TEXT NOT NULL,
   name TEXT NOT NULL,
   avatar_url TEXT,
-  plan TEXT DEFAULT 'free' CHECK (plan in ('free', 'pro', 'enterprise')),
+  plan TEXT DEFAULT 'free' CHECK (plan IN ('free', 'pro', 'enterprise')),
   gpu_hours_limit NUMERIC DEFAULT 10.0,
   storage_gb_limit NUMERIC DEFAULT 5.0,
   created_at TEXT DEFAULT CURRENT_TIMESTAMP,
@@ -18,11 +18,11 @@ CREATE TABLE users (
   deleted_at TEXT
 );
 
+-- create index users.idx_users_email
+CREATE INDEX idx_users_email ON users (email) WHERE deleted_at IS NULL;
+
 -- create index users.idx_users_created_at
 CREATE INDEX idx_users_created_at ON users (created_at DESC);
-
--- create index users.idx_users_email
-CREATE INDEX idx_users_email ON users (email) WHERE deleted_at is null;
 
 -- create table projects
 CREATE TABLE projects (
@@ -40,11 +40,11 @@ CREATE TABLE projects (
   FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 );
 
+-- create index projects.idx_projects_user_id
+CREATE INDEX idx_projects_user_id ON projects (user_id) WHERE deleted_at IS NULL;
+
 -- create index projects.idx_projects_created_at
 CREATE INDEX idx_projects_created_at ON projects (created_at DESC);
-
--- create index projects.idx_projects_user_id
-CREATE INDEX idx_projects_user_id ON projects (user_id) WHERE deleted_at is null;
 
 -- create table datasets
 CREATE TABLE datasets (
@@ -56,7 +56,7 @@ CREATE TABLE datasets (
   format TEXT NOT NULL,
   size_bytes INTEGER NOT NULL,
   file_count INTEGER NOT NULL,
-  status TEXT DEFAULT 'processing' CHECK (status in ('processing', 'ready', 'error', 'archived')),
+  status TEXT DEFAULT 'processing' CHECK (status IN ('processing', 'ready', 'error', 'archived')),
   validation_result TEXT CHECK (json_valid(validation_result)),
   created_at TEXT DEFAULT CURRENT_TIMESTAMP,
   updated_at TEXT DEFAULT CURRENT_TIMESTAMP,
@@ -64,14 +64,14 @@ CREATE TABLE datasets (
   FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 );
 
--- create index datasets.idx_datasets_format
-CREATE INDEX idx_datasets_format ON datasets (format);
+-- create index datasets.idx_datasets_user_id
+CREATE INDEX idx_datasets_user_id ON datasets (user_id) WHERE deleted_at IS NULL;
 
 -- create index datasets.idx_datasets_status
 CREATE INDEX idx_datasets_status ON datasets (status);
 
--- create index datasets.idx_datasets_user_id
-CREATE INDEX idx_datasets_user_id ON datasets (user_id) WHERE deleted_at is null;
+-- create index datasets.idx_datasets_format
+CREATE INDEX idx_datasets_format ON datasets (format);
 
 -- create table project_datasets
 CREATE TABLE project_datasets (
@@ -83,11 +83,11 @@ CREATE TABLE project_datasets (
   FOREIGN KEY (project_id) REFERENCES projects(id) ON DELETE CASCADE
 );
 
--- create index project_datasets.idx_project_datasets_dataset
-CREATE INDEX idx_project_datasets_dataset ON project_datasets (dataset_id);
-
 -- create index project_datasets.idx_project_datasets_project
 CREATE INDEX idx_project_datasets_project ON project_datasets (project_id);
+
+-- create index project_datasets.idx_project_datasets_dataset
+CREATE INDEX idx_project_datasets_dataset ON project_datasets (dataset_id);
 
 -- create table workflows
 CREATE TABLE workflows (
@@ -97,8 +97,8 @@ CREATE TABLE workflows (
   name TEXT NOT NULL,
   description TEXT,
   temporal_workflow_id TEXT UNIQUE,
-  status TEXT DEFAULT 'pending' CHECK (status in ('pending', 'queued', 'running', 'completed', 'failed', 'cancelled')),
-  progress_percentage INTEGER DEFAULT 0 CHECK (progress_percentage >= 0 and progress_percentage <= 100),
+  status TEXT DEFAULT 'pending' CHECK (status IN ('pending', 'queued', 'running', 'completed', 'failed', 'cancelled')),
+  progress_percentage INTEGER DEFAULT 0 CHECK (progress_percentage >= 0 AND progress_percentage <= 100),
   current_epoch INTEGER,
   total_epochs INTEGER,
   allocated_gpu_type TEXT,
@@ -113,20 +113,20 @@ CREATE TABLE workflows (
   FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 );
 
--- create index workflows.idx_workflows_created_at
-CREATE INDEX idx_workflows_created_at ON workflows (created_at DESC);
-
 -- create index workflows.idx_workflows_project_id
 CREATE INDEX idx_workflows_project_id ON workflows (project_id);
+
+-- create index workflows.idx_workflows_user_id
+CREATE INDEX idx_workflows_user_id ON workflows (user_id);
 
 -- create index workflows.idx_workflows_status
 CREATE INDEX idx_workflows_status ON workflows (status);
 
 -- create index workflows.idx_workflows_temporal_id
-CREATE INDEX idx_workflows_temporal_id ON workflows (temporal_workflow_id) WHERE temporal_workflow_id is not null;
+CREATE INDEX idx_workflows_temporal_id ON workflows (temporal_workflow_id) WHERE temporal_workflow_id IS NOT NULL;
 
--- create index workflows.idx_workflows_user_id
-CREATE INDEX idx_workflows_user_id ON workflows (user_id);
+-- create index workflows.idx_workflows_created_at
+CREATE INDEX idx_workflows_created_at ON workflows (created_at DESC);
 
 -- create table workflow_configs
 CREATE TABLE workflow_configs (
@@ -148,11 +148,11 @@ CREATE TABLE workflow_configs (
 -- create index workflow_configs.idx_workflow_configs_dataset
 CREATE INDEX idx_workflow_configs_dataset ON workflow_configs (dataset_id);
 
--- create index workflow_configs.idx_workflow_configs_model_source
-CREATE INDEX idx_workflow_configs_model_source ON workflow_configs (model_source);
-
 -- create index workflow_configs.idx_workflow_configs_task_type
 CREATE INDEX idx_workflow_configs_task_type ON workflow_configs (task_type);
+
+-- create index workflow_configs.idx_workflow_configs_model_source
+CREATE INDEX idx_workflow_configs_model_source ON workflow_configs (model_source);
 
 -- create table metrics
 CREATE TABLE metrics (
@@ -171,11 +171,11 @@ CREATE TABLE metrics (
   FOREIGN KEY (workflow_id) REFERENCES workflows(id) ON DELETE CASCADE
 );
 
--- create index metrics.idx_metrics_epoch
-CREATE INDEX idx_metrics_epoch ON metrics (workflow_id, epoch);
-
 -- create index metrics.idx_metrics_workflow_id
 CREATE INDEX idx_metrics_workflow_id ON metrics (workflow_id, recorded_at DESC);
+
+-- create index metrics.idx_metrics_epoch
+CREATE INDEX idx_metrics_epoch ON metrics (workflow_id, epoch);
 
 -- create table inference_endpoints
 CREATE TABLE inference_endpoints (
@@ -183,7 +183,7 @@ CREATE TABLE inference_endpoints (
   workflow_id TEXT NOT NULL,
   user_id TEXT NOT NULL,
   endpoint_url TEXT NOT NULL UNIQUE,
-  status TEXT DEFAULT 'deploying' CHECK (status in ('deploying', 'active', 'inactive', 'error')),
+  status TEXT DEFAULT 'deploying' CHECK (status IN ('deploying', 'active', 'inactive', 'error')),
   total_requests INTEGER DEFAULT 0,
   last_request_at TEXT,
   created_at TEXT DEFAULT CURRENT_TIMESTAMP,
@@ -193,14 +193,14 @@ CREATE TABLE inference_endpoints (
   FOREIGN KEY (workflow_id) REFERENCES workflows(id) ON DELETE CASCADE
 );
 
--- create index inference_endpoints.idx_inference_endpoints_status
-CREATE INDEX idx_inference_endpoints_status ON inference_endpoints (status);
+-- create index inference_endpoints.idx_inference_endpoints_workflow
+CREATE INDEX idx_inference_endpoints_workflow ON inference_endpoints (workflow_id);
 
 -- create index inference_endpoints.idx_inference_endpoints_user
 CREATE INDEX idx_inference_endpoints_user ON inference_endpoints (user_id);
 
--- create index inference_endpoints.idx_inference_endpoints_workflow
-CREATE INDEX idx_inference_endpoints_workflow ON inference_endpoints (workflow_id);
+-- create index inference_endpoints.idx_inference_endpoints_status
+CREATE INDEX idx_inference_endpoints_status ON inference_endpoints (status);
 
 -- create table usage_tracking
 CREATE TABLE usage_tracking (
@@ -216,14 +216,14 @@ CREATE TABLE usage_tracking (
   FOREIGN KEY (workflow_id) REFERENCES workflows(id) ON DELETE SET NULL
 );
 
--- create index usage_tracking.idx_usage_tracking_resource_type
-CREATE INDEX idx_usage_tracking_resource_type ON usage_tracking (resource_type);
-
 -- create index usage_tracking.idx_usage_tracking_user_id
 CREATE INDEX idx_usage_tracking_user_id ON usage_tracking (user_id, recorded_at DESC);
 
+-- create index usage_tracking.idx_usage_tracking_resource_type
+CREATE INDEX idx_usage_tracking_resource_type ON usage_tracking (resource_type);
+
 -- create index usage_tracking.idx_usage_tracking_workflow_id
-CREATE INDEX idx_usage_tracking_workflow_id ON usage_tracking (workflow_id) WHERE workflow_id is not null;
+CREATE INDEX idx_usage_tracking_workflow_id ON usage_tracking (workflow_id) WHERE workflow_id IS NOT NULL;
 
 -- create table api_keys
 CREATE TABLE api_keys (
@@ -240,11 +240,11 @@ CREATE TABLE api_keys (
   FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 );
 
--- create index api_keys.idx_api_keys_key_hash
-CREATE INDEX idx_api_keys_key_hash ON api_keys (key_hash) WHERE revoked_at is null;
-
 -- create index api_keys.idx_api_keys_user_id
 CREATE INDEX idx_api_keys_user_id ON api_keys (user_id);
+
+-- create index api_keys.idx_api_keys_key_hash
+CREATE INDEX idx_api_keys_key_hash ON api_keys (key_hash) WHERE revoked_at IS NULL;
 
 -- schema:down
 

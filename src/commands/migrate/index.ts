@@ -17,7 +17,7 @@ export default class Migrate extends BaseCommand {
 
   async run(): Promise<{ schemas: { schema: string; database: string; applied: RunStep[] }[] }> {
     const { flags } = await this.parse(Migrate)
-    const schemas = await forEachMigrationTarget(flags.schema, flags.db, { create: !flags['dry-run'] }, async ({ schema, db, files }) => {
+    const schemas = await forEachMigrationTarget(flags.schema, flags.db, { create: !flags['dry-run'], dryRun: flags['dry-run'] }, async ({ schema, db, files }) => {
       const steps = await migrateUp(db, files, { ...(flags.to ? { to: flags.to } : {}), dryRun: flags['dry-run'], log: (l) => this.log(l) })
       if (flags['dry-run']) for (const s of steps) this.log(`-- ${s.name}\n${s.sql}`)
       else if (steps.length === 0) this.log(`${schema.name}: nothing to apply on ${db.target}`)

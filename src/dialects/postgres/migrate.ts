@@ -22,6 +22,8 @@ export const postgresMigrations: MigrationDriver = {
   },
 
   async applied(db) {
+    const [exists] = await db.query<{ t: string | null }>(`SELECT to_regclass('${MIGRATIONS_TABLE}')::text AS t`)
+    if (!exists?.t) return []
     const rows = await db.query<{ name: string; checksum: string; applied_at: string; duration_ms: number }>(
       `SELECT name, checksum, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS applied_at, duration_ms FROM ${MIGRATIONS_TABLE} ORDER BY name`,
     )

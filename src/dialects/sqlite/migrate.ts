@@ -20,6 +20,8 @@ export const sqliteMigrations: MigrationDriver = {
   },
 
   async applied(db) {
+    const [exists] = await db.query(`SELECT 1 AS one FROM sqlite_schema WHERE type = 'table' AND name = '${MIGRATIONS_TABLE}'`)
+    if (!exists) return []
     const rows = await db.query<{ name: string; checksum: string; applied_at: string; duration_ms: number }>(`SELECT name, checksum, applied_at, duration_ms FROM ${MIGRATIONS_TABLE} ORDER BY name`)
     return rows.map((r): AppliedMigration => ({ name: r.name, checksum: r.checksum, appliedAt: r.applied_at, durationMs: Number(r.duration_ms) }))
   },

@@ -295,8 +295,9 @@ describe('sqlite planner: indexes, triggers and views', () => {
     expect(m.up.statements.map((s) => s.comment)).toEqual([
       'drop index tasks.tasks_done_idx',
       'change index tasks.tasks_title_idx (drop the old one)',
-      'create index tasks.tasks_open_idx',
+      // Created in the order the schema declares them, as `schema sql` does.
       'change index tasks.tasks_title_idx (create the new one)',
+      'create index tasks.tasks_open_idx',
     ])
     expect(m.up.foreignKeysOff).toBe(false)
   })
