@@ -15,8 +15,20 @@ export interface DocsInput {
 
 /** Dialect `d`'s view of table `name`, if that dialect has it. */
 export function tableIn(input: DocsInput, d: Dialect, name: string): TableIR | undefined {
-  return input.views.get(d)?.tables.find((t) => t.name === name)
+  const view = input.views.get(d)
+  if (!view) return undefined
+  let byName = tablesByName.get(view)
+  if (!byName) {
+    byName = new Map()
+    // The first table of a name wins, as `find` would have it.
+    for (const t of view.tables) if (!byName.has(t.name)) byName.set(t.name, t)
+    tablesByName.set(view, byName)
+  }
+  return byName.get(name)
 }
+
+// Looked up once per table per document: a linear search made the docs quadratic in the number of tables.
+const tablesByName = new WeakMap<SchemaIR, Map<string, TableIR>>()
 
 /** Dialects (in preference order) that have table `name`. */
 export function tableDialects(input: DocsInput, name: string): Dialect[] {

@@ -196,10 +196,18 @@ function timestamps(input: DocsInput): TimestampView {
   }
 }
 
+/** By name, the first of each name winning as `find` would (a search per table made the docs quadratic). */
+function firstByName<T extends { readonly name: string }>(xs: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>()
+  for (const x of xs) if (!out.has(x.name)) out.set(x.name, x)
+  return out
+}
+
 function softDelete(ir: SchemaIR, tables: readonly TableView[]): DesignView['softDelete'] {
   const columns: SoftDeleteColumn[] = []
+  const views = firstByName(tables)
   for (const t of ir.tables) {
-    const view = tables.find((v) => v.name === t.name)
+    const view = views.get(t.name)
     if (!view) continue
     for (const c of t.columns) {
       const mode = softDeleteMode(c)
@@ -230,10 +238,11 @@ export function designView(input: DocsInput, tables: readonly TableView[]): Desi
     usedBy: tables.flatMap((t) => t.columns.filter((c) => c.enum === e.name).map((c) => ({ table: t.name, anchor: t.anchor, column: c.name }))),
   }))
   const checks = tables.flatMap((t) => t.checks.map((k): CheckSummary => ({ table: t.name, anchor: t.anchor, ...k })))
+  const irTables = firstByName(input.ir.tables)
   const json = tables.flatMap((t) =>
     t.columns
       .filter((c) => {
-        const col = input.ir.tables.find((x) => x.name === t.name)!.columns.find((x) => x.name === c.name)!
+        const col = irTables.get(t.name)!.columns.find((x) => x.name === c.name)!
         return JSON_KINDS.includes(col.type.kind) || Object.values(col.nativeType ?? {}).some((n) => n !== undefined && JSON_NATIVE.test(n))
       })
       .map((c) => ({ table: t.name, anchor: t.anchor, column: c.name, type: c.type, ...(c.description !== undefined ? { description: c.description } : {}) })),

@@ -80,15 +80,15 @@ function rank(kind: string, order: readonly string[], last: readonly string[]): 
 
 /** Merges per-dialect items by key, keeping the dialects each was found in. */
 function merge<T>(input: DocsInput, pick: (d: Dialect) => readonly T[], key: (x: T) => string): { key: string; found: { d: Dialect; x: T }[] }[] {
-  const out: { key: string; found: { d: Dialect; x: T }[] }[] = []
+  const out = new Map<string, { key: string; found: { d: Dialect; x: T }[] }>()
   for (const d of input.dialects)
     for (const x of pick(d)) {
       const k = key(x)
-      const hit = out.find((o) => o.key === k)
+      const hit = out.get(k)
       if (hit) hit.found.push({ d, x })
-      else out.push({ key: k, found: [{ d, x }] })
+      else out.set(k, { key: k, found: [{ d, x }] })
     }
-  return out
+  return [...out.values()]
 }
 
 /** Order of tables in the schema, for sorting merged entries back into schema order. */
@@ -138,11 +138,13 @@ export function indexStrategyView(input: DocsInput, usage: ReadonlyMap<string, r
   const traitNames = [...new Set(all.flatMap((e) => e.traits))].sort((a, b) => (rank(a, TRAIT_ORDER, []) < rank(b, TRAIT_ORDER, []) ? -1 : 1))
   const traits = traitNames.map((trait) => ({ trait, count: all.filter((e) => e.traits.includes(trait)).length }))
   const pos = tableOrder(input)
+  const byId = new Map<string, IndexEntryView>()
+  for (const e of all) if (!byId.has(e.id)) byId.set(e.id, e)
   const byTable = <T extends { table: string }>(xs: T[]) => xs.map((x, i) => ({ x, i })).sort((a, b) => pos(a.x.table) - pos(b.x.table) || a.i - b.i).map(({ x }) => x)
   const redundant = byTable(
     merge(input, (d) => input.analyses.get(d)?.redundant ?? [], (r: RedundantIndex) => r.id).map(({ found }): RedundantView => {
       const r = found[0]!.x
-      const entry = all.find((e) => e.id === r.id)
+      const entry = byId.get(r.id)
       const present = tableDialects(input, r.table).filter((d) => input.analyses.get(d)?.indexes.some((e) => e.id === r.id))
       return { ...r, anchor: anchor(r.table), keys: entry!.keys, dialects: found.map((f) => f.d), allDialects: found.length === present.length }
     }),

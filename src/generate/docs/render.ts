@@ -40,20 +40,7 @@ export function tidy(text: string): string {
  * view-model, with the ERD generator's diagrams embedded. Deterministic.
  */
 export async function koreanDocs(ctx: GenerateContext, templatesDir: string): Promise<EmittedFile[]> {
-  const { default: Handlebars } = await import('handlebars')
-  const hb = Handlebars.create()
-  const dir = path.join(templatesDir, ctx.lang)
-  const names = listFiles(dir, TEMPLATE)
-  if (names.length === 0) throw new Error(`docs: no templates in ${path.join(path.basename(templatesDir), ctx.lang)} (expected *.md.hbs)`)
-  const dictionary = listFiles(dir, /^dictionary\.json$/).length ? (JSON.parse(readFileSync(path.join(dir, 'dictionary.json'), 'utf8')) as Dictionary) : {}
-  hb.registerHelper(helpers(dictionary))
-  const partials = path.join(dir, 'partials')
-  for (const f of listFiles(partials, /\.hbs$/)) {
-    const text = readFileSync(path.join(partials, f), 'utf8')
-    // A one-line partial is used inside a line (a table cell): its file's final newline must not end the row.
-    hb.registerPartial(f.replace(/\.hbs$/, ''), /^[^\n]*\n?$/.test(text) ? text.replace(/\n$/, '') : text)
-  }
-
+  const { templates, dictionary } = await compiledTemplates(templatesDir, ctx.lang)
   const modules = await Promise.all(ctx.dialects.map((d) => getDialect(d)))
   const mapType = (d: (typeof ctx.dialects)[number], type: Parameters<(typeof modules)[number]['mapType']>[0]) =>
     modules.find((m) => m.name === d)!.mapType(type)
@@ -61,8 +48,38 @@ export async function koreanDocs(ctx: GenerateContext, templatesDir: string): Pr
   const sqlitePlans = ctx.dialects.includes('sqlite') ? await captureSqlitePlans(ctx.ir) : undefined
   const model = buildDocsModel(ctx, { mapType, diagrams: mermaidErd(ctx), ...(sqlitePlans ? { sqlitePlans } : {}) })
   const data = { ...model, dict: dictionary }
-  return names.map((name) => {
-    const template = hb.compile(readFileSync(path.join(dir, name), 'utf8'), { noEscape: true, strict: false })
-    return { path: `docs/${ctx.lang}/${name.replace(/\.hbs$/, '')}`, contents: tidy(template(data)) }
-  })
+  return templates.map(({ name, render }) => ({ path: `docs/${ctx.lang}/${name.replace(/\.hbs$/, '')}`, contents: tidy(render(data)) }))
+}
+
+interface Compiled {
+  readonly templates: readonly { readonly name: string; readonly render: (data: unknown) => string }[]
+  readonly dictionary: Dictionary
+}
+
+// Compiling the templates is a good part of a small schema's run; `check --all` and tests render many schemas from one set.
+const compiled = new Map<string, Compiled>()
+
+async function compiledTemplates(templatesDir: string, lang: string): Promise<Compiled> {
+  const dir = path.join(templatesDir, lang)
+  const names = listFiles(dir, TEMPLATE)
+  if (names.length === 0) throw new Error(`docs: no templates in ${path.join(path.basename(templatesDir), lang)} (expected *.md.hbs)`)
+  const dictionaryText = listFiles(dir, /^dictionary\.json$/).length ? readFileSync(path.join(dir, 'dictionary.json'), 'utf8') : undefined
+  const partialsDir = path.join(dir, 'partials')
+  const partials = listFiles(partialsDir, /\.hbs$/).map((f) => [f, readFileSync(path.join(partialsDir, f), 'utf8')] as const)
+  const sources = names.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')] as const)
+  // The key holds every text read, so an edited template is compiled again.
+  const key = JSON.stringify([dir, dictionaryText, partials, sources])
+  const hit = compiled.get(key)
+  if (hit) return hit
+  const { default: Handlebars } = await import('handlebars')
+  const hb = Handlebars.create()
+  const dictionary = dictionaryText !== undefined ? (JSON.parse(dictionaryText) as Dictionary) : {}
+  hb.registerHelper(helpers(dictionary))
+  for (const [f, text] of partials) {
+    // A one-line partial is used inside a line (a table cell): its file's final newline must not end the row.
+    hb.registerPartial(f.replace(/\.hbs$/, ''), /^[^\n]*\n?$/.test(text) ? text.replace(/\n$/, '') : text)
+  }
+  const out: Compiled = { templates: sources.map(([name, text]) => ({ name, render: hb.compile(text, { noEscape: true, strict: false }) })), dictionary }
+  compiled.set(key, out)
+  return out
 }

@@ -1,68 +1,43 @@
-import type { StatementStructures, WriterFunction } from 'ts-morph'
 import type { EmittedFile, GenerateContext } from '../emitter.js'
-import { typesModel } from './model.js'
+import { typesModel, type Decl } from './model.js'
 
-// `*/` would end the TSDoc comment early.
-const doc = (text: string | undefined) => (text === undefined ? [] : [text.trim().replaceAll('*/', '*\\/')])
+/**
+ * A TSDoc block at `indent`: one line when the text is one line, otherwise
+ * ` * ` per line (` *` for empty ones), as ts-morph printed it. `*\/` would
+ * end the comment early.
+ */
+function docLines(text: string | undefined, indent: string): string[] {
+  if (text === undefined) return []
+  const lines = text.trim().replaceAll('*/', '*\\/').split(/\r?\n/)
+  if (lines.length === 1) return [lines[0] ? `${indent}/** ${lines[0]} */` : `${indent}/** */`]
+  return [`${indent}/**`, ...lines.map((l) => (l ? `${indent} * ${l}` : `${indent} *`)), `${indent} */`]
+}
+
+function declLines(decl: Decl): string[] {
+  const docs = docLines(decl.docs, '')
+  if (decl.kind === 'interface') {
+    const props = decl.properties.flatMap((p) => [...docLines(p.docs, '  '), `  ${p.name}: ${p.type}`])
+    return [...docs, `export interface ${decl.name} {`, ...props, '}']
+  }
+  const params = decl.typeParameters?.length ? `<${decl.typeParameters.join(', ')}>` : ''
+  return [...docs, `export type ${decl.name}${params} = ${decl.type}`]
+}
 
 /**
  * Kysely table types for the primary dialect (`ctx.dialects[0]`), in the
  * style of kysely-codegen: `types.ts` with one interface per table and view,
  * enum unions, the `DB` interface and `Selectable`/`Insertable`/`Updateable`
- * row aliases. Async only because ts-morph is imported on demand: it takes
- * about 600 ms to load, which other commands should not pay.
+ * row aliases. Printed directly: building it with ts-morph and its formatter
+ * took seconds for a large schema, for the same text.
  */
 export async function kyselyTypes(ctx: GenerateContext): Promise<EmittedFile> {
-  const { Project, IndentationText, QuoteKind, StructureKind, ts } = await import('ts-morph')
   const model = typesModel(ctx)
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Single,
-      newLineKind: ts.NewLineKind.LineFeed,
-      useTrailingCommas: true,
-    },
-  })
-  const file = project.createSourceFile('types.ts', '')
-  const blank: WriterFunction = (w) => w.blankLineIfLastNot()
-  const statements: (string | StatementStructures)[] = [model.header]
-  if (model.kyselyImports.length) {
-    statements.push({
-      kind: StructureKind.ImportDeclaration,
-      leadingTrivia: blank,
-      isTypeOnly: true,
-      moduleSpecifier: 'kysely',
-      namedImports: [...model.kyselyImports],
-    })
-  }
+  const out: string[] = [model.header]
+  if (model.kyselyImports.length) out.push('', `import type { ${model.kyselyImports.join(', ')} } from 'kysely'`)
   for (const decl of model.decls) {
-    const common = { name: decl.name, isExported: true, docs: doc(decl.docs) }
-    if (decl.kind === 'interface') {
-      statements.push({
-        kind: StructureKind.Interface,
-        leadingTrivia: blank,
-        ...common,
-        properties: decl.properties.map((p) => ({ name: p.name, type: p.type, docs: doc(p.docs) })),
-      })
-    } else {
-      statements.push({
-        kind: StructureKind.TypeAlias,
-        ...(decl.tight ? {} : { leadingTrivia: blank }),
-        ...common,
-        type: decl.type,
-        typeParameters: [...(decl.typeParameters ?? [])],
-      })
-    }
+    if (decl.kind === 'interface' || !decl.tight) out.push('')
+    out.push(...declLines(decl))
   }
-  file.addStatements(statements)
-  file.formatText({
-    indentSize: 2,
-    tabSize: 2,
-    convertTabsToSpaces: true,
-    semicolons: ts.SemicolonPreference.Remove,
-    ensureNewLineAtEndOfFile: true,
-  })
-  const contents = file.getFullText().replace(/\r\n?/g, '\n').replace(/\n*$/, '\n')
+  const contents = out.join('\n').replace(/\r\n?/g, '\n').replace(/\n*$/, '\n')
   return { path: 'types.ts', contents }
 }
