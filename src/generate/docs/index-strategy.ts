@@ -3,25 +3,16 @@ import type { Dialect } from '../../ir/types.js'
 import { actionSql, tableDialects, type DocsInput } from './context.js'
 import { anchor } from './format.js'
 import type { PatternRef } from './queries.js'
+import type { IndexFacts } from './tables.js'
 import { estimateSizes, type SizeEstimate } from './size.js'
 import { onlyIn, perDialect, type PerDialect } from './variants.js'
 
 /** A key or index in the index strategy document. */
-export interface IndexEntryView {
+export interface IndexEntryView extends IndexFacts {
   readonly table: string
   readonly anchor: string
-  readonly id: string
   readonly name?: string
   readonly source: KeySource
-  readonly keys: PerDialect
-  readonly unique: boolean
-  readonly method: string
-  readonly kind: string
-  readonly traits: readonly IndexTrait[]
-  readonly where?: PerDialect
-  readonly include: readonly string[]
-  readonly description?: string
-  readonly onlyIn?: readonly Dialect[]
   /** Query patterns whose plans use it (SQLite plans; Postgres-only patterns by what they declare). */
   readonly patterns: readonly PatternRef[]
 }

@@ -53,10 +53,9 @@ export interface CheckView {
   readonly derived?: 'enum' | 'json'
 }
 
-/** An index as the table section shows it. */
-export interface IndexView {
+/** What the table section and the index strategy document show of every index. */
+export interface IndexFacts {
   readonly id: string
-  readonly name: string
   readonly keys: PerDialect
   readonly unique: boolean
   readonly method: string
@@ -66,6 +65,11 @@ export interface IndexView {
   readonly include: readonly string[]
   readonly description?: string
   readonly onlyIn?: readonly Dialect[]
+}
+
+/** An index as the table section shows it. */
+export interface IndexView extends IndexFacts {
+  readonly name: string
   readonly redundant?: RedundancyView
 }
 

@@ -1,0 +1,15 @@
+// One read of a Postgres database through the library, as `verify` reads the
+// live side: prints the wall time of the read and the statements it sent.
+import { connect } from '../../dist/db/connect.js'
+import { getDialect } from '../../dist/dialects/index.js'
+
+const [url] = process.argv.slice(2)
+const db = await connect(url)
+const dialect = await getDialect('postgres')
+const before = db.queryCount
+const started = performance.now()
+const ir = await dialect.introspect(db, { schema: 'public' })
+const ms = performance.now() - started
+const statements = db.queryCount - before
+await db.close()
+console.log(JSON.stringify({ ms, statements, tables: ir.tables.length }))

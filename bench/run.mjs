@@ -1,0 +1,56 @@
+// The benchmark suite: `npm run bench` (full) or `npm run bench:quick`.
+// Calls the built CLI (`npm run build` first) as a user would, and the
+// peers the same way, in the same invocation. Writes bench/results/*.json
+// and the results section of BENCHMARKS.md.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { load, machine, ROOT, WORK } from './lib/env.mjs'
+import { fmtMiB, fmtMs } from './lib/measure.mjs'
+import { writeReport } from './lib/report.mjs'
+import { p1Generate } from './p1-generate.mjs'
+import { p2MigrateNew } from './p2-migrate-new.mjs'
+import { p3Introspect } from './p3-introspect.mjs'
+import { p4ColdStart } from './p4-cold-start.mjs'
+import { p5History } from './p5-history.mjs'
+import { p6Rebuild } from './p6-rebuild.mjs'
+import { p7Memory } from './p7-memory.mjs'
+
+const argv = process.argv.slice(2)
+const quick = argv.includes('--quick')
+const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+const mode = quick ? 'quick' : 'full'
+
+const SECTIONS = [
+  ['P1', p1Generate],
+  ['P2', p2MigrateNew],
+  ['P3', p3Introspect],
+  ['P4', p4ColdStart],
+  ['P5', p5History],
+  ['P6', p6Rebuild],
+  ['P7', p7Memory],
+]
+
+mkdirSync(WORK, { recursive: true })
+const started = Date.now()
+const env = machine()
+process.stderr.write(`bench (${mode}) on ${env.cpu}, node ${env.node}, load ${load()}\n`)
+const results = {}
+for (const [id, fn] of SECTIONS) {
+  if (only && !only.includes(id)) continue
+  const loadBefore = load()
+  process.stderr.write(`${id} (load ${loadBefore})\n`)
+  const t0 = Date.now()
+  try {
+    results[id] = { ...(await fn({ quick })), loadBefore, loadAfter: load(), seconds: Math.round((Date.now() - t0) / 1000) }
+  } catch (e) {
+    process.stderr.write(`${id} failed: ${e.stack ?? e}\n`)
+    results[id] = { error: String(e.message ?? e).slice(0, 2000), loadBefore, loadAfter: load() }
+  }
+}
+const run = { mode, date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), machine: env, results }
+mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true })
+writeFileSync(path.join(ROOT, 'bench', 'results', `${mode}.json`), JSON.stringify(run, (k, v) => (k === 'last' ? undefined : v), 2) + '\n')
+writeReport(run)
+process.stderr.write(`done in ${run.seconds} s; wrote BENCHMARKS.md and bench/results/${mode}.json\n`)
+void fmtMs
+void fmtMiB
