@@ -4,7 +4,6 @@ import type { SchemaIR } from '../ir/types.js'
 import { forceQuote, quoteIdent } from '../sql/ident.js'
 import type { PullWarning } from './warnings.js'
 
-type Row = Record<string, unknown>
 const s = (v: unknown) => (v === null || v === undefined ? undefined : String(v))
 const q = quoteIdent
 

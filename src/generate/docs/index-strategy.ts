@@ -1,4 +1,4 @@
-import type { AnalyzedIndex, IndexTrait, KeySource, RedundantIndex, UnindexedForeignKey } from '../../analysis/indexes.js'
+import type { AnalyzedIndex, KeySource, RedundantIndex, UnindexedForeignKey } from '../../analysis/indexes.js'
 import type { Dialect } from '../../ir/types.js'
 import { actionSql, tableDialects, type DocsInput } from './context.js'
 import { anchor } from './format.js'
