@@ -19,10 +19,10 @@ function statements(file) {
   return xs[xs.length >> 1]
 }
 
-async function counted(label, args, { cwd, runs, okCodes }) {
+async function counted(label, args, { cwd, runs, okCodes, env = {} }) {
   const file = path.join(cwd, `.count-${label.replace(/\W+/g, '-')}`)
   rmSync(file, { force: true })
-  const r = await bench(label, { cmd: process.execPath, args: ['--require', COUNTER, ...args], cwd, runs, env: { BENCH_PG_COUNT_FILE: file }, okCodes })
+  const r = await bench(label, { cmd: process.execPath, args: ['--require', COUNTER, ...args], cwd, runs, env: { ...env, BENCH_PG_COUNT_FILE: file }, okCodes })
   return { ...r, statements: statements(file) }
 }
 
@@ -59,7 +59,7 @@ export async function p3Introspect({ quick }) {
     const drizzleRun = await runOnce(process.execPath, [DRIZZLE_KIT, 'pull', '--config=drizzle.pull.config.ts'], { cwd: dir, env })
     const drizzlePull =
       drizzleRun.code === 0
-        ? await counted(`drizzle-kit pull (${n} tables)`, [DRIZZLE_KIT, 'pull', '--config=drizzle.pull.config.ts'], { cwd: dir, runs, okCodes: [0] })
+        ? await counted(`drizzle-kit pull (${n} tables)`, [DRIZZLE_KIT, 'pull', '--config=drizzle.pull.config.ts'], { cwd: dir, runs, okCodes: [0], env })
         : { error: `drizzle-kit pull exited ${drizzleRun.code}: ${(drizzleRun.stderr || drizzleRun.stdout).slice(-800)}` }
     const codegen = await counted(`kysely-codegen (${n} tables)`, [KYSELY_CODEGEN, '--dialect', 'postgres', '--url', url, '--out-file', path.join(dir, 'kysely-codegen.d.ts')], {
       cwd: dir,
