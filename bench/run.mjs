@@ -5,7 +5,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { load, machine, ROOT, WORK } from './lib/env.mjs'
-import { fmtMiB, fmtMs } from './lib/measure.mjs'
 import { writeReport } from './lib/report.mjs'
 import { p1Generate } from './p1-generate.mjs'
 import { p2MigrateNew } from './p2-migrate-new.mjs'
@@ -19,6 +18,7 @@ const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
 const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
 const mode = quick ? 'quick' : 'full'
+process.env.BENCH_MODE = mode
 
 const SECTIONS = [
   ['P1', p1Generate],
@@ -52,5 +52,3 @@ mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true })
 writeFileSync(path.join(ROOT, 'bench', 'results', `${mode}.json`), JSON.stringify(run, (k, v) => (k === 'last' ? undefined : v), 2) + '\n')
 writeReport(run)
 process.stderr.write(`done in ${run.seconds} s; wrote BENCHMARKS.md and bench/results/${mode}.json\n`)
-void fmtMs
-void fmtMiB

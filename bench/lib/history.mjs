@@ -1,6 +1,6 @@
 // A long migration history: `count` small migrations of a one-table-each
 // SQLite schema, written as `schema migrate:new` lays them out.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { checksumsFile, readMigrations } from '../../dist/migrate/files.js'
 
@@ -35,5 +35,3 @@ export function writeHistory(dir, count) {
 
 /** The up sections, in order, as the bare runner executes them. */
 export const upSections = (dir) => readMigrations(dir).map((f) => f.up)
-void readdirSync
-void readFileSync

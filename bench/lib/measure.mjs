@@ -8,13 +8,23 @@ import path from 'node:path'
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 
 /** One run of a command: wall ms, peak RSS MiB (of the largest process), exit code and output. */
-export function runOnce(cmd, args, { cwd, env, input } = {}) {
+export function runOnce(cmd, args, { cwd, env, input, timeoutMs } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-'))
   const out = path.join(dir, 'rss')
   const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', out, cmd, ...args]] : [cmd, args]
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
+    // Its own process group, so a timeout kills the tool and anything it started.
+    const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true })
+    let timedOut = false
+    const timer = timeoutMs
+      ? setTimeout(() => {
+          timedOut = true
+          try {
+            process.kill(-child.pid, 'SIGKILL')
+          } catch {}
+        }, timeoutMs)
+      : undefined
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -22,16 +32,20 @@ export function runOnce(cmd, args, { cwd, env, input } = {}) {
     child.stdin.end(input ?? '')
     child.on('error', reject)
     child.on('close', (code) => {
+      clearTimeout(timer)
       const ms = performance.now() - started
       let rssMiB
       try {
         rssMiB = Number(readFileSync(out, 'utf8').trim().split('\n').at(-1)) / 1024
       } catch {}
       rmSync(dir, { recursive: true, force: true })
-      resolve({ ms, rssMiB, code, stdout, stderr })
+      resolve({ ms, rssMiB, code, stdout, stderr, timedOut })
     })
   })
 }
+
+// Quick runs skip the untimed warm-up run (the file system cache is warm from the setup anyway).
+const defaultWarmup = () => (process.env.BENCH_MODE === 'quick' ? 0 : 1)
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -43,12 +57,16 @@ const median = (xs) => {
  * Runs `prepare` (untimed) then the command, `runs` times after `warmup`
  * untimed runs. Fails loudly when the command fails unless `allowFail`.
  */
-export async function bench(label, { cmd, args, cwd, env, runs = 5, warmup = 1, prepare, allowFail = false, okCodes = [0] }) {
+export async function bench(label, { cmd, args, cwd, env, runs = 5, warmup = defaultWarmup(), prepare, allowFail = false, okCodes = [0], timeoutMs }) {
   const samples = []
   let last
   for (let i = 0; i < warmup + runs; i++) {
     if (prepare) await prepare()
-    last = await runOnce(cmd, args, { cwd, env })
+    last = await runOnce(cmd, args, { cwd, env, timeoutMs })
+    if (last.timedOut) {
+      process.stderr.write(`  ${label}: killed after ${fmtMs(timeoutMs)}\n`)
+      return { label, runs: samples.length, timedOut: true, timeoutMs, medianMs: undefined, last }
+    }
     if (!okCodes.includes(last.code) && !allowFail) throw new Error(`${label}: ${cmd} ${args.join(' ')} exited ${last.code}\n${last.stdout.slice(-2000)}\n${last.stderr.slice(-4000)}`)
     if (i >= warmup) samples.push(last)
   }
@@ -56,20 +74,6 @@ export async function bench(label, { cmd, args, cwd, env, runs = 5, warmup = 1, 
   const rss = samples.map((s) => s.rssMiB).filter((x) => x !== undefined)
   const result = { label, runs, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), peakRssMiB: rss.length ? Math.max(...rss) : undefined, last }
   process.stderr.write(`  ${label}: median ${fmtMs(result.medianMs)} (min ${fmtMs(result.minMs)}, max ${fmtMs(result.maxMs)}), peak RSS ${fmtMiB(result.peakRssMiB)}\n`)
-  return result
-}
-
-/** In-process timing of an async function (for things measured through the library, e.g. introspection). */
-export async function benchFn(label, fn, { runs = 5, warmup = 1 } = {}) {
-  const ms = []
-  let value
-  for (let i = 0; i < warmup + runs; i++) {
-    const started = performance.now()
-    value = await fn()
-    if (i >= warmup) ms.push(performance.now() - started)
-  }
-  const result = { label, runs, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), value }
-  process.stderr.write(`  ${label}: median ${fmtMs(result.medianMs)} (min ${fmtMs(result.minMs)}, max ${fmtMs(result.maxMs)})\n`)
   return result
 }
 

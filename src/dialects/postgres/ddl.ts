@@ -42,17 +42,25 @@ export function creationOrder(tables: readonly TableIR[]): { order: TableIR[]; d
   const byName = new Map(tables.map((t) => [t.name, t]))
   const state = new Map<string, 'visiting' | 'done'>()
   const order: TableIR[] = []
-  const visit = (t: TableIR) => {
-    if (state.has(t.name)) return
-    state.set(t.name, 'visiting')
-    for (const f of t.foreignKeys) {
-      const target = byName.get(f.references.table)
-      if (target && target !== t) visit(target)
+  // Depth first, parents before children; iterative, as a long chain of foreign keys overflowed the stack.
+  for (const root of tables) {
+    if (state.has(root.name)) continue
+    state.set(root.name, 'visiting')
+    const stack: { t: TableIR; next: number }[] = [{ t: root, next: 0 }]
+    while (stack.length) {
+      const top = stack[stack.length - 1]!
+      if (top.next < top.t.foreignKeys.length) {
+        const target = byName.get(top.t.foreignKeys[top.next++]!.references.table)
+        if (!target || target === top.t || state.has(target.name)) continue
+        state.set(target.name, 'visiting')
+        stack.push({ t: target, next: 0 })
+      } else {
+        stack.pop()
+        state.set(top.t.name, 'done')
+        order.push(top.t)
+      }
     }
-    state.set(t.name, 'done')
-    order.push(t)
   }
-  tables.forEach(visit)
   const position = new Map(order.map((t, i) => [t.name, i]))
   const deferred = order.flatMap((t) =>
     t.foreignKeys.filter((f) => (position.get(f.references.table) ?? -1) >= position.get(t.name)!).map((fk) => ({ table: t, fk })),

@@ -1,6 +1,7 @@
 import type { Finding } from '../../diff/compare.js'
 import type { ColumnIR, EnumIR, ExtensionIR, ForeignKeyIR, FunctionIR, TableIR, ViewIR } from '../../ir/types.js'
 import type { SchemaChanges } from '../../migrate/diff.js'
+import { childrenFirst } from '../../migrate/drop-order.js'
 import type { MigrationPlan, MigrationPlanner, PlannedStatement, PlanOptions } from '../../migrate/plan.js'
 import { forceQuote, quoteIdent } from '../../sql/ident.js'
 import { createFunction, createIndex, createTable, createTrigger, creationOrder, signatureArgs } from './ddl.js'
@@ -19,16 +20,7 @@ const fnKey = (f: FunctionIR) => `${f.name}(${f.args})`
 /** Dropped tables, children before their parents; foreign keys that still point at an earlier-dropped table are cut first. */
 function dropOrder(tables: readonly TableIR[]): { order: TableIR[]; cut: { table: TableIR; fk: ForeignKeyIR }[] } {
   const names = new Set(tables.map((t) => t.name))
-  const done = new Set<string>()
-  const order: TableIR[] = []
-  const visit = (t: TableIR, path: Set<string>) => {
-    if (done.has(t.name) || path.has(t.name)) return
-    path.add(t.name)
-    for (const child of tables) if (child.name !== t.name && child.foreignKeys.some((f) => f.references.table === t.name)) visit(child, path)
-    done.add(t.name)
-    order.push(t)
-  }
-  for (const t of [...tables].sort(byName)) visit(t, new Set())
+  const order = childrenFirst(tables, [...tables].sort(byName))
   const at = new Map(order.map((t, i) => [t.name, i]))
   const cut = order.flatMap((t) => t.foreignKeys.filter((f) => names.has(f.references.table) && f.references.table !== t.name && at.get(f.references.table)! < at.get(t.name)!).map((fk) => ({ table: t, fk })))
   return { order, cut }

@@ -1,6 +1,7 @@
 import type { Finding } from '../../diff/compare.js'
 import type { IndexIR, TableIR, TriggerIR, ViewIR } from '../../ir/types.js'
 import type { SchemaChanges } from '../../migrate/diff.js'
+import { childrenFirst } from '../../migrate/drop-order.js'
 import type { MigrationPlan, MigrationPlanner, PlannedStatement } from '../../migrate/plan.js'
 import { quoteIdent } from '../../sql/ident.js'
 import { indexSql, tableSql, triggerSql, viewSql } from './ddl.js'
@@ -34,21 +35,6 @@ function tempName(table: string, taken: ReadonlySet<string>): string {
   return name
 }
 
-/** Dropped tables, children before their parents, so a DROP's implicit DELETE finds no referencing rows. */
-function childrenFirst(tables: readonly TableIR[]): TableIR[] {
-  const names = new Set(tables.map((t) => t.name))
-  const done = new Set<string>()
-  const out: TableIR[] = []
-  const visit = (t: TableIR, path: Set<string>) => {
-    if (done.has(t.name) || path.has(t.name)) return
-    path.add(t.name)
-    for (const other of tables) if (other.name !== t.name && names.has(other.name) && other.foreignKeys.some((f) => f.references.table === t.name)) visit(other, path)
-    done.add(t.name)
-    out.push(t)
-  }
-  for (const t of tables) visit(t, new Set())
-  return out
-}
 
 /**
  * Plans a SQLite migration. Order: declared renames; drops of the triggers,
