@@ -115,7 +115,8 @@ export async function migrateUp(db: DbClient, files: readonly MigrationFile[], o
   if (options.dryRun) return pendingOf(await migrationStatus(db, files)).map((f) => ({ name: f.name, durationMs: 0, sql: f.up }))
   return withLock(db, options, async (driver) => {
     const todo = pendingOf(compareStatus(files, await driver.applied(db)))
-    const { Umzug } = await import('umzug')
+    // The Umzug class alone: the package index also loads umzug's CLI (about 0.1 s of start-up per run).
+    const { Umzug } = await import('umzug/lib/umzug.js')
     const steps: RunStep[] = []
     const umzug = new Umzug({
       migrations: todo.map((f) => ({
@@ -161,7 +162,7 @@ export async function migrateDown(db: DbClient, files: readonly MigrationFile[],
       if (!f.down) throw new UserError(`migration ${n} has no down section`, 'add a "-- schema:down" section, or revert by hand')
     }
     if (options.dryRun) return names.map((n) => ({ name: n, durationMs: 0, sql: byName.get(n)!.down }))
-    const { Umzug } = await import('umzug')
+    const { Umzug } = await import('umzug/lib/umzug.js')
     const steps: RunStep[] = []
     const umzug = new Umzug({
       migrations: applied.filter((n) => byName.has(n)).map((n) => {
