@@ -4,23 +4,19 @@ import { describe, expect, it } from 'vitest'
 import { koreanDocs } from '../../src/generate/docs/render.js'
 import type { GenerateContext, MigrationRecord } from '../../src/generate/emitter.js'
 import { TEMPLATES_DIR } from '../../src/generate/index.js'
-import type { SchemaIR } from '../../src/ir/types.js'
-import { GOLDEN_DIR, expectGolden } from '../support/golden.js'
+import { GOLDEN_DIR, exampleContext, expectGolden } from '../support/golden.js'
 
 const SCHEMAS = ['agent', 'anyon', 'pastetrader', 'saltlux', 'vision'] as const
 type SchemaName = (typeof SCHEMAS)[number]
 
 const DOCS = ['README.md', '마이그레이션이력.md', '스키마개요.md', '인덱스전략.md', '쿼리패턴.md', '테이블상세.md']
 
-async function context(name: SchemaName, migrations: readonly MigrationRecord[] = []): Promise<GenerateContext> {
-  const ir = (await import(`../../schemas/${name}.ts`)).default as SchemaIR
-  return { ir, dialects: name === 'anyon' ? ['sqlite', 'postgres'] : ['postgres', 'sqlite'], migrations, lang: 'ko' }
-}
+const context = (name: SchemaName, migrations?: readonly MigrationRecord[]): Promise<GenerateContext> => exampleContext(name, migrations ? { migrations } : {})
 
 const byName = (files: readonly { path: string; contents: string }[]) => Object.fromEntries(files.map((f) => [f.path.replace('docs/ko/', ''), f.contents]))
 
 describe.each(SCHEMAS)('%s: Korean docs', (name) => {
-  it('matches test/golden/<schema>/docs/ko/*.md', async () => {
+  it('matches generated/<schema>/docs/ko/*.md', async () => {
     const files = await koreanDocs(await context(name), TEMPLATES_DIR)
     const dir = join(GOLDEN_DIR, name, 'docs', 'ko')
     if (process.env.UPDATE_GOLDEN === '1') rmSync(dir, { recursive: true, force: true })
@@ -89,7 +85,9 @@ describe('anyon: what the index (seed 000) promises', () => {
 
     const history = docs['마이그레이션이력.md']!
     expect(history).toContain('# anyon 마이그레이션 이력')
-    expect(history).toContain('아직 기록된 마이그레이션이 없습니다')
+    // The committed history: the initial migration, its changes in Korean.
+    expect(history).toContain('### 0001_init')
+    expect(history).toContain('테이블 `projects` 생성')
 
     const queries = docs['쿼리패턴.md']!
     expect(queries).toContain('### `project_tasks_newest`')

@@ -4,21 +4,18 @@ import { describe, expect, it } from 'vitest'
 import type { GenerateContext } from '../../src/generate/emitter.js'
 import { mermaidErd } from '../../src/generate/erd/mermaid.js'
 import { defineSchema, enumType, t, table, unique } from '../../src/index.js'
-import type { SchemaIR } from '../../src/ir/types.js'
-import { GOLDEN_DIR, expectGolden } from '../support/golden.js'
+
+import { GOLDEN_DIR, exampleContext, expectGolden } from '../support/golden.js'
 
 const SCHEMAS = ['agent', 'anyon', 'pastetrader', 'saltlux', 'vision'] as const
 type SchemaName = (typeof SCHEMAS)[number]
 
-async function context(name: SchemaName): Promise<GenerateContext> {
-  const ir = (await import(`../../schemas/${name}.ts`)).default as SchemaIR
-  return { ir, dialects: name === 'anyon' ? ['sqlite', 'postgres'] : ['postgres', 'sqlite'], migrations: [], lang: 'ko' }
-}
+const context = (name: SchemaName): Promise<GenerateContext> => exampleContext(name)
 
 const listed = (dir: string) => (existsSync(dir) ? readdirSync(dir).map((f) => `${dir.split('/').pop()}/${f}`) : [])
 
 describe.each(SCHEMAS)('%s: mermaid', (name) => {
-  it('matches test/golden/<schema>/{erd.mmd,erd/*.mmd,states/*.mmd}', async () => {
+  it('matches generated/<schema>/{erd.mmd,erd/*.mmd,states/*.mmd}', async () => {
     const files = mermaidErd(await context(name))
     const root = join(GOLDEN_DIR, name)
     if (process.env.UPDATE_GOLDEN === '1') for (const dir of ['erd', 'states']) rmSync(join(root, dir), { recursive: true, force: true })

@@ -5,16 +5,12 @@ import ts from 'typescript'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { GenerateContext } from '../../src/generate/emitter.js'
 import { kyselyTypes } from '../../src/generate/types/kysely.js'
-import type { SchemaIR } from '../../src/ir/types.js'
-import { expectGolden } from '../support/golden.js'
+import { exampleContext, expectGolden } from '../support/golden.js'
 
 const SCHEMAS = ['agent', 'anyon', 'pastetrader', 'saltlux', 'vision'] as const
 type SchemaName = (typeof SCHEMAS)[number]
 
-async function context(name: SchemaName): Promise<GenerateContext> {
-  const ir = (await import(`../../schemas/${name}.ts`)).default as SchemaIR
-  return { ir, dialects: name === 'anyon' ? ['sqlite', 'postgres'] : ['postgres', 'sqlite'], migrations: [], lang: 'ko' }
-}
+const context = (name: SchemaName): Promise<GenerateContext> => exampleContext(name)
 
 const generated = new Map<SchemaName, string>()
 
@@ -23,7 +19,7 @@ beforeAll(async () => {
 })
 
 describe.each(SCHEMAS)('%s: kysely types', (name) => {
-  it('matches test/golden/<schema>/types.ts', () => {
+  it('matches generated/<schema>/types.ts', () => {
     expectGolden(`${name}/types.ts`, generated.get(name)!)
   })
 

@@ -1,16 +1,26 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect } from 'vitest'
+import config from '../../schema.config.js'
+import type { GenerateContext, MigrationRecord } from '../../src/generate/emitter.js'
+import type { Dialect, SchemaIR } from '../../src/ir/types.js'
+import { readHistory } from '../../src/migrate/history.js'
 
-/** Where relative golden paths live: `test/golden/`. */
-export const GOLDEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../golden')
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+/**
+ * Where relative golden paths live: the committed `generated/` folder itself
+ * (as tbls keeps its `sample/`), so the files `schema generate` writes and
+ * the files the generator tests compare with are one set.
+ */
+export const GOLDEN_DIR = join(ROOT, 'generated')
 
 /**
  * Compares `contents` byte for byte with the golden file at `path`
- * (relative to `test/golden/`, or absolute). With `UPDATE_GOLDEN=1` the
+ * (relative to `generated/`, or absolute). With `UPDATE_GOLDEN=1` the
  * golden file is written instead, so a changed generator is reviewed as a
- * diff of the golden files.
+ * diff of the golden files (`npm run golden`).
  */
 export function expectGolden(path: string, contents: string): void {
   const file = resolve(GOLDEN_DIR, path)
@@ -21,4 +31,11 @@ export function expectGolden(path: string, contents: string): void {
   }
   if (!existsSync(file)) throw new Error(`no golden file ${file}: run the test with UPDATE_GOLDEN=1 to write it`)
   expect(contents, `${path} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(file, 'utf8'))
+}
+
+/** The generator context of an example schema, as `schema generate` builds it: config dialects, committed migration history. */
+export async function exampleContext(name: string, options: { migrations?: readonly MigrationRecord[] } = {}): Promise<GenerateContext> {
+  const ir = (await import(`../../schemas/${name}.ts`)).default as SchemaIR
+  const dialects = [...(config.schemas[name]?.dialects ?? ir.dialects)] as Dialect[]
+  return { ir, dialects, migrations: options.migrations ?? readHistory(join(ROOT, 'migrations'), ir.name, dialects), lang: 'ko' }
 }
