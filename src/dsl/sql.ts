@@ -1,5 +1,6 @@
 import type { Dialect, Sql } from '../ir/types.js'
 import { DIALECTS } from '../ir/types.js'
+import { quoteLiteral } from '../sql/ident.js'
 
 /** A raw SQL fragment written in a schema file (portable or per dialect). */
 export interface SqlFragment {
@@ -45,10 +46,7 @@ export function isSqlFragment(v: unknown): v is SqlFragment {
   return typeof v === 'object' && v !== null && '$sql' in v
 }
 
-/** Quotes a string literal. */
-export function quoteLiteral(s: string): string {
-  return "'" + s.replaceAll("'", "''") + "'"
-}
+export { quoteLiteral }
 
 /** Renders a JS literal as SQL text for a default value. */
 export function literalSql(v: string | number | boolean | null | bigint): string {

@@ -38,3 +38,8 @@ export function forceQuote(name: string): string {
 export function identList(names: readonly string[]): string {
   return names.map(quoteIdent).join(', ')
 }
+
+/** Quotes a string literal (both dialects double the quote). */
+export function quoteLiteral(s: string): string {
+  return "'" + s.replaceAll("'", "''") + "'"
+}

@@ -5,8 +5,10 @@ import { significant, splitTopLevel, tokenize } from '../../sql/lexer.js'
 import { fillConstraintNames } from './names.js'
 import { ddlType } from './types.js'
 
+import { quoteLiteral as literal } from '../../sql/ident.js'
+
 /** A string literal. */
-export const literal = (s: string) => "'" + s.replaceAll("'", "''") + "'"
+export { literal }
 
 /** Strips a trailing `;` (and whitespace) a user may have written after an expression or query. */
 export const bare = (sql: string) => sql.trim().replace(/;\s*$/, '').trim()

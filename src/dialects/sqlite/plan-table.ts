@@ -1,6 +1,6 @@
 import type { Finding } from '../../diff/compare.js'
 import type { CheckIR, ColumnIR, ForeignKeyIR, TableIR, UniqueIR } from '../../ir/types.js'
-import { forceQuote, identList, quoteIdent } from '../../sql/ident.js'
+import { forceQuote, identList, quoteIdent, quoteLiteral as literal } from '../../sql/ident.js'
 import type { PlannedStatement } from '../../migrate/plan.js'
 import { columnSql, constraintName, indexSql, isLiteralDefault, referencesSql, tableSql } from './ddl.js'
 import { mentions } from './plan-deps.js'
@@ -151,7 +151,6 @@ export function addColumnSql(after: TableIR, add: AddedColumn): string {
 }
 
 const defaultExpr = (text: string) => (isLiteralDefault(text) ? text.trim() : `(${text})`)
-const literal = (s: string) => `'${s.replaceAll("'", "''")}'`
 
 /**
  * The rebuild procedure of sqlite.org/lang_altertable.html#otheralter:
