@@ -1,5 +1,6 @@
 import type { TableIR } from '../ir/types.js'
-import type { TablePlan } from './table.js'
+import type { TableContext, TablePlan } from './table.js'
+import type { WorkerPool } from './workers.js'
 
 /** What a load of one table did. */
 export interface LoadResult {
@@ -11,6 +12,18 @@ export interface LoadResult {
   readonly exact: boolean
 }
 
+/** A table built away from the loader's connection, waiting to be copied in or thrown away. */
+export interface Built extends LoadResult {
+  /** Rows generated (the plan's count). */
+  readonly count: number
+  readonly capped?: string
+  readonly problems: readonly string[]
+  /** Copies the rows into the target table (which must be empty). */
+  merge(): Promise<void>
+  /** Throws the built rows away. */
+  discard(): Promise<void>
+}
+
 /** Writes generated rows into one kind of database. */
 export interface Loader {
   /** Tables (of those given) that already hold rows. */
@@ -18,6 +31,12 @@ export interface Loader {
   /** Deletes every row of the tables (children first). */
   clear(tables: readonly string[]): Promise<void>
   load(table: TableIR, plan: TablePlan): Promise<LoadResult>
+  /**
+   * Plans and writes a table in parallel with the loader's own work, when the
+   * loader can (SQLite: one of `workers` fills a scratch database, copied in
+   * by `merge`). Only for tables whose keys no other table reads.
+   */
+  build?(table: TableIR, context: TableContext, workers: WorkerPool): Promise<Built>
   /** Values of `columns` for every row, column by column, in a stable order. */
   readKeys(table: string, columns: readonly string[]): Promise<unknown[][]>
   /** Sets `set` columns of the rows whose `keys` match; each row is keys then set values. */

@@ -5,10 +5,14 @@ import type { ForeignKeyIR, SchemaIR, TableIR } from '../ir/types.js'
 import type { Loader } from './loader.js'
 import { jsonPaths, orderTables } from './order.js'
 import { Random } from './random.js'
-import { planTable, poolKey, type Pool } from './table.js'
+import { planTable, poolKey, type Pool, type TableContext } from './table.js'
+import { packPool, unpackPool } from './wire.js'
 
 /** Rows per table that declares no `expectedRows`, before `scale`. */
 export const DEFAULT_ROWS = 100
+
+/** Tables from this many rows are built in parallel where the database allows it. */
+export const PARALLEL_FROM = 10_000
 
 /** Options of {@link seedDatabase}. */
 export interface SeedOptions {
@@ -20,6 +24,8 @@ export interface SeedOptions {
   readonly rows?: Readonly<Record<string, number>>
   /** Delete existing rows first instead of refusing a non-empty database. */
   readonly truncate?: boolean
+  /** Tables of at least this many rows are built in parallel where possible (default {@link PARALLEL_FROM}). */
+  readonly parallelFrom?: number
   /** Called as each table finishes. */
   readonly onTable?: (report: SeedTableReport) => void
 }
@@ -74,7 +80,7 @@ async function openLoader(url: string): Promise<Loader> {
  * `truncate`, no rows).
  */
 export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptions = {}): Promise<SeedReport> {
-  const started = performance.now()
+  const began = performance.now()
   const d = parseDbUrl(url).dialect
   if (!ir.dialects.includes(d)) throw new UserError(`schema "${ir.name}" does not target ${d}`, `use a database of: ${ir.dialects.join(', ')}`)
   const scale = options.scale ?? 1
@@ -105,9 +111,112 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     }
 
   const loader = await openLoader(url)
-  const tables: SeedTableReport[] = []
+  const reports = new Map<string, SeedTableReport>()
   const deferred: { table: string; columns: string[]; rows: number }[] = []
   let analyzeMs = 0
+  const contextOf = (t: TableIR, requested: number): TableContext => ({
+    dialect: d,
+    table: t,
+    ...(declared.get(t.name) ? { declared: declared.get(t.name)! } : {}),
+    jsonPaths: jsonPaths(declared.get(t.name) ?? t),
+    enums,
+    rows: requested,
+    seed,
+    deferred: order.deferred.get(t.name) ?? [],
+    pools,
+  })
+  const finish = (t: TableIR, t0: number, requested: number, r: { inserted: number; count: number; capped?: string; problems: readonly string[] }) => {
+    const report: SeedTableReport = {
+      table: t.name,
+      rows: r.inserted,
+      requested,
+      filtered: r.count - r.inserted,
+      ms: Math.round(performance.now() - t0),
+      ...(r.capped ? { capped: r.capped } : {}),
+      ...(r.problems.length ? { notes: r.problems } : {}),
+    }
+    reports.set(t.name, report)
+    options.onTable?.(report)
+  }
+
+  // Tables no other table reads keys from are built in parallel (when the loader can) once their
+  // parents' keys are known. A parent whose rows all go in by construction has its keys computed
+  // by a worker while this thread loads it, so its children need not wait for the load.
+  const workers = loader.build ? new (await import('./workers.js')).WorkerPool() : undefined
+  const parallelFrom = options.parallelFrom ?? PARALLEL_FROM
+  const readByOthers = new Set([...pools.values()].map((p) => p.table))
+  const parents = (t: TableIR) => [...new Set(t.foreignKeys.filter((f) => f.references.table !== t.name).map((f) => f.references.table))]
+  const parallel = (t: TableIR) => !!workers && !readByOthers.has(t.name) && requestedRows(t, scale, options.rows) >= parallelFrom
+  const keysKnown = new Map<string, 'provisional' | 'final'>()
+  const finals = new Map<string, () => void>()
+  const finalized = new Map(order.tables.map((t) => [t.name, new Promise<void>((r) => finals.set(t.name, r))]))
+  const provisionalPools = new Map<string, Pool>()
+  const builds: { table: TableIR; provisional: string[]; done: Promise<void> }[] = []
+  const started = new Set<string>()
+  const tainted = new Set<string>()
+  const settle = (p: Promise<void>) => {
+    // Awaited later with Promise.all; this keeps an early failure from being reported as unhandled.
+    p.catch(() => {})
+    return p
+  }
+  const startReady = () => {
+    for (const t of order.tables) {
+      if (started.has(t.name) || !parallel(t) || !parents(t).every((p) => keysKnown.has(p))) continue
+      started.add(t.name)
+      const t0 = performance.now()
+      const requested = requestedRows(t, scale, options.rows)
+      const provisional = parents(t).filter((p) => keysKnown.get(p) === 'provisional')
+      const seen = new Map([...pools].map(([k, p]) => [k, provisionalPools.get(k) ?? p]))
+      const done = loader.build!(t, { ...contextOf(t, requested), pools: seen }, workers!).then(async (b) => {
+        await Promise.all(provisional.map((p) => finalized.get(p)))
+        if (provisional.some((p) => tainted.has(p))) return b.discard()
+        await b.merge()
+        finish(t, t0, requested, b)
+      })
+      builds.push({ table: t, provisional, done: settle(done) })
+    }
+  }
+  const loadHere = async (t: TableIR) => {
+    const t0 = performance.now()
+    const requested = requestedRows(t, scale, options.rows)
+    const context = contextOf(t, requested)
+    const plan = planTable(context)
+    const early = !!workers && !plan.problems.length && order.tables.some((c) => parallel(c) && !started.has(c.name) && parents(c).includes(t.name))
+    if (early) {
+      const { pools: all, ...rest } = context
+      const parentPools = [...all.values()].filter((p) => parents(t).includes(p.table)).map(packPool)
+      const own = [...all.values()].filter((p) => p.table === t.name).map((p) => ({ table: p.table, columns: p.columns, size: 0, values: p.columns.map(() => []) }))
+      builds.push({
+        table: t,
+        provisional: [],
+        done: settle(
+          workers!.run('keys', { context: rest, pools: [...parentPools, ...own] }).then((own) => {
+            if (keysKnown.has(t.name)) return
+            for (const w of own) provisionalPools.set(poolKey(w.table, w.columns), unpackPool(w))
+            keysKnown.set(t.name, 'provisional')
+            startReady()
+          }),
+        ),
+      })
+    }
+    const result = await loader.load(t, plan)
+    const exact = result.exact && result.inserted === plan.count
+    if (keysKnown.get(t.name) === 'provisional' && !exact) tainted.add(t.name)
+    const written = new Set(plan.columns)
+    for (const p of pools.values()) {
+      if (p.table !== t.name) continue
+      if (result.exact && p.columns.every((c) => written.has(c))) continue
+      const cols = await loader.readKeys(t.name, p.columns)
+      p.values.splice(0, p.values.length, ...cols)
+      p.size = cols[0]?.length ?? 0
+    }
+    keysKnown.set(t.name, 'final')
+    for (const p of pools.values()) if (p.table === t.name) provisionalPools.delete(poolKey(p.table, p.columns))
+    finals.get(t.name)!()
+    finish(t, t0, requested, { ...result, count: plan.count, ...(plan.capped ? { capped: plan.capped } : {}), problems: plan.problems })
+    startReady()
+  }
+
   try {
     const names = order.tables.map((t) => t.name)
     const full = await loader.nonEmpty(names)
@@ -117,41 +226,17 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
         'seed an empty database (fresh from `schema migrate` or `schema sql`), or pass --truncate to delete the existing rows first',
       )
     if (full.length) await loader.clear(names)
+    startReady()
     for (const t of order.tables) {
-      const t0 = performance.now()
-      const requested = requestedRows(t, scale, options.rows)
-      const plan = planTable({
-        dialect: d,
-        table: t,
-        ...(declared.get(t.name) ? { declared: declared.get(t.name)! } : {}),
-        jsonPaths: jsonPaths(declared.get(t.name) ?? t),
-        enums,
-        rows: requested,
-        seed,
-        deferred: order.deferred.get(t.name) ?? [],
-        pools,
-      })
-      const result = await loader.load(t, plan)
-      const written = new Set(plan.columns)
-      for (const p of pools.values()) {
-        if (p.table !== t.name) continue
-        if (result.exact && p.columns.every((c) => written.has(c))) continue
-        const cols = await loader.readKeys(t.name, p.columns)
-        p.values.splice(0, p.values.length, ...cols)
-        p.size = cols[0]?.length ?? 0
-      }
-      const report: SeedTableReport = {
-        table: t.name,
-        rows: result.inserted,
-        requested,
-        filtered: plan.count - result.inserted,
-        ms: Math.round(performance.now() - t0),
-        ...(plan.capped ? { capped: plan.capped } : {}),
-        ...(plan.problems.length ? { notes: plan.problems } : {}),
-      }
-      tables.push(report)
-      options.onTable?.(report)
+      if (started.has(t.name) || parallel(t)) continue
+      await loadHere(t)
+      // Lets finished parallel builds be copied in between two tables.
+      await new Promise((r) => setImmediate(r))
     }
+    await workers?.drain()
+    await Promise.all(builds.map((b) => b.done))
+    // A parent published keys that did not all go in: its children are built again, here, from the keys that did.
+    for (const b of builds) if (b.provisional.some((p) => tainted.has(p))) await loadHere(b.table)
     for (const { table, fk } of deferredList) {
       const pk = table.primaryKey?.columns
       const parent = pools.get(poolKey(fk.references.table, fk.references.columns))!
@@ -171,7 +256,9 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     await loader.analyze(order.tables.map((t) => t.name))
     analyzeMs = Math.round(performance.now() - a0)
   } finally {
+    await workers?.close()
     await loader.close()
   }
-  return { schema: ir.name, dialect: d, tables, deferred, analyzeMs, totalMs: Math.round(performance.now() - started) }
+  const tables = order.tables.flatMap((t) => reports.get(t.name) ?? [])
+  return { schema: ir.name, dialect: d, tables, deferred, analyzeMs, totalMs: Math.round(performance.now() - began) }
 }

@@ -1,33 +1,123 @@
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { UserError } from '../errors.js'
 import type { TableIR } from '../ir/types.js'
 import { quoteIdent } from '../sql/ident.js'
-import type { Loader, LoadResult } from './loader.js'
-import type { TablePlan } from './table.js'
+import type { Built, Loader, LoadResult } from './loader.js'
+import { planTable, poolKey, type TableContext, type TablePlan } from './table.js'
+import { packPool, unpackPool, type WirePool } from './wire.js'
+import type { WorkerPool } from './workers.js'
+
+type SqliteDatabase = Database.Database
+type SqliteStatement = Database.Statement
 
 const REBUILD_FROM = 10_000
 
 /**
- * SQLite loader: one transaction and one prepared `INSERT OR IGNORE` per
- * table, so a row breaking a CHECK, UNIQUE or NOT NULL the generator could
- * not satisfy by construction is skipped by the engine (and counted) instead
- * of failing the load. Foreign keys are not one of those: the generator
- * guarantees them.
+ * Writes the plan's rows into `table` inside the caller's transaction: one
+ * prepared `INSERT OR IGNORE`, so a row breaking a UNIQUE or NOT NULL the
+ * generator could not satisfy by construction is skipped by the engine
+ * instead of failing the load. CHECKs are evaluated once over the table
+ * afterwards and the rows failing one are deleted (the same rows the insert
+ * would have refused): per-row CHECK evaluation was a third of the insert
+ * time, as SQLite rebuilds an `IN (…)` list's lookup table on every execution.
+ * Foreign keys are not filtered: the generator guarantees them.
+ */
+export function insertRows(db: SqliteDatabase, table: TableIR, plan: TablePlan): LoadResult {
+  const q = quoteIdent
+  const cols = plan.columns
+  // The pragma is read when a statement is compiled, so it is set around the prepare only.
+  db.pragma('ignore_check_constraints = ON')
+  let stmt: SqliteStatement
+  try {
+    stmt = db.prepare(`INSERT OR IGNORE INTO ${q(table.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+  } finally {
+    db.pragma('ignore_check_constraints = OFF')
+  }
+  const src = plan.rows()
+  let inserted = 0
+  for (let i = 0; i < plan.count; i++) {
+    const row = src.next()
+    let ok = false
+    try {
+      ok = stmt.run(row).changes > 0
+    } catch {
+      // A type error (STRICT tables) or a trigger's RAISE: the row is left out like an ignored one.
+    }
+    if (ok) {
+      inserted++
+      src.accept(row)
+    }
+  }
+  const checks = table.checks.flatMap((c) => (c.expression.sqlite === undefined ? [] : [`NOT (${c.expression.sqlite})`]))
+  const failed = checks.length ? db.prepare(`DELETE FROM ${q(table.name)} WHERE ${checks.join(' OR ')}`).run().changes : 0
+  return { inserted: inserted - failed, exact: failed === 0 }
+}
+
+/** One table to build in a scratch database file, by a worker thread or in the process. */
+export interface BuildJob {
+  readonly file: string
+  /** `CREATE TABLE` and its `CREATE UNIQUE INDEX`es: run before the rows, so duplicates are ignored. */
+  readonly before: readonly string[]
+  /** The other `CREATE INDEX`es: built after the rows, by sorting. */
+  readonly after: readonly string[]
+  /** The plan's input without pools. */
+  readonly context: Omit<TableContext, 'pools'>
+  /** The pools of the table's parents. */
+  readonly pools: readonly WirePool[]
+}
+
+/** What {@link buildTable} reports back. */
+export interface BuildResult extends LoadResult {
+  readonly count: number
+  readonly capped?: string
+  readonly problems: readonly string[]
+}
+
+/**
+ * Fills a fresh scratch database with one table: rows, then indexes. Its
+ * journal is off, as the file is thrown away if anything fails.
+ */
+export function buildTable(job: BuildJob): BuildResult {
+  const db = new Database(job.file)
+  try {
+    db.pragma('journal_mode = OFF')
+    db.pragma('synchronous = OFF')
+    db.pragma('cache_size = -1048576')
+    db.pragma('foreign_keys = OFF')
+    db.pragma('temp_store = MEMORY')
+    for (const sql of job.before) db.exec(sql)
+    const pools = new Map(job.pools.map((w) => { const p = unpackPool(w); return [poolKey(p.table, p.columns), p] as const }))
+    const plan = planTable({ ...job.context, pools })
+    db.exec('BEGIN')
+    const result = insertRows(db, job.context.table, plan)
+    for (const sql of job.after) db.exec(sql)
+    db.exec('COMMIT')
+    return { ...result, count: plan.count, ...(plan.capped ? { capped: plan.capped } : {}), problems: plan.problems }
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * SQLite loader: one transaction per table ({@link insertRows}), non-unique
+ * indexes of large tables rebuilt after the load.
  */
 export async function openSqliteLoader(path: string): Promise<Loader> {
-  const { default: Database } = await import('better-sqlite3')
-  let db: import('better-sqlite3').Database
+  let db: SqliteDatabase
   try {
     db = new Database(path, { fileMustExist: true })
   } catch (e) {
     throw new UserError(`cannot open SQLite file ${path}: ${(e as Error).message}`, 'check the path, or create the database with `schema migrate`')
   }
   const saved = {
-    journal: String(db.pragma('journal_mode', { simple: true })),
     synchronous: Number(db.pragma('synchronous', { simple: true })),
     cacheSize: Number(db.pragma('cache_size', { simple: true })),
   }
   // Durability is pointless while loading throw-away data; the settings are restored in close().
-  db.pragma('journal_mode = WAL')
+  // The journal mode is left as it is: in rollback mode, pages added to the file are not journalled
+  // at all, while WAL would write every new page twice (log, then checkpoint).
   db.pragma('synchronous = OFF')
   db.pragma('cache_size = -2097152')
   db.pragma('temp_store = MEMORY')
@@ -35,6 +125,55 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
   // per-row parent lookups are skipped; tests check the result with PRAGMA foreign_key_check.
   db.pragma('foreign_keys = OFF')
   const q = quoteIdent
+  let scratch: string | undefined
+  let built = 0
+
+  /** Runs `fill` with the table's non-unique indexes dropped (for large loads) and rebuilt after, in one transaction. */
+  function withIndexesRebuilt<T>(table: string, rows: number, fill: () => T): T {
+    const indexes = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
+      .all(table) as { name: string; sql: string }[]
+    const rebuild = rows >= REBUILD_FROM
+    db.exec('BEGIN')
+    try {
+      if (rebuild) for (const ix of indexes) db.exec(`DROP INDEX ${q(ix.name)}`)
+      const result = fill()
+      if (rebuild) for (const ix of indexes) db.exec(ix.sql)
+      db.exec('COMMIT')
+      return result
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      throw e
+    }
+  }
+
+  /** Copies a built table in: SQLite's transfer optimisation copies records and index b-trees as they are. */
+  function merge(table: TableIR, file: string, rows: number): void {
+    db.prepare('ATTACH ? AS seed_scratch').run(file)
+    try {
+      let transfer: SqliteStatement | undefined
+      try {
+        transfer = db.prepare(`INSERT INTO main.${q(table.name)} SELECT * FROM seed_scratch.${q(table.name)}`)
+      } catch {
+        // Generated columns in a table without an INTEGER PRIMARY KEY: the transfer cannot be compiled.
+      }
+      if (transfer) {
+        db.exec('BEGIN')
+        try {
+          transfer.run()
+          db.exec('COMMIT')
+        } catch (e) {
+          if (db.inTransaction) db.exec('ROLLBACK')
+          throw e
+        }
+      } else {
+        const cols = table.columns.filter((c) => !c.generated).map((c) => q(c.name))
+        withIndexesRebuilt(table.name, rows, () => db.exec(`INSERT INTO main.${q(table.name)} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM seed_scratch.${q(table.name)}`))
+      }
+    } finally {
+      db.exec('DETACH seed_scratch')
+    }
+  }
 
   return {
     async nonEmpty(tables) {
@@ -46,39 +185,39 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
       db.exec('COMMIT')
     },
     async load(table: TableIR, plan: TablePlan): Promise<LoadResult> {
-      const cols = plan.columns
-      const stmt = db.prepare(`INSERT OR IGNORE INTO ${q(table.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-      const src = plan.rows()
-      let inserted = 0
-      // Non-unique indexes are dropped and rebuilt from their own SQL inside the same transaction:
-      // building an index by sorting is several times cheaper than a million random-order inserts,
-      // and the transaction means a crash cannot leave one missing.
-      const indexes = db
-        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
-        .all(table.name) as { name: string; sql: string }[]
-      db.exec('BEGIN')
-      try {
-        if (plan.count >= REBUILD_FROM) for (const ix of indexes) db.exec(`DROP INDEX ${q(ix.name)}`)
-        for (let i = 0; i < plan.count; i++) {
-          const row = src.next()
-          let ok = false
-          try {
-            ok = stmt.run(row).changes > 0
-          } catch {
-            // A type error (STRICT tables) or a trigger's RAISE: the row is left out like an ignored one.
-          }
-          if (ok) {
-            inserted++
-            src.accept(row)
-          }
-        }
-        if (plan.count >= REBUILD_FROM) for (const ix of indexes) db.exec(ix.sql)
-        db.exec('COMMIT')
-      } catch (e) {
-        if (db.inTransaction) db.exec('ROLLBACK')
-        throw e
+      return withIndexesRebuilt(table.name, plan.count, () => insertRows(db, table, plan))
+    },
+    async build(table: TableIR, context: TableContext, workers: WorkerPool): Promise<Built> {
+      const objects = db
+        .prepare(`SELECT type, sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type = 'index'`)
+        .all(table.name) as { type: string; sql: string }[]
+      const late = (o: { type: string; sql: string }) => o.type === 'index' && !/^CREATE\s+UNIQUE/i.test(o.sql)
+      const parents = new Set(table.foreignKeys.map((f) => f.references.table))
+      const { pools, ...rest } = context
+      scratch ??= mkdtempSync(join(dirname(path), `.${basename(path)}.seed-`))
+      const file = join(scratch, `${built++}.db`)
+      const job: BuildJob = {
+        file,
+        before: objects.filter((o) => !late(o)).map((o) => o.sql),
+        after: objects.filter(late).map((o) => o.sql),
+        context: rest,
+        pools: [...pools.values()].filter((p) => parents.has(p.table)).map(packPool),
       }
-      return { inserted, exact: true }
+      const result = await workers.run('build', job)
+      const drop = () => rmSync(file, { force: true })
+      return {
+        ...result,
+        async merge() {
+          try {
+            merge(table, file, result.inserted)
+          } finally {
+            drop()
+          }
+        },
+        async discard() {
+          drop()
+        },
+      }
     },
     async readKeys(table, columns) {
       const rows = db.prepare(`SELECT ${columns.map(q).join(', ')} FROM ${q(table)} WHERE ${columns.map((c) => `${q(c)} IS NOT NULL`).join(' AND ')} ORDER BY ${columns.map(q).join(', ')}`).raw().all() as unknown[][]
@@ -105,10 +244,10 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
     },
     async close() {
       try {
+        if (scratch) rmSync(scratch, { recursive: true, force: true })
         if (db.inTransaction) db.exec('ROLLBACK')
         db.pragma(`synchronous = ${saved.synchronous}`)
         db.pragma(`cache_size = ${saved.cacheSize}`)
-        if (saved.journal.toLowerCase() !== 'wal') db.pragma(`journal_mode = ${saved.journal}`)
       } finally {
         db.close()
       }

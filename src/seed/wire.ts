@@ -1,0 +1,63 @@
+import { planTable, poolKey, type Pool, type TableContext } from './table.js'
+
+/** A pool column as sent to a worker: same-width byte strings (uuids) packed into one buffer. */
+type WireColumn = unknown[] | { readonly width: number; readonly bytes: Uint8Array }
+
+/** A {@link Pool} as sent to a worker. */
+export interface WirePool {
+  readonly table: string
+  readonly columns: readonly string[]
+  readonly size: number
+  readonly values: readonly WireColumn[]
+}
+
+/**
+ * Packs a pool for a worker. A million uuid Buffers cloned one by one cost
+ * seconds and, as small Buffers share 8 KiB slabs, gigabytes; packed they
+ * are one copy of their bytes. The copy is taken now: the clone happens
+ * when a worker is free, by when the pool may have grown.
+ */
+export function packPool(p: Pool): WirePool {
+  const values = p.values.map((col): WireColumn => {
+    const first = col[0]
+    if (!Buffer.isBuffer(first) || !col.every((v) => Buffer.isBuffer(v) && v.length === first.length)) return col.slice()
+    return { width: first.length, bytes: Buffer.concat(col as Buffer[]) }
+  })
+  return { table: p.table, columns: p.columns, size: p.size, values }
+}
+
+/** The pool a {@link packPool} came from (Buffers as views of the packed bytes). */
+export function unpackPool(w: WirePool): Pool {
+  const values = w.values.map((col) => {
+    if (Array.isArray(col)) return col
+    const { width, bytes } = col as { width: number; bytes: Uint8Array }
+    const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const out: Buffer[] = new Array(all.length / width)
+    for (let i = 0; i < out.length; i++) out[i] = all.subarray(i * width, (i + 1) * width)
+    return out
+  })
+  return { table: w.table, columns: w.columns, size: w.size, values }
+}
+
+/** Keys of a table's rows, computed away from the main thread: the table's plan run without writing anything. */
+export interface KeysJob {
+  /** The plan's input without pools. */
+  readonly context: Omit<TableContext, 'pools'>
+  /** The pools of the table's parents, and the (empty) pools of its own keys to fill. */
+  readonly pools: readonly WirePool[]
+}
+
+/**
+ * The table's own key pools as they will be once every generated row is
+ * in: what its children can be planned from before the table is loaded.
+ */
+export function keysOf(job: KeysJob): WirePool[] {
+  const pools = new Map(job.pools.map((w) => {
+    const p = unpackPool(w)
+    return [poolKey(p.table, p.columns), p] as const
+  }))
+  const plan = planTable({ ...job.context, pools })
+  const src = plan.rows()
+  for (let i = 0; i < plan.count; i++) src.accept(src.next())
+  return [...pools.values()].filter((p) => p.table === job.context.table.name).map(packPool)
+}
