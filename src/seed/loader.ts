@@ -43,6 +43,7 @@ export interface Loader {
   update(table: string, keys: readonly string[], set: readonly string[], rows: readonly unknown[][]): Promise<number>
   /** Makes everything durable (Postgres commits its one transaction). */
   commit(): Promise<void>
+  /** Gathers planner statistics for the tables. */
   analyze(tables: readonly string[]): Promise<void>
   /** Restores settings changed for the load, rolls back if not committed, disconnects. */
   close(): Promise<void>

@@ -154,6 +154,7 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
   const builds: { table: TableIR; provisional: string[]; done: Promise<void> }[] = []
   const started = new Set<string>()
   const tainted = new Set<string>()
+  const merged = new Set<string>()
   const settle = (p: Promise<void>) => {
     // Awaited later with Promise.all; this keeps an early failure from being reported as unhandled.
     p.catch(() => {})
@@ -171,6 +172,7 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
         await Promise.all(provisional.map((p) => finalized.get(p)))
         if (provisional.some((p) => tainted.has(p))) return b.discard()
         await b.merge()
+        merged.add(t.name)
         finish(t, t0, requested, b)
       })
       builds.push({ table: t, provisional, done: settle(done) })
@@ -253,7 +255,8 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     }
     await loader.commit()
     const a0 = performance.now()
-    await loader.analyze(order.tables.map((t) => t.name))
+    // Tables built in parallel came with their statistics.
+    await loader.analyze(order.tables.filter((t) => !merged.has(t.name)).map((t) => t.name))
     analyzeMs = Math.round(performance.now() - a0)
   } finally {
     await workers?.close()

@@ -76,8 +76,8 @@ export interface BuildResult extends LoadResult {
 }
 
 /**
- * Fills a fresh scratch database with one table: rows, then indexes. Its
- * journal is off, as the file is thrown away if anything fails.
+ * Fills a fresh scratch database with one table: rows, indexes, statistics.
+ * Its journal is off, as the file is thrown away if anything fails.
  */
 export function buildTable(job: BuildJob): BuildResult {
   const db = new Database(job.file)
@@ -94,6 +94,8 @@ export function buildTable(job: BuildJob): BuildResult {
     const result = insertRows(db, job.context.table, plan)
     for (const sql of job.after) db.exec(sql)
     db.exec('COMMIT')
+    // Statistics are gathered here too, in parallel, and copied in with the rows.
+    db.exec('ANALYZE')
     return { ...result, count: plan.count, ...(plan.capped ? { capped: plan.capped } : {}), problems: plan.problems }
   } finally {
     db.close()
@@ -126,6 +128,7 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
   db.pragma('foreign_keys = OFF')
   const q = quoteIdent
   let scratch: string | undefined
+  let statsReady = false
   let built = 0
 
   /** Runs `fill` with the table's non-unique indexes dropped (for large loads) and rebuilt after, in one transaction. */
@@ -147,8 +150,11 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
     }
   }
 
-  /** Copies a built table in: SQLite's transfer optimisation copies records and index b-trees as they are. */
+  /** Copies a built table in: SQLite's transfer optimisation copies records and index b-trees as they are; then its statistics. */
   function merge(table: TableIR, file: string, rows: number): void {
+    // Creates sqlite_stat1 and sqlite_stat4 if the database has none yet.
+    if (!statsReady) db.exec('ANALYZE sqlite_schema')
+    statsReady = true
     db.prepare('ATTACH ? AS seed_scratch').run(file)
     try {
       let transfer: SqliteStatement | undefined
@@ -170,6 +176,12 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
         const cols = table.columns.filter((c) => !c.generated).map((c) => q(c.name))
         withIndexesRebuilt(table.name, rows, () => db.exec(`INSERT INTO main.${q(table.name)} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM seed_scratch.${q(table.name)}`))
       }
+      db.exec('BEGIN')
+      for (const stat of ['sqlite_stat1', 'sqlite_stat4']) {
+        db.prepare(`DELETE FROM main.${stat} WHERE tbl = ?`).run(table.name)
+        db.prepare(`INSERT INTO main.${stat} SELECT * FROM seed_scratch.${stat} WHERE tbl = ?`).run(table.name)
+      }
+      db.exec('COMMIT')
     } finally {
       db.exec('DETACH seed_scratch')
     }
@@ -239,8 +251,8 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
       return n
     },
     async commit() {},
-    async analyze() {
-      db.exec('ANALYZE')
+    async analyze(tables) {
+      for (const t of tables) db.exec(`ANALYZE main.${q(t)}`)
     },
     async close() {
       try {

@@ -45,6 +45,7 @@ function contents(file: string): Record<string, unknown> {
     out.foreign_key_check = db.pragma('foreign_key_check')
     out.integrity_check = db.pragma('integrity_check')
     out.stat1 = db.prepare('SELECT tbl, idx, stat FROM sqlite_stat1 ORDER BY tbl, idx').all()
+    out.stat4 = createHash('sha256').update(JSON.stringify(db.prepare('SELECT * FROM sqlite_stat4 ORDER BY tbl, idx, sample').raw().all())).digest('hex')
     return out
   } finally {
     db.close()
