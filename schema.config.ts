@@ -1,4 +1,4 @@
-import { defineConfig } from './src/config.js'
+import { defineConfig } from 'schemaforge'
 
 export default defineConfig({
   schemas: {

@@ -11,8 +11,8 @@
  */
 import { sql as kysql } from 'kysely'
 import type { DB } from '../generated/agent/types.js'
-import { defineSchema, desc, enumType, fn, index, sql, t, table, trigger } from '../src/index.js'
-import { query } from '../src/query.js'
+import { defineSchema, desc, enumType, fn, index, sql, t, table, trigger } from 'schemaforge'
+import { query } from 'schemaforge/query'
 
 const executionStatus = enumType('execution_status', ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'], {
   description: '에이전트 실행 상태. 상태가 바뀔 때마다 status_transitions에 이력을 남긴다.',

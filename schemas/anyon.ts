@@ -9,8 +9,8 @@
  */
 import { sql as kysql } from 'kysely'
 import type { DB } from '../generated/anyon/types.js'
-import { check, defineSchema, desc, asc, enumType, fn, index, sql, t, table, trigger, unique } from '../src/index.js'
-import { query } from '../src/query.js'
+import { check, defineSchema, desc, asc, enumType, fn, index, sql, t, table, trigger, unique } from 'schemaforge'
+import { query } from 'schemaforge/query'
 
 // ---------------------------------------------------------------------------
 // Enums (값 순서는 참조 스키마의 CHECK 순서 그대로)

@@ -13,8 +13,8 @@
  */
 import { sql as kysql } from 'kysely'
 import type { DB } from '../generated/pastetrader/types.js'
-import { defineSchema, desc, fn, index, sql, t, table, trigger } from '../src/index.js'
-import { query } from '../src/query.js'
+import { defineSchema, desc, fn, index, sql, t, table, trigger } from 'schemaforge'
+import { query } from 'schemaforge/query'
 
 /** `UUID PK DEFAULT gen_random_uuid()` */
 const uuidPk = () => t.uuid().primaryKey().default(sql.randomUuid).describe('고유 식별자')

@@ -14,8 +14,8 @@
  */
 import { sql as kysql } from 'kysely'
 import type { DB } from '../generated/saltlux/types.js'
-import { check, defineSchema, desc, enumType, expr, fn, index, sql, t, table, trigger, unique, view } from '../src/index.js'
-import { query } from '../src/query.js'
+import { check, defineSchema, desc, enumType, expr, fn, index, sql, t, table, trigger, unique, view } from 'schemaforge'
+import { query } from 'schemaforge/query'
 
 // ---------------------------------------------------------------------------
 // Enums

@@ -8,8 +8,8 @@
  */
 import { sql as kysql } from 'kysely'
 import type { DB } from '../generated/vision/types.js'
-import { defineSchema, desc, index, sql, t, table } from '../src/index.js'
-import { query } from '../src/query.js'
+import { defineSchema, desc, index, sql, t, table } from 'schemaforge'
+import { query } from 'schemaforge/query'
 
 /** `TIMESTAMP WITH TIME ZONE DEFAULT NOW()` */
 const nowTz = (description: string) => t.timestamptz().default(sql.now).describe(description)

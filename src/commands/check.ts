@@ -1,7 +1,8 @@
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import { BaseCommand } from '../cli/base.js'
 import { projectDirs } from '../cli/project.js'
 import { checkSchema, type CheckReport } from '../check/check.js'
+import { loadGenerators } from '../generate/index.js'
 import { loadSchemas } from '../load/load.js'
 
 /** `::error` annotations for GitHub Actions-style CI logs. */
@@ -22,6 +23,7 @@ export default class Check extends BaseCommand {
 
   async run(): Promise<{ clean: boolean; schemas: CheckReport[] }> {
     const { flags } = await this.parse(Check)
+    await loadGenerators()
     const dirs = await projectDirs()
     const schemas = await loadSchemas(flags.schema, { all: true })
     const reports: CheckReport[] = []

@@ -1,10 +1,10 @@
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { BaseCommand } from '../cli/base.js'
 import { projectDirs } from '../cli/project.js'
 import { contextOf } from '../check/check.js'
-import { generateFiles } from '../generate/index.js'
+import { generateFiles, loadGenerators } from '../generate/index.js'
 import { findChromium } from '../generate/render-svg.js'
 import { loadSchemas } from '../load/load.js'
 import { buildSite } from '../site/build.js'
@@ -23,6 +23,7 @@ export default class Docs extends BaseCommand {
     const { flags } = await this.parse(Docs)
     // Before any work: without a browser there are no diagrams, and so no site.
     findChromium()
+    await loadGenerators()
     const dirs = await projectDirs()
     const schemas = await loadSchemas(flags.schema, { all: true })
     const inputs = []

@@ -1,8 +1,9 @@
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import path from 'node:path'
 import { BaseCommand } from '../cli/base.js'
 import { projectDirs } from '../cli/project.js'
 import { generateSchema } from '../check/check.js'
+import { loadGenerators } from '../generate/index.js'
 import { loadSchemas } from '../load/load.js'
 
 export default class Generate extends BaseCommand {
@@ -17,6 +18,7 @@ export default class Generate extends BaseCommand {
 
   async run(): Promise<{ schemas: { schema: string; dir: string; written: string[]; rendered: string[] }[] }> {
     const { flags } = await this.parse(Generate)
+    await loadGenerators()
     const dirs = await projectDirs()
     const schemas = await loadSchemas(flags.schema, { all: true })
     const out = []

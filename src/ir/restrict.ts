@@ -74,6 +74,18 @@ function table(t: TableIR, d: Dialect): TableIR {
  * The first step of every dialect's `normalize`.
  */
 export function restrict(ir: SchemaIR, d: Dialect): SchemaIR {
+  let byDialect = restricted.get(ir)
+  if (!byDialect) restricted.set(ir, (byDialect = new Map()))
+  let view = byDialect.get(d)
+  if (!view) byDialect.set(d, (view = restrictOnce(ir, d)))
+  return view
+}
+
+// Schemas are never changed in place, and one `generate` or `check` restricts the same schema
+// for the types, the diagrams, the docs, the index analysis and the diff: a tenth of a second each at 1,000 tables.
+const restricted = new WeakMap<SchemaIR, Map<Dialect, SchemaIR>>()
+
+function restrictOnce(ir: SchemaIR, d: Dialect): SchemaIR {
   const tables = ir.tables.filter((t) => has(t.dialects, d)).map((t) => table(t, d))
   const tableNames = new Set(tables.map((t) => t.name))
   return {

@@ -39,6 +39,7 @@ export function snapshotText(ir: SchemaIR): string {
 
 /** Renames in the other direction, declared on the previous schema, for planning `down`. */
 function reverseRenames(prev: SchemaIR, renames: readonly Rename[]): SchemaIR {
+  if (renames.length === 0) return prev
   return {
     ...prev,
     tables: prev.tables.map((t) => {

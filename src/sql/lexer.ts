@@ -169,6 +169,18 @@ function wrapsWhole(tokens: readonly Token[]): boolean {
  * Two expressions that differ only in layout canonicalise to the same text.
  */
 export function canonicalSql(sql: string): string {
+  let out = canonical.get(sql)
+  if (out === undefined) {
+    out = canonicalOnce(sql)
+    if (canonical.size < 100_000) canonical.set(sql, out)
+  }
+  return out
+}
+
+// A schema repeats a few expressions (`now()`, `0`, `true`) over thousands of columns, and a diff canonicalises both sides.
+const canonical = new Map<string, string>()
+
+function canonicalOnce(sql: string): string {
   let toks = significant(tokenize(sql))
   while (wrapsWhole(toks)) toks = toks.slice(1, -1)
   let out = ''

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import { BaseCommand } from '../../cli/base.js'
 import { forEachMigrationTarget } from '../../cli/migrations.js'
 import { migrateUp, type RunStep } from '../../migrate/runner.js'

@@ -1,4 +1,5 @@
-import { Args, Flags } from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 import path from 'node:path'
 import { BaseCommand } from '../../cli/base.js'
 import { projectDirs } from '../../cli/project.js'

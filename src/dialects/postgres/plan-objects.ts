@@ -1,4 +1,4 @@
-import type { CheckIR, ForeignKeyIR, PrimaryKeyIR, SchemaIR, TableIR, UniqueIR, ViewIR } from '../../ir/types.js'
+import type { CheckIR, ColumnIR, ForeignKeyIR, PrimaryKeyIR, TableIR, UniqueIR, ViewIR } from '../../ir/types.js'
 import type { PlannedStatement } from '../../migrate/plan.js'
 import { forceQuote, identList, quoteIdent } from '../../sql/ident.js'
 import { bare, fkTail, literal, signatureArgs } from './ddl.js'
@@ -105,10 +105,8 @@ export function tableComments(t: TableIR): PlannedStatement[] {
   return out
 }
 
-/** The enum types a schema's columns use, by column: `table.column` → enum name (arrays included). */
-export function enumOf(ir: SchemaIR, table: string, column: string): string | undefined {
-  const c = ir.tables.find((t) => t.name === table)?.columns.find((c) => c.name === column)
-  if (!c) return undefined
+/** The enum type a column uses (arrays included). */
+export function columnEnum(c: ColumnIR): string | undefined {
   const type = c.type.kind === 'array' ? c.type.of : c.type
   return type.kind === 'enum' ? type.name : undefined
 }

@@ -10,7 +10,7 @@ import { addColumn, alterColumn, needsReAdd } from './plan-column.js'
 import { dependentViews, replaceable, viewOrder } from './plan-deps.js'
 import { createEnum, enumChange, oldEnumName, renameValues } from './plan-enum.js'
 import { engineNameRenames } from './plan-names.js'
-import { addConstraint, commentOn, constraintsOf, createView, dropConstraint, enumOf, tableComments, type Commentable } from './plan-objects.js'
+import { addConstraint, columnEnum, commentOn, constraintsOf, createView, dropConstraint, tableComments, type Commentable } from './plan-objects.js'
 import { objectKey, objectsOnColumn, recreate, tableObjectChanges, type TableObject } from './plan-sets.js'
 
 const byName = <T extends { readonly name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
@@ -108,10 +108,10 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
   for (const t of before.tables) {
     if (!kept.has(t.name)) continue
     for (const c of t.columns) {
-      const e = enumOf(before, t.name, c.name)
+      const e = columnEnum(c)
       const target = e === undefined ? undefined : rebuilt.get(e)
       const next = afterTables.get(t.name)!.columns.find((x) => x.name === c.name)
-      if (!target || !next || enumOf(after, t.name, c.name) !== e || next.nativeType?.postgres !== c.nativeType?.postgres) continue
+      if (!target || !next || columnEnum(next) !== e || next.nativeType?.postgres !== c.nativeType?.postgres) continue
       enumColumns.push({ table: t.name, column: next, enum: target })
       // The engine re-parses these with the old type's name in them, which no longer compares with the new type.
       for (const o of objectsOnColumn(t, c.name, true)) recreate(objects, after, t.name, o, ` (it reads ${t.name}.${c.name}, whose enum is rebuilt)`)

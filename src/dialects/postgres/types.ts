@@ -136,6 +136,18 @@ function canonicalScalar(raw: string): string {
  * `DECIMAL(10, 6)` → `numeric(10,6)`, `TEXT[]` → `text[]`. Idempotent.
  */
 export function canonicalType(declared: string): string {
+  let out = canonicalTypes.get(declared)
+  if (out === undefined) {
+    out = canonicalTypeOnce(declared)
+    if (canonicalTypes.size < 100_000) canonicalTypes.set(declared, out)
+  }
+  return out
+}
+
+// A schema spells a few types over thousands of columns, and a diff normalises both sides.
+const canonicalTypes = new Map<string, string>()
+
+function canonicalTypeOnce(declared: string): string {
   let text = declared.trim()
   let dims = 0
   for (;;) {

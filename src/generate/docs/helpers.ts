@@ -9,6 +9,7 @@ export function escapeCell(text: string): string {
 
 /** An inline code span that survives backticks in the text. */
 export function codeSpan(text: string): string {
+  if (!text.includes('`')) return '`' + text + '`'
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length))
   const fence = '`'.repeat(longest + 1)
   return longest === 0 ? `${fence}${text}${fence}` : `${fence} ${text} ${fence}`

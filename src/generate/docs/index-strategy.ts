@@ -1,6 +1,6 @@
 import type { AnalyzedIndex, KeySource, RedundantIndex, UnindexedForeignKey } from '../../analysis/indexes.js'
 import type { Dialect } from '../../ir/types.js'
-import { actionSql, tableDialects, type DocsInput } from './context.js'
+import { actionSql, analyzedIndex, tableDialects, type DocsInput } from './context.js'
 import { anchor } from './format.js'
 import type { PatternRef } from './queries.js'
 import type { IndexFacts } from './tables.js'
@@ -102,17 +102,17 @@ function entries(input: DocsInput, usage: ReadonlyMap<string, readonly PatternRe
         table: e.table,
         anchor: anchor(e.table),
         id: e.id,
-        ...(e.name !== undefined ? { name: e.name } : {}),
+        name: e.name,
         source: e.source,
         keys: perDialect(present, (d) => at(d)?.keys.join(', ')),
         unique: e.unique,
         method: e.method,
         kind: e.kind,
         traits: e.traits,
-        ...(where ? { where } : {}),
+        where,
         include: e.include,
-        ...(e.description !== undefined ? { description: e.description } : {}),
-        ...(only ? { onlyIn: only } : {}),
+        description: e.description,
+        onlyIn: only,
         patterns: usage.get(e.id) ?? [],
       }
     })
@@ -136,7 +136,7 @@ export function indexStrategyView(input: DocsInput, usage: ReadonlyMap<string, r
     merge(input, (d) => input.analyses.get(d)?.redundant ?? [], (r: RedundantIndex) => r.id).map(({ found }): RedundantView => {
       const r = found[0]!.x
       const entry = byId.get(r.id)
-      const present = tableDialects(input, r.table).filter((d) => input.analyses.get(d)?.indexes.some((e) => e.id === r.id))
+      const present = tableDialects(input, r.table).filter((d) => analyzedIndex(input, d, r.id) !== undefined)
       return { ...r, anchor: anchor(r.table), keys: entry!.keys, dialects: found.map((f) => f.d), allDialects: found.length === present.length }
     }),
   )

@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import type Handlebars from 'handlebars'
+// Handlebars without its compiler: enough for the precompiled templates.
+import runtimeModule from 'handlebars/runtime.js'
 import { getDialect } from '../../dialects/index.js'
 import type { EmittedFile, GenerateContext } from '../emitter.js'
 import { mermaidErd } from '../erd/mermaid.js'
@@ -37,16 +41,17 @@ export function tidy(text: string): string {
 /**
  * The documentation set of a schema in `ctx.lang`: every
  * `templates/<lang>/*.md.hbs` rendered to `docs/<lang>/*.md` from one
- * view-model, with the ERD generator's diagrams embedded. Deterministic.
+ * view-model, with the ERD generator's diagrams embedded (`diagrams`, when the
+ * caller has them already). Deterministic.
  */
-export async function koreanDocs(ctx: GenerateContext, templatesDir: string): Promise<EmittedFile[]> {
+export async function koreanDocs(ctx: GenerateContext, templatesDir: string, diagrams: readonly EmittedFile[] = mermaidErd(ctx)): Promise<EmittedFile[]> {
   const { templates, dictionary } = await compiledTemplates(templatesDir, ctx.lang)
   const modules = await Promise.all(ctx.dialects.map((d) => getDialect(d)))
   const mapType = (d: (typeof ctx.dialects)[number], type: Parameters<(typeof modules)[number]['mapType']>[0]) =>
     modules.find((m) => m.name === d)!.mapType(type)
   // SQLite plans come from an in-memory database built from the schema: no file, no network.
   const sqlitePlans = ctx.dialects.includes('sqlite') ? await captureSqlitePlans(ctx.ir) : undefined
-  const model = buildDocsModel(ctx, { mapType, diagrams: mermaidErd(ctx), ...(sqlitePlans ? { sqlitePlans } : {}) })
+  const model = buildDocsModel(ctx, { mapType, diagrams, ...(sqlitePlans ? { sqlitePlans } : {}) })
   const data = { ...model, dict: dictionary }
   return templates.map(({ name, render }) => ({ path: `docs/${ctx.lang}/${name.replace(/\.hbs$/, '')}`, contents: tidy(render(data)) }))
 }
@@ -56,30 +61,72 @@ interface Compiled {
   readonly dictionary: Dictionary
 }
 
+/** Every text of one template set (`templates/<lang>/`), as the renderer uses it. */
+export interface TemplateSources {
+  readonly dictionary?: string
+  /** Partial name and text; a one-line partial without its final newline. */
+  readonly partials: readonly (readonly [name: string, text: string])[]
+  /** File name and text of each `*.md.hbs`, sorted. */
+  readonly templates: readonly (readonly [name: string, text: string])[]
+}
+
+/** What `Handlebars.compile` and `Handlebars.precompile` are given. */
+export const COMPILE_OPTIONS = { noEscape: true, strict: false } as const
+
+/** Reads the template set of `lang`; throws when it has no templates. */
+export function readTemplateSources(templatesDir: string, lang: string): TemplateSources {
+  const dir = path.join(templatesDir, lang)
+  const names = listFiles(dir, TEMPLATE)
+  if (names.length === 0) throw new Error(`docs: no templates in ${path.join(path.basename(templatesDir), lang)} (expected *.md.hbs)`)
+  const dictionary = listFiles(dir, /^dictionary\.json$/).length ? readFileSync(path.join(dir, 'dictionary.json'), 'utf8') : undefined
+  const partialsDir = path.join(dir, 'partials')
+  const partials = listFiles(partialsDir, /\.hbs$/).map((f) => {
+    const text = readFileSync(path.join(partialsDir, f), 'utf8')
+    // A one-line partial is used inside a line (a table cell): its file's final newline must not end the row.
+    return [f.replace(/\.hbs$/, ''), /^[^\n]*\n?$/.test(text) ? text.replace(/\n$/, '') : text] as const
+  })
+  const templates = names.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')] as const)
+  return { ...(dictionary !== undefined ? { dictionary } : {}), partials, templates }
+}
+
+/** Identifies a template set by its texts: the build's precompiled set is used only for the texts it was built from. */
+export const sourcesHash = (s: TemplateSources) => createHash('sha256').update(JSON.stringify(s)).digest('hex')
+
+/** A set precompiled by `scripts/templates.mjs` (`dist/templates/<lang>.js`). */
+interface Precompiled {
+  readonly hash: string
+  readonly partials: Readonly<Record<string, TemplateSpecification>>
+  readonly templates: Readonly<Record<string, TemplateSpecification>>
+}
+
+async function precompiled(lang: string, sources: TemplateSources): Promise<Precompiled | undefined> {
+  if (!/^[\w-]+$/.test(lang)) return undefined
+  let set: Precompiled
+  try {
+    set = (await import(`../../templates/${lang}.js`)) as Precompiled
+  } catch {
+    return undefined
+  }
+  return set.hash === sourcesHash(sources) ? set : undefined
+}
+
 // Compiling the templates is a good part of a small schema's run; `check --all` and tests render many schemas from one set.
 const compiled = new Map<string, Compiled>()
 
 async function compiledTemplates(templatesDir: string, lang: string): Promise<Compiled> {
-  const dir = path.join(templatesDir, lang)
-  const names = listFiles(dir, TEMPLATE)
-  if (names.length === 0) throw new Error(`docs: no templates in ${path.join(path.basename(templatesDir), lang)} (expected *.md.hbs)`)
-  const dictionaryText = listFiles(dir, /^dictionary\.json$/).length ? readFileSync(path.join(dir, 'dictionary.json'), 'utf8') : undefined
-  const partialsDir = path.join(dir, 'partials')
-  const partials = listFiles(partialsDir, /\.hbs$/).map((f) => [f, readFileSync(path.join(partialsDir, f), 'utf8')] as const)
-  const sources = names.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')] as const)
+  const sources = readTemplateSources(templatesDir, lang)
   // The key holds every text read, so an edited template is compiled again.
-  const key = JSON.stringify([dir, dictionaryText, partials, sources])
+  const key = JSON.stringify(sources)
   const hit = compiled.get(key)
   if (hit) return hit
-  const { default: Handlebars } = await import('handlebars')
-  const hb = Handlebars.create()
-  const dictionary = dictionaryText !== undefined ? (JSON.parse(dictionaryText) as Dictionary) : {}
+  // The build's precompiled set skips parsing and compiling (a quarter of a second) and needs only Handlebars' runtime.
+  const pre = await precompiled(lang, sources)
+  const hb = (pre ? (runtimeModule as unknown as typeof Handlebars) : (await import('handlebars')).default).create()
+  const dictionary = sources.dictionary !== undefined ? (JSON.parse(sources.dictionary) as Dictionary) : {}
   hb.registerHelper(helpers(dictionary))
-  for (const [f, text] of partials) {
-    // A one-line partial is used inside a line (a table cell): its file's final newline must not end the row.
-    hb.registerPartial(f.replace(/\.hbs$/, ''), /^[^\n]*\n?$/.test(text) ? text.replace(/\n$/, '') : text)
-  }
-  const out: Compiled = { templates: sources.map(([name, text]) => ({ name, render: hb.compile(text, { noEscape: true, strict: false }) })), dictionary }
+  for (const [name, text] of sources.partials) hb.registerPartial(name, pre ? hb.template(pre.partials[name]!) : text)
+  const render = (name: string, text: string) => (pre ? hb.template(pre.templates[name]!) : hb.compile(text, { ...COMPILE_OPTIONS }))
+  const out: Compiled = { templates: sources.templates.map(([name, text]) => ({ name, render: render(name, text) })), dictionary }
   compiled.set(key, out)
   return out
 }

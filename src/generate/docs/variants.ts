@@ -27,6 +27,12 @@ export function perDialect(
   value: (d: Dialect) => string | undefined,
   equal: (a: string, b: string) => boolean = (a, b) => a === b,
 ): PerDialect {
+  // One dialect (most schemas) needs no grouping; the result is the one grouping would give.
+  if (dialects.length === 1) {
+    const d = dialects[0]!
+    const text = value(d)
+    return text === undefined ? { same: false, text: undefined, variants: [], missing: [d] } : { same: true, text, variants: [{ dialects: [d], text, label: false }], missing: [] }
+  }
   const groups: { dialects: Dialect[]; text: string }[] = []
   const missing: Dialect[] = []
   for (const d of dialects) {
@@ -39,9 +45,9 @@ export function perDialect(
     if (found) found.dialects.push(d)
     else groups.push({ dialects: [d], text })
   }
-  const variants = groups.map((g, i) => ({ ...g, label: i > 0 || g.dialects[0] !== dialects[0] }))
+  const variants = groups.map((g, i) => ({ dialects: g.dialects, text: g.text, label: i > 0 || g.dialects[0] !== dialects[0] }))
   const same = variants.length === 1 && missing.length === 0
-  return { same, ...(same ? { text: variants[0]!.text } : {}), variants, missing }
+  return { same, text: same ? variants[0]!.text : undefined, variants, missing }
 }
 
 /** {@link perDialect} of an {@link Sql} value; undefined when no dialect has one. */
