@@ -18,39 +18,42 @@ const REBUILD_FROM = 10_000
  * Writes the plan's rows into `table` inside the caller's transaction: one
  * prepared `INSERT OR IGNORE`, so a row breaking a UNIQUE or NOT NULL the
  * generator could not satisfy by construction is skipped by the engine
- * instead of failing the load. CHECKs are evaluated once over the table
- * afterwards and the rows failing one are deleted (the same rows the insert
- * would have refused): per-row CHECK evaluation was a third of the insert
- * time, as SQLite rebuilds an `IN (…)` list's lookup table on every execution.
+ * instead of failing the load. Where the plan satisfies every CHECK by
+ * construction, CHECKs are evaluated once over the table afterwards instead
+ * of per row (rows failing one are deleted, the same rows the insert would
+ * have refused): per-row evaluation was a third of the insert time, as
+ * SQLite rebuilds an `IN (…)` list's lookup table on every execution.
  * Foreign keys are not filtered: the generator guarantees them.
  */
 export function insertRows(db: SqliteDatabase, table: TableIR, plan: TablePlan): LoadResult {
   const q = quoteIdent
   const cols = plan.columns
-  // The pragma is read when a statement is compiled, so it is set around the prepare only.
-  db.pragma('ignore_check_constraints = ON')
-  let stmt: SqliteStatement
-  try {
-    stmt = db.prepare(`INSERT OR IGNORE INTO ${q(table.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-  } finally {
-    db.pragma('ignore_check_constraints = OFF')
-  }
-  const src = plan.rows()
+  // Only where every CHECK holds by construction (the DELETE below is then a safety net) and no row
+  // can point at another row of the table, which a late DELETE would leave dangling. Setting the
+  // pragma expires compiled statements, so it stays on until the rows are in.
+  const deferChecks = !plan.problems.length && !table.foreignKeys.some((f) => f.references.table === table.name)
+  if (deferChecks) db.pragma('ignore_check_constraints = ON')
   let inserted = 0
-  for (let i = 0; i < plan.count; i++) {
-    const row = src.next()
-    let ok = false
-    try {
-      ok = stmt.run(row).changes > 0
-    } catch {
-      // A type error (STRICT tables) or a trigger's RAISE: the row is left out like an ignored one.
+  try {
+    const stmt = db.prepare(`INSERT OR IGNORE INTO ${q(table.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    const src = plan.rows()
+    for (let i = 0; i < plan.count; i++) {
+      const row = src.next()
+      let ok = false
+      try {
+        ok = stmt.run(row).changes > 0
+      } catch {
+        // A type error (STRICT tables) or a trigger's RAISE: the row is left out like an ignored one.
+      }
+      if (ok) {
+        inserted++
+        src.accept(row)
+      }
     }
-    if (ok) {
-      inserted++
-      src.accept(row)
-    }
+  } finally {
+    if (deferChecks) db.pragma('ignore_check_constraints = OFF')
   }
-  const checks = table.checks.flatMap((c) => (c.expression.sqlite === undefined ? [] : [`NOT (${c.expression.sqlite})`]))
+  const checks = !deferChecks ? [] : table.checks.flatMap((c) => (c.expression.sqlite === undefined ? [] : [`NOT (${c.expression.sqlite})`]))
   const failed = checks.length ? db.prepare(`DELETE FROM ${q(table.name)} WHERE ${checks.join(' OR ')}`).run().changes : 0
   return { inserted: inserted - failed, exact: failed === 0 }
 }
