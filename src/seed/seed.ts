@@ -6,7 +6,7 @@ import type { Loader } from './loader.js'
 import { jsonPaths, orderTables } from './order.js'
 import { Random } from './random.js'
 import { planTable, poolKey, type Pool, type TableContext } from './table.js'
-import { packPool, unpackPool } from './wire.js'
+import { packPool, unpackPools } from './wire.js'
 
 /** Rows per table that declares no `expectedRows`, before `scale`. */
 export const DEFAULT_ROWS = 100
@@ -192,9 +192,9 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
         table: t,
         provisional: [],
         done: settle(
-          workers!.run('keys', { context: rest, pools: [...parentPools, ...own] }).then((own) => {
+          workers!.run('keys', { context: rest, pools: [...parentPools, ...own] }).then((computed) => {
             if (keysKnown.has(t.name)) return
-            for (const w of own) provisionalPools.set(poolKey(w.table, w.columns), unpackPool(w))
+            for (const [k, p] of unpackPools(computed)) provisionalPools.set(k, p)
             keysKnown.set(t.name, 'provisional')
             startReady()
           }),

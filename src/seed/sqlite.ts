@@ -5,8 +5,8 @@ import { UserError } from '../errors.js'
 import type { TableIR } from '../ir/types.js'
 import { quoteIdent } from '../sql/ident.js'
 import type { Built, Loader, LoadResult } from './loader.js'
-import { planTable, poolKey, type TableContext, type TablePlan } from './table.js'
-import { packPool, unpackPool, type WirePool } from './wire.js'
+import { planTable, type TableContext, type TablePlan } from './table.js'
+import { packPool, unpackPools, type WirePool } from './wire.js'
 import type { WorkerPool } from './workers.js'
 
 type SqliteDatabase = Database.Database
@@ -91,12 +91,12 @@ export function buildTable(job: BuildJob): BuildResult {
     db.pragma('foreign_keys = OFF')
     db.pragma('temp_store = MEMORY')
     for (const sql of job.before) db.exec(sql)
-    const pools = new Map(job.pools.map((w) => { const p = unpackPool(w); return [poolKey(p.table, p.columns), p] as const }))
-    const plan = planTable({ ...job.context, pools })
-    db.exec('BEGIN')
-    const result = insertRows(db, job.context.table, plan)
-    for (const sql of job.after) db.exec(sql)
-    db.exec('COMMIT')
+    const plan = planTable({ ...job.context, pools: unpackPools(job.pools) })
+    const result = db.transaction(() => {
+      const inserted = insertRows(db, job.context.table, plan)
+      for (const sql of job.after) db.exec(sql)
+      return inserted
+    })()
     // Statistics are gathered here too, in parallel, and copied in with the rows.
     db.exec('ANALYZE')
     return { ...result, count: plan.count, ...(plan.capped ? { capped: plan.capped } : {}), problems: plan.problems }
@@ -140,17 +140,12 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
       .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
       .all(table) as { name: string; sql: string }[]
     const rebuild = rows >= REBUILD_FROM
-    db.exec('BEGIN')
-    try {
+    return db.transaction(() => {
       if (rebuild) for (const ix of indexes) db.exec(`DROP INDEX ${q(ix.name)}`)
       const result = fill()
       if (rebuild) for (const ix of indexes) db.exec(ix.sql)
-      db.exec('COMMIT')
       return result
-    } catch (e) {
-      if (db.inTransaction) db.exec('ROLLBACK')
-      throw e
-    }
+    })()
   }
 
   /** Copies a built table in: SQLite's transfer optimisation copies records and index b-trees as they are; then its statistics. */
@@ -166,25 +161,17 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
       } catch {
         // Generated columns in a table without an INTEGER PRIMARY KEY: the transfer cannot be compiled.
       }
-      if (transfer) {
-        db.exec('BEGIN')
-        try {
-          transfer.run()
-          db.exec('COMMIT')
-        } catch (e) {
-          if (db.inTransaction) db.exec('ROLLBACK')
-          throw e
+      const cols = table.columns.filter((c) => !c.generated).map((c) => q(c.name))
+      const copy = () =>
+        transfer ? transfer.run() : db.exec(`INSERT INTO main.${q(table.name)} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM seed_scratch.${q(table.name)}`)
+      // The rows and their statistics in one transaction; a transfer copies the indexes as they are.
+      withIndexesRebuilt(table.name, transfer ? 0 : rows, () => {
+        copy()
+        for (const stat of ['sqlite_stat1', 'sqlite_stat4']) {
+          db.prepare(`DELETE FROM main.${stat} WHERE tbl = ?`).run(table.name)
+          db.prepare(`INSERT INTO main.${stat} SELECT * FROM seed_scratch.${stat} WHERE tbl = ?`).run(table.name)
         }
-      } else {
-        const cols = table.columns.filter((c) => !c.generated).map((c) => q(c.name))
-        withIndexesRebuilt(table.name, rows, () => db.exec(`INSERT INTO main.${q(table.name)} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM seed_scratch.${q(table.name)}`))
-      }
-      db.exec('BEGIN')
-      for (const stat of ['sqlite_stat1', 'sqlite_stat4']) {
-        db.prepare(`DELETE FROM main.${stat} WHERE tbl = ?`).run(table.name)
-        db.prepare(`INSERT INTO main.${stat} SELECT * FROM seed_scratch.${stat} WHERE tbl = ?`).run(table.name)
-      }
-      db.exec('COMMIT')
+      })
     } finally {
       db.exec('DETACH seed_scratch')
     }
@@ -195,9 +182,9 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
       return tables.filter((t) => (db.prepare(`SELECT EXISTS (SELECT 1 FROM ${q(t)}) AS x`).get() as { x: number }).x === 1)
     },
     async clear(tables) {
-      db.exec('BEGIN')
-      for (const t of [...tables].reverse()) db.exec(`DELETE FROM ${q(t)}`)
-      db.exec('COMMIT')
+      db.transaction(() => {
+        for (const t of [...tables].reverse()) db.exec(`DELETE FROM ${q(t)}`)
+      })()
     },
     async load(table: TableIR, plan: TablePlan): Promise<LoadResult> {
       return withIndexesRebuilt(table.name, plan.count, () => insertRows(db, table, plan))
@@ -240,18 +227,18 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
     },
     async update(table, keys, set, rows) {
       const stmt = db.prepare(`UPDATE ${q(table)} SET ${set.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${keys.map((c) => `${q(c)} = ?`).join(' AND ')}`)
-      let n = 0
-      db.exec('BEGIN')
-      for (const r of rows) {
-        const args = [...r.slice(keys.length), ...r.slice(0, keys.length)]
-        try {
-          n += stmt.run(args).changes
-        } catch {
-          // A row the update would make invalid keeps its NULL.
+      return db.transaction(() => {
+        let n = 0
+        for (const r of rows) {
+          const args = [...r.slice(keys.length), ...r.slice(0, keys.length)]
+          try {
+            n += stmt.run(args).changes
+          } catch {
+            // A row the update would make invalid keeps its NULL.
+          }
         }
-      }
-      db.exec('COMMIT')
-      return n
+        return n
+      })()
     },
     async commit() {},
     async analyze(tables) {

@@ -1,4 +1,5 @@
 import type { ColumnIR, Dialect } from '../ir/types.js'
+import { memoize } from '../memo.js'
 import type { Random } from './random.js'
 
 /** How the generator produces a column's values. */
@@ -319,17 +320,8 @@ export function fromLike(pattern: string, base: string): string {
 
 const PAD2 = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'))
 const PAD3 = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'))
-const days = new Map<number, string>()
-
 /** `YYYY-MM-DD` of a day number; Date is slow enough to matter at millions of rows, so days are cached. */
-function dayText(day: number): string {
-  let s = days.get(day)
-  if (s === undefined) {
-    s = new Date(day * MS_DAY).toISOString().slice(0, 10)
-    if (days.size < 100_000) days.set(day, s)
-  }
-  return s
-}
+const dayText = memoize((day: number) => new Date(day * MS_DAY).toISOString().slice(0, 10))
 
 /** Formats ms since the epoch for storage. */
 export function formatTime(ms: number, k: ColumnKind): string | number {

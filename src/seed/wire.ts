@@ -39,6 +39,11 @@ export function unpackPool(w: WirePool): Pool {
   return { table: w.table, columns: w.columns, size: w.size, values }
 }
 
+/** Pools as a plan reads them, by {@link poolKey}. */
+export function unpackPools(wires: readonly WirePool[]): Map<string, Pool> {
+  return new Map(wires.map((w) => [poolKey(w.table, w.columns), unpackPool(w)] as const))
+}
+
 /** Keys of a table's rows, computed away from the main thread: the table's plan run without writing anything. */
 export interface KeysJob {
   /** The plan's input without pools. */
@@ -52,10 +57,7 @@ export interface KeysJob {
  * in: what its children can be planned from before the table is loaded.
  */
 export function keysOf(job: KeysJob): WirePool[] {
-  const pools = new Map(job.pools.map((w) => {
-    const p = unpackPool(w)
-    return [poolKey(p.table, p.columns), p] as const
-  }))
+  const pools = unpackPools(job.pools)
   const plan = planTable({ ...job.context, pools })
   const src = plan.rows()
   for (let i = 0; i < plan.count; i++) src.accept(src.next())

@@ -4,6 +4,7 @@
  * keyword case and redundant parentheses.
  */
 
+import { memoize } from '../memo.js'
 import { isReserved } from './ident.js'
 
 /** Kind of a {@link Token}. */
@@ -162,23 +163,14 @@ function wrapsWhole(tokens: readonly Token[]): boolean {
   return tokens.length >= 2 && tokens[0]!.text === '(' && tokens[0]!.kind === 'punct' && matchParen(tokens, 0) === tokens.length - 1
 }
 
+// A schema repeats a few expressions (`now()`, `0`, `true`) over thousands of columns, and a diff canonicalises both sides.
 /**
  * Canonical text of an SQL expression: comments and whitespace dropped,
  * keywords and unquoted identifiers lower-cased, needless quotes and outer
  * parentheses removed, one space between tokens except around `( ) , . ::`.
  * Two expressions that differ only in layout canonicalise to the same text.
  */
-export function canonicalSql(sql: string): string {
-  let out = canonical.get(sql)
-  if (out === undefined) {
-    out = canonicalOnce(sql)
-    if (canonical.size < 100_000) canonical.set(sql, out)
-  }
-  return out
-}
-
-// A schema repeats a few expressions (`now()`, `0`, `true`) over thousands of columns, and a diff canonicalises both sides.
-const canonical = new Map<string, string>()
+export const canonicalSql: (sql: string) => string = memoize(canonicalOnce)
 
 function canonicalOnce(sql: string): string {
   let toks = significant(tokenize(sql))

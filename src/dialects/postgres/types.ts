@@ -1,4 +1,5 @@
 import type { ColumnIR, ColumnType } from '../../ir/types.js'
+import { memoize } from '../../memo.js'
 import { quoteIdent } from '../../sql/ident.js'
 
 /**
@@ -130,22 +131,13 @@ function canonicalScalar(raw: string): string {
   return `${name}(${mods})`
 }
 
+// A schema spells a few types over thousands of columns, and a diff normalises both sides.
 /**
  * The `format_type` spelling of a declared type: `VARCHAR(255)` →
  * `character varying(255)`, `TIMESTAMPTZ` → `timestamp with time zone`,
  * `DECIMAL(10, 6)` → `numeric(10,6)`, `TEXT[]` → `text[]`. Idempotent.
  */
-export function canonicalType(declared: string): string {
-  let out = canonicalTypes.get(declared)
-  if (out === undefined) {
-    out = canonicalTypeOnce(declared)
-    if (canonicalTypes.size < 100_000) canonicalTypes.set(declared, out)
-  }
-  return out
-}
-
-// A schema spells a few types over thousands of columns, and a diff normalises both sides.
-const canonicalTypes = new Map<string, string>()
+export const canonicalType: (declared: string) => string = memoize(canonicalTypeOnce)
 
 function canonicalTypeOnce(declared: string): string {
   let text = declared.trim()
