@@ -99,7 +99,7 @@ interface Precompiled {
   readonly templates: Readonly<Record<string, TemplateSpecification>>
 }
 
-async function precompiled(lang: string, sources: TemplateSources): Promise<Precompiled | undefined> {
+async function precompiled(lang: string, hash: string): Promise<Precompiled | undefined> {
   if (!/^[\w-]+$/.test(lang)) return undefined
   let set: Precompiled
   try {
@@ -107,7 +107,7 @@ async function precompiled(lang: string, sources: TemplateSources): Promise<Prec
   } catch {
     return undefined
   }
-  return set.hash === sourcesHash(sources) ? set : undefined
+  return set.hash === hash ? set : undefined
 }
 
 // Compiling the templates is a good part of a small schema's run; `check --all` and tests render many schemas from one set.
@@ -115,12 +115,12 @@ const compiled = new Map<string, Compiled>()
 
 async function compiledTemplates(templatesDir: string, lang: string): Promise<Compiled> {
   const sources = readTemplateSources(templatesDir, lang)
-  // The key holds every text read, so an edited template is compiled again.
-  const key = JSON.stringify(sources)
+  // The key is a hash of every text read, so an edited template is compiled again.
+  const key = sourcesHash(sources)
   const hit = compiled.get(key)
   if (hit) return hit
   // The build's precompiled set skips parsing and compiling (a quarter of a second) and needs only Handlebars' runtime.
-  const pre = await precompiled(lang, sources)
+  const pre = await precompiled(lang, key)
   const hb = (pre ? (runtimeModule as unknown as typeof Handlebars) : (await import('handlebars')).default).create()
   const dictionary = sources.dictionary !== undefined ? (JSON.parse(sources.dictionary) as Dictionary) : {}
   hb.registerHelper(helpers(dictionary))
