@@ -92,3 +92,27 @@ export class Permutation {
     return k
   }
 }
+
+/**
+ * Picks `count` of 0…n-1, each equally likely, in ascending order
+ * (selection sampling): where one foreign key is a whole unique key (a 1:1
+ * child), children then come in their parents' order, and the unique index
+ * is appended to instead of written at random places.
+ */
+export class Selection {
+  private t = 0
+  private chosen = 0
+
+  constructor(
+    readonly n: number,
+    readonly count: number,
+    private readonly rnd: Random,
+  ) {}
+
+  next(): number {
+    // A candidate is taken with probability (still to choose) / (still left); the last ones surely.
+    while (this.t < this.n - 1 && (this.n - this.t) * this.rnd.next() >= this.count - this.chosen) this.t++
+    this.chosen++
+    return this.t++ % this.n
+  }
+}

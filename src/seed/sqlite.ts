@@ -14,34 +14,50 @@ type SqliteStatement = Database.Statement
 
 const REBUILD_FROM = 10_000
 
+/** Rows per multi-row INSERT: per-statement costs dominate a narrow row, and bound parameters are limited. */
+const BATCH_ROWS = 64
+const MAX_PARAMETERS = 32766
+/** Rows between two pauses of a load (see {@link insertRows}). */
+const YIELD_ROWS = 16_384
+
 /**
- * Writes the plan's rows into `table` inside the caller's transaction: one
- * prepared `INSERT OR IGNORE`, so a row breaking a UNIQUE or NOT NULL the
- * generator could not satisfy by construction is skipped by the engine
- * instead of failing the load. Where the plan satisfies every CHECK by
- * construction, CHECKs are evaluated once over the table afterwards instead
- * of per row (rows failing one are deleted, the same rows the insert would
- * have refused): per-row evaluation was a third of the insert time, as
- * SQLite rebuilds an `IN (…)` list's lookup table on every execution.
- * Foreign keys are not filtered: the generator guarantees them.
+ * Writes the plan's rows into `table` inside the caller's transaction.
+ * Rows go in `BATCH_ROWS` at a time through one multi-row INSERT, whose
+ * conflict mode is OR ABORT: a row breaking a UNIQUE or NOT NULL the generator
+ * could not satisfy by construction undoes only that statement, and its rows
+ * are then written one by one with `INSERT OR IGNORE`, so the engine skips
+ * the bad row instead of failing the load. Tables with INSERT triggers are
+ * written row by row throughout, as a trigger may drop a row silently.
+ * Where the plan satisfies every CHECK by construction, CHECKs are evaluated
+ * once over the table afterwards instead of per row (rows failing one are
+ * deleted, the same rows the insert would have refused): per-row evaluation
+ * was a third of the insert time, as SQLite rebuilds an `IN (…)` list's
+ * lookup table on every execution. Foreign keys are not filtered: the
+ * generator guarantees them. A generator: it pauses every `YIELD_ROWS`
+ * rows, so a caller can let other work in between ({@link runAll} does not).
  */
-export function insertRows(db: SqliteDatabase, table: TableIR, plan: TablePlan): LoadResult {
+export function* insertRows(db: SqliteDatabase, table: TableIR, plan: TablePlan): Generator<void, LoadResult> {
   const q = quoteIdent
   const cols = plan.columns
   // Only where every CHECK holds by construction (the DELETE below is then a safety net) and no row
   // can point at another row of the table, which a late DELETE would leave dangling. Setting the
   // pragma expires compiled statements, so it stays on until the rows are in.
   const deferChecks = !plan.problems.length && !table.foreignKeys.some((f) => f.references.table === table.name)
+  const triggers = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%INSERT%'`).get(table.name)
+  const perStatement = triggers || !cols.length ? 1 : Math.max(1, Math.min(BATCH_ROWS, Math.floor(MAX_PARAMETERS / cols.length)))
+  const insert = (rows: number, conflict: string) =>
+    db.prepare(`INSERT${conflict} INTO ${q(table.name)} (${cols.map(q).join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${cols.map(() => '?').join(', ')})`).join(', ')}`)
   if (deferChecks) db.pragma('ignore_check_constraints = ON')
   let inserted = 0
   try {
-    const stmt = db.prepare(`INSERT OR IGNORE INTO ${q(table.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    const one = insert(1, ' OR IGNORE')
+    // OR ABORT overrides an ON CONFLICT clause declared on a constraint, so a batch goes in whole or not at all.
+    const many = perStatement > 1 ? insert(perStatement, ' OR ABORT') : undefined
     const src = plan.rows()
-    for (let i = 0; i < plan.count; i++) {
-      const row = src.next()
+    const writeOne = (row: unknown[]) => {
       let ok = false
       try {
-        ok = stmt.run(row).changes > 0
+        ok = one.run(row).changes > 0
       } catch {
         // A type error (STRICT tables) or a trigger's RAISE: the row is left out like an ignored one.
       }
@@ -50,12 +66,47 @@ export function insertRows(db: SqliteDatabase, table: TableIR, plan: TablePlan):
         src.accept(row)
       }
     }
+    const batch: unknown[][] = []
+    const args: unknown[] = []
+    let i = 0
+    for (; many && i + perStatement <= plan.count; i += perStatement) {
+      if (i % YIELD_ROWS < perStatement) yield
+      batch.length = 0
+      args.length = 0
+      for (let r = 0; r < perStatement; r++) {
+        const row = src.next()
+        batch.push(row)
+        for (const v of row) args.push(v)
+      }
+      let all = false
+      try {
+        const changes = many.run(args).changes
+        if (changes !== perStatement) throw new Error(`seed: ${changes} of ${perStatement} rows written into ${table.name} without an error`)
+        all = true
+      } catch (e) {
+        if (!(e instanceof Database.SqliteError)) throw e
+        // One row broke a constraint and the statement wrote nothing: row by row, skipping that one.
+      }
+      if (all) {
+        inserted += perStatement
+        for (const row of batch) src.accept(row)
+      } else for (const row of batch) writeOne(row)
+    }
+    for (; i < plan.count; i++) writeOne(src.next())
   } finally {
     if (deferChecks) db.pragma('ignore_check_constraints = OFF')
   }
   const checks = !deferChecks ? [] : table.checks.flatMap((c) => (c.expression.sqlite === undefined ? [] : [`NOT (${c.expression.sqlite})`]))
   const failed = checks.length ? db.prepare(`DELETE FROM ${q(table.name)} WHERE ${checks.join(' OR ')}`).run().changes : 0
   return { inserted: inserted - failed, exact: failed === 0 }
+}
+
+/** Runs a paused computation to its end. */
+export function runAll<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
 }
 
 /** One table to build in a scratch database file, by a worker thread or in the process. */
@@ -93,7 +144,7 @@ export function buildTable(job: BuildJob): BuildResult {
     for (const sql of job.before) db.exec(sql)
     const plan = planTable({ ...job.context, pools: unpackPools(job.pools) })
     const result = db.transaction(() => {
-      const inserted = insertRows(db, job.context.table, plan)
+      const inserted = runAll(insertRows(db, job.context.table, plan))
       for (const sql of job.after) db.exec(sql)
       return inserted
     })()
@@ -134,22 +185,45 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
   let statsReady = false
   let built = 0
 
+  // A load pauses now and then, so replies of worker threads are heard and their next jobs posted
+  // while it runs. Loads and copies take turns: a copy must not land inside a paused load.
+  let turn: Promise<unknown> = Promise.resolve()
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = turn.then(work)
+    turn = run.catch(() => {})
+    return run
+  }
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
+
   /** Runs `fill` with the table's non-unique indexes dropped (for large loads) and rebuilt after, in one transaction. */
-  function withIndexesRebuilt<T>(table: string, rows: number, fill: () => T): T {
+  async function withIndexesRebuilt<T>(table: string, rows: number, fill: Generator<void, T>): Promise<T> {
     const indexes = db
       .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
       .all(table) as { name: string; sql: string }[]
     const rebuild = rows >= REBUILD_FROM
-    return db.transaction(() => {
+    db.exec('BEGIN')
+    try {
       if (rebuild) for (const ix of indexes) db.exec(`DROP INDEX ${q(ix.name)}`)
-      const result = fill()
-      if (rebuild) for (const ix of indexes) db.exec(ix.sql)
-      return result
-    })()
+      let step = fill.next()
+      while (!step.done) {
+        await pause()
+        step = fill.next()
+      }
+      if (rebuild)
+        for (const ix of indexes) {
+          await pause()
+          db.exec(ix.sql)
+        }
+      db.exec('COMMIT')
+      return step.value
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      throw e
+    }
   }
 
   /** Copies a built table in: SQLite's transfer optimisation copies records and index b-trees as they are; then its statistics. */
-  function merge(table: TableIR, file: string, rows: number): void {
+  async function merge(table: TableIR, file: string, rows: number): Promise<void> {
     // Creates sqlite_stat1 and sqlite_stat4 if the database has none yet.
     if (!statsReady) db.exec('ANALYZE sqlite_schema')
     statsReady = true
@@ -165,13 +239,17 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
       const copy = () =>
         transfer ? transfer.run() : db.exec(`INSERT INTO main.${q(table.name)} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM seed_scratch.${q(table.name)}`)
       // The rows and their statistics in one transaction; a transfer copies the indexes as they are.
-      withIndexesRebuilt(table.name, transfer ? 0 : rows, () => {
-        copy()
-        for (const stat of ['sqlite_stat1', 'sqlite_stat4']) {
-          db.prepare(`DELETE FROM main.${stat} WHERE tbl = ?`).run(table.name)
-          db.prepare(`INSERT INTO main.${stat} SELECT * FROM seed_scratch.${stat} WHERE tbl = ?`).run(table.name)
-        }
-      })
+      await withIndexesRebuilt(
+        table.name,
+        transfer ? 0 : rows,
+        (function* () {
+          copy()
+          for (const stat of ['sqlite_stat1', 'sqlite_stat4']) {
+            db.prepare(`DELETE FROM main.${stat} WHERE tbl = ?`).run(table.name)
+            db.prepare(`INSERT INTO main.${stat} SELECT * FROM seed_scratch.${stat} WHERE tbl = ?`).run(table.name)
+          }
+        })(),
+      )
     } finally {
       db.exec('DETACH seed_scratch')
     }
@@ -187,7 +265,7 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
       })()
     },
     async load(table: TableIR, plan: TablePlan): Promise<LoadResult> {
-      return withIndexesRebuilt(table.name, plan.count, () => insertRows(db, table, plan))
+      return exclusive(() => withIndexesRebuilt(table.name, plan.count, insertRows(db, table, plan)))
     },
     async build(table: TableIR, context: TableContext, workers: WorkerPool): Promise<Built> {
       const objects = db
@@ -211,7 +289,7 @@ export async function openSqliteLoader(path: string): Promise<Loader> {
         ...result,
         async merge() {
           try {
-            merge(table, file, result.inserted)
+            await exclusive(() => merge(table, file, result.inserted))
           } finally {
             drop()
           }

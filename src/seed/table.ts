@@ -1,7 +1,7 @@
 import type { ColumnIR, Dialect, ForeignKeyIR, TableIR } from '../ir/types.js'
 import { applyAtom, atomColumns, checkDnf, cloneShape, emptyRule, type Atom, type ColumnRule, type Relation, type Shape } from './constraints.js'
 import type { Lit } from './expr.js'
-import { Permutation, Random } from './random.js'
+import { Permutation, Random, Selection } from './random.js'
 import { encoder, jsonGenerator, type Encode } from './encode.js'
 import {
   columnKind,
@@ -216,7 +216,7 @@ export function planTable(ctx: TableContext): TablePlan {
   const pkCols = new Set(t.primaryKey?.columns ?? [])
   const unwritten = new Set(t.columns.filter((c) => !writable(c)).map((c) => c.name))
   const guaranteed: string[][] = []
-  const combos: { dims: Dim[]; size: number; perm?: Permutation }[] = []
+  const combos: { dims: Dim[]; size: number; perm?: Permutation | Selection }[] = []
   const baseRule = (c: Col) => base.rules.get(c.name)
   const boundedValues = (c: Col): readonly Lit[] | undefined => {
     const r = baseRule(c)
@@ -316,7 +316,7 @@ export function planTable(ctx: TableContext): TablePlan {
     problems,
     rows(options = {}) {
       const rnd = new Random(`${ctx.seed}:${t.name}`)
-      for (const c of combos) c.perm = new Permutation(c.size, rnd)
+      for (const c of combos) c.perm = c.dims.length === 1 ? new Selection(c.size, count, rnd) : new Permutation(c.size, rnd)
       const n = cols.length
       let i = 0
       return {

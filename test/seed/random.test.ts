@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { Random, Selection } from '../../src/seed/random.js'
+import { uuidBytes, uuidText } from '../../src/seed/values.js'
+
+describe('the generator’s building blocks', () => {
+  it('Selection picks exactly `count` distinct indexes, ascending, spread over the whole range', () => {
+    for (const [n, count] of [
+      [10, 10],
+      [1000, 1],
+      [1000, 999],
+      [100_000, 25_000],
+    ] as const) {
+      const s = new Selection(n, count, new Random(`sel:${n}:${count}`))
+      const picked = Array.from({ length: count }, () => s.next())
+      expect(new Set(picked).size).toBe(count)
+      expect(picked.every((v, i) => v >= 0 && v < n && (i === 0 || v > picked[i - 1]!))).toBe(true)
+      if (count === 25_000) {
+        // Uniform: each quarter of the range holds about a quarter of the picks.
+        const quarters = [0, 0, 0, 0]
+        for (const v of picked) quarters[Math.floor((v / n) * 4)]!++
+        for (const q of quarters) expect(Math.abs(q - count / 4)).toBeLessThan(count / 40)
+      }
+    }
+  })
+
+  it('uuids are version 7 shaped, distinct and ascending with the row number', () => {
+    const rnd = new Random('uuid')
+    const ids = Array.from({ length: 10_000 }, (_, i) => uuidBytes(rnd, i))
+    for (const id of ids.slice(0, 50)) expect(uuidText(id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    for (let i = 1; i < ids.length; i++) expect(Buffer.compare(ids[i - 1]!, ids[i]!)).toBe(-1)
+  })
+})
