@@ -63,8 +63,15 @@ export interface TablePlan {
   readonly capped?: string
   /** Constraints not satisfied by construction (the engine filters those rows). */
   readonly problems: readonly string[]
-  /** A fresh row stream; the same every time (same seed). */
-  rows(options?: { selfReferencesNull?: boolean }): RowSource
+  /**
+   * A fresh row stream; the same every time (same seed). With `only`, rows
+   * hold just those columns (the rest NULL), with the values a full row has:
+   * each column draws from its own random stream. Only for columns
+   * {@link TablePlan.standalone} accepts.
+   */
+  rows(options?: { selfReferencesNull?: boolean; only?: readonly string[] }): RowSource
+  /** Whether these columns can be generated without the rest of the row (no foreign key, no relation to another column, one row shape). */
+  standalone(columns: readonly string[]): boolean
 }
 
 interface Col {
@@ -95,6 +102,14 @@ interface Dim {
 }
 
 type Step = (rnd: Random, i: number, row: unknown[], raw: unknown[]) => void
+
+/** A column's step; it draws from the column's own random stream. */
+interface ColumnStep {
+  readonly col: number
+  readonly run: Step
+  /** Reads other columns of the row. */
+  readonly related: boolean
+}
 
 const MAX_SHAPES = 256
 const IMPLICIT_ORDER: readonly (readonly [string, string])[] = [
@@ -314,16 +329,34 @@ export function planTable(ctx: TableContext): TablePlan {
     count,
     ...(capped ? { capped } : {}),
     problems,
+    standalone(columns) {
+      if (compiled.length !== 1) return false
+      return columns.every((name) => {
+        const c = colNamed(name)
+        const step = c && compiled[0]!.steps.find((x) => x.col === c.index)
+        return !!step && !step.related && !c.fk && !c.combo
+      })
+    },
     rows(options = {}) {
       const rnd = new Random(`${ctx.seed}:${t.name}`)
+      // Each column its own stream, so a column's values do not depend on which other columns are drawn.
+      const columnRnd = cols.map((c) => new Random(`${ctx.seed}:${t.name}:${c.name}`))
       for (const c of combos) c.perm = c.dims.length === 1 ? new Selection(c.size, count, rnd) : new Permutation(c.size, rnd)
       const n = cols.length
+      const only = options.only && new Set(options.only.map((name) => colNamed(name)!.index))
+      const steps = compiled.map((shape) => (only ? shape.steps.filter((x) => only.has(x.col)) : shape.steps))
       let i = 0
       return {
         next() {
           const row: unknown[] = new Array(n).fill(null)
           const raw: unknown[] = new Array(n).fill(null)
-          const shape = compiled.length === 1 ? compiled[0]! : compiled[rnd.int(compiled.length)]!
+          if (only) {
+            for (const step of steps[0]!) step.run(columnRnd[step.col]!, i, row, raw)
+            i++
+            return row
+          }
+          const pick = compiled.length === 1 ? 0 : rnd.int(compiled.length)
+          const shape = compiled[pick]!
           for (const combo of combos) {
             let k = combo.perm!.next()
             for (const dim of combo.dims) {
@@ -341,7 +374,7 @@ export function planTable(ctx: TableContext): TablePlan {
             if (slot.self) j = size - 1 - j
             for (let x = 0; x < slot.cols.length; x++) row[slot.cols[x]!.index] = raw[slot.cols[x]!.index] = slot.pool.values[x]![j]
           }
-          for (const step of shape.steps) step(rnd, i, row, raw)
+          for (const step of steps[pick]!) step.run(columnRnd[step.col]!, i, row, raw)
           i++
           return row
         },
@@ -386,11 +419,12 @@ export function planTable(ctx: TableContext): TablePlan {
       order.push(c)
     }
     for (const c of all) visit(c)
-    const steps: Step[] = []
+    const steps: ColumnStep[] = []
     for (const c of order) {
       if (c.fk || c.combo) continue
       if (deferredCols.has(c.name)) continue
-      steps.push(columnStep(c, s.rules.get(c.name) ?? emptyRule(), (rels.get(c.name) ?? []).map((r) => ({ ...r, idx: r.rhs.terms.map(([n]) => colNamed(n)?.index ?? -1) }))))
+      const relations = (rels.get(c.name) ?? []).map((r) => ({ ...r, idx: r.rhs.terms.map(([n]) => colNamed(n)?.index ?? -1) }))
+      steps.push({ col: c.index, run: columnStep(c, s.rules.get(c.name) ?? emptyRule(), relations), related: relations.length > 0 })
     }
     return { steps, nullForced }
   }

@@ -59,7 +59,10 @@ export interface KeysJob {
 export function keysOf(job: KeysJob): WirePool[] {
   const pools = unpackPools(job.pools)
   const plan = planTable({ ...job.context, pools })
-  const src = plan.rows()
+  const own = [...pools.values()].filter((p) => p.table === job.context.table.name)
+  const keyColumns = [...new Set(own.flatMap((p) => p.columns))]
+  // Keys drawn on their own (a uuid or a numbered text key) need none of the rest of the row.
+  const src = plan.rows(plan.standalone(keyColumns) ? { only: keyColumns } : {})
   for (let i = 0; i < plan.count; i++) src.accept(src.next())
-  return [...pools.values()].filter((p) => p.table === job.context.table.name).map(packPool)
+  return own.map(packPool)
 }
