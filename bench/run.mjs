@@ -2,7 +2,7 @@
 // Calls the built CLI (`npm run build` first) as a user would, and the
 // peers the same way, in the same invocation. Writes bench/results/*.json
 // and the results section of BENCHMARKS.md.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { load, machine, ROOT, WORK } from './lib/env.mjs'
 import { writeReport } from './lib/report.mjs'
@@ -13,6 +13,7 @@ import { p4ColdStart } from './p4-cold-start.mjs'
 import { p5History } from './p5-history.mjs'
 import { p6Rebuild } from './p6-rebuild.mjs'
 import { p7Memory } from './p7-memory.mjs'
+import { s1Seed } from './s1-seed.mjs'
 
 const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
@@ -28,6 +29,7 @@ const SECTIONS = [
   ['P5', p5History],
   ['P6', p6Rebuild],
   ['P7', p7Memory],
+  ['S1', s1Seed],
 ]
 
 mkdirSync(WORK, { recursive: true })
@@ -41,14 +43,17 @@ for (const [id, fn] of SECTIONS) {
   process.stderr.write(`${id} (load ${loadBefore})\n`)
   const t0 = Date.now()
   try {
-    results[id] = { ...(await fn({ quick })), loadBefore, loadAfter: load(), seconds: Math.round((Date.now() - t0) / 1000) }
+    results[id] = { ...(await fn({ quick })), loadBefore, loadAfter: load(), seconds: Math.round((Date.now() - t0) / 1000), at: new Date().toISOString() }
   } catch (e) {
     process.stderr.write(`${id} failed: ${e.stack ?? e}\n`)
     results[id] = { error: String(e.message ?? e).slice(0, 2000), loadBefore, loadAfter: load() }
   }
 }
-const run = { mode, date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), machine: env, results }
+const file = path.join(ROOT, 'bench', 'results', `${mode}.json`)
+// A run of some sections keeps the other sections' last results (each carries when it ran).
+const previous = only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined
+const run = { mode, date: previous?.date ?? new Date().toISOString(), seconds: (previous?.seconds ?? 0) + Math.round((Date.now() - started) / 1000), machine: env, results: { ...previous?.results, ...results } }
 mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true })
-writeFileSync(path.join(ROOT, 'bench', 'results', `${mode}.json`), JSON.stringify(run, (k, v) => (k === 'last' ? undefined : v), 2) + '\n')
+writeFileSync(file, JSON.stringify(run, (k, v) => (k === 'last' ? undefined : v), 2) + '\n')
 writeReport(run)
 process.stderr.write(`done in ${run.seconds} s; wrote BENCHMARKS.md and bench/results/${mode}.json\n`)

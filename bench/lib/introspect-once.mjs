@@ -6,10 +6,21 @@ import { getDialect } from '../../dist/dialects/index.js'
 const [url] = process.argv.slice(2)
 const db = await connect(url)
 const dialect = await getDialect('postgres')
+// Time spent waiting for the server (query sent → rows parsed by pg), apart from the client's own work.
+const query = db.query.bind(db)
+let serverMs = 0
+db.query = async (...args) => {
+  const t = performance.now()
+  try {
+    return await query(...args)
+  } finally {
+    serverMs += performance.now() - t
+  }
+}
 const before = db.queryCount
 const started = performance.now()
 const ir = await dialect.introspect(db, { schema: 'public' })
 const ms = performance.now() - started
 const statements = db.queryCount - before
 await db.close()
-console.log(JSON.stringify({ ms, statements, tables: ir.tables.length }))
+console.log(JSON.stringify({ ms, serverMs, statements, tables: ir.tables.length }))
