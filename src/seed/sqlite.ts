@@ -17,6 +17,7 @@ const REBUILD_FROM = 10_000
 /** Rows per multi-row INSERT: per-statement costs dominate a narrow row, and bound parameters are limited. */
 const BATCH_ROWS = 64
 const MAX_PARAMETERS = 32766
+const MAX_FAILED_BATCHES = 8
 /** Rows between two pauses of a load (see {@link insertRows}). */
 const YIELD_ROWS = 16_384
 
@@ -26,8 +27,9 @@ const YIELD_ROWS = 16_384
  * conflict mode is OR ABORT: a row breaking a UNIQUE or NOT NULL the generator
  * could not satisfy by construction undoes only that statement, and its rows
  * are then written one by one with `INSERT OR IGNORE`, so the engine skips
- * the bad row instead of failing the load. Tables with INSERT triggers are
- * written row by row throughout, as a trigger may drop a row silently.
+ * the bad row instead of failing the load. After `MAX_FAILED_BATCHES` such
+ * batches the rest goes row by row. Tables with INSERT triggers are written
+ * row by row throughout, as a trigger may drop a row silently.
  * Where the plan satisfies every CHECK by construction, CHECKs are evaluated
  * once over the table afterwards instead of per row (rows failing one are
  * deleted, the same rows the insert would have refused): per-row evaluation
@@ -69,7 +71,9 @@ export function* insertRows(db: SqliteDatabase, table: TableIR, plan: TablePlan)
     const batch: unknown[][] = []
     const args: unknown[] = []
     let i = 0
-    for (; many && i + perStatement <= plan.count; i += perStatement) {
+    let failures = 0
+    // Where rows keep breaking constraints (a plan with problems), batches stop: each failed one is written twice.
+    for (; many && failures < MAX_FAILED_BATCHES && i + perStatement <= plan.count; i += perStatement) {
       if (i % YIELD_ROWS < perStatement) yield
       batch.length = 0
       args.length = 0
@@ -90,9 +94,15 @@ export function* insertRows(db: SqliteDatabase, table: TableIR, plan: TablePlan)
       if (all) {
         inserted += perStatement
         for (const row of batch) src.accept(row)
-      } else for (const row of batch) writeOne(row)
+      } else {
+        failures++
+        for (const row of batch) writeOne(row)
+      }
     }
-    for (; i < plan.count; i++) writeOne(src.next())
+    for (; i < plan.count; i++) {
+      if (i % YIELD_ROWS === 0) yield
+      writeOne(src.next())
+    }
   } finally {
     if (deferChecks) db.pragma('ignore_check_constraints = OFF')
   }
