@@ -5,8 +5,8 @@ import type { ForeignKeyIR, SchemaIR, TableIR } from '../ir/types.js'
 import type { Loader } from './loader.js'
 import { jsonPaths, orderTables } from './order.js'
 import { Random } from './random.js'
-import { planTable, poolKey, type Pool, type TableContext } from './table.js'
-import { packPool, unpackPools } from './wire.js'
+import { planTable, poolKey, type Pool, type TableContext, type TablePlan } from './table.js'
+import { keysOf, packPool, unpackPools, type WirePool } from './wire.js'
 
 /** Rows per table that declares no `expectedRows`, before `scale`. */
 export const DEFAULT_ROWS = 100
@@ -139,26 +139,106 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     options.onTable?.(report)
   }
 
-  // Tables no other table reads keys from are built in parallel (when the loader can) once their
-  // parents' keys are known. A parent whose rows all go in by construction has its keys computed
-  // by a worker while this thread loads it, so its children need not wait for the load.
+  // Tables of at least `parallelFrom` rows are built by worker threads (when the loader can) once
+  // their parents' keys are known, and copied in. A parent's keys are computed ahead of its rows
+  // (provisional until the rows are in), so its children, here or in a worker, need not wait for
+  // them. Where a parent's rows do not all go in, everything planned from its provisional keys is
+  // planned and written again at the end, from the keys that did go in.
   const workers = loader.build ? new (await import('./workers.js')).WorkerPool() : undefined
   const parallelFrom = options.parallelFrom ?? PARALLEL_FROM
   const readByOthers = new Set([...pools.values()].map((p) => p.table))
-  const parents = (t: TableIR) => [...new Set(t.foreignKeys.filter((f) => f.references.table !== t.name).map((f) => f.references.table))]
-  const parallel = (t: TableIR) => !!workers && !readByOthers.has(t.name) && requestedRows(t, scale, options.rows) >= parallelFrom
+  // The tables whose keys a table's rows need: foreign keys closing a cycle are filled at the end.
+  const parents = (t: TableIR) => {
+    const later = new Set(order.deferred.get(t.name) ?? [])
+    return [...new Set(t.foreignKeys.filter((f) => f.references.table !== t.name && !later.has(f)).map((f) => f.references.table))]
+  }
+  // A table with triggers stays here (a scratch database has none, and a trigger may drop rows or
+  // write elsewhere); so does a parent with a generated column: SQLite cannot transfer such a
+  // table's rows and indexes as they are, and copying them row by row costs as much as loading them.
+  const parallel = (t: TableIR) =>
+    !!workers &&
+    requestedRows(t, scale, options.rows) >= parallelFrom &&
+    !t.triggers.length &&
+    (!readByOthers.has(t.name) || !t.columns.some((c) => c.generated))
   const keysKnown = new Map<string, 'provisional' | 'final'>()
-  const finals = new Map<string, () => void>()
-  const finalized = new Map(order.tables.map((t) => [t.name, new Promise<void>((r) => finals.set(t.name, r))]))
+  const signal = () => {
+    const resolvers = new Map<string, () => void>()
+    const promises = new Map(order.tables.map((t) => [t.name, new Promise<void>((r) => resolvers.set(t.name, r))]))
+    return { wait: (name: string) => promises.get(name)!, fire: (name: string) => resolvers.get(name)!() }
+  }
+  const known = signal()
+  const finalized = signal()
   const provisionalPools = new Map<string, Pool>()
-  const builds: { table: TableIR; provisional: string[]; done: Promise<void> }[] = []
+  const visiblePools = () => new Map([...pools].map(([k, p]) => [k, provisionalPools.get(k) ?? p]))
+  const jobs: Promise<void>[] = []
   const started = new Set<string>()
   const tainted = new Set<string>()
+  const redo = new Set<string>()
   const merged = new Set<string>()
+  // A failed job wakes everything that waits, so the failure surfaces instead of a wait that never ends.
+  let failure: { error: unknown } | undefined
+  const fail = (error: unknown) => {
+    failure ??= { error }
+    for (const t of order.tables) {
+      known.fire(t.name)
+      finalized.fire(t.name)
+    }
+  }
+  const check = () => {
+    if (failure) throw failure.error
+  }
   const settle = (p: Promise<void>) => {
-    // Awaited later with Promise.all; this keeps an early failure from being reported as unhandled.
-    p.catch(() => {})
-    return p
+    p.catch(fail)
+    jobs.push(p)
+  }
+  const publish = (t: TableIR, computed: WirePool[]) => {
+    if (keysKnown.has(t.name)) return
+    for (const [k, p] of unpackPools(computed)) provisionalPools.set(k, p)
+    keysKnown.set(t.name, 'provisional')
+    known.fire(t.name)
+    startReady()
+  }
+  /** Computes a table's keys ahead of its rows: here when they are drawn on their own (cheap), else in a worker. */
+  const computeKeys = (t: TableIR, context: TableContext, plan: TablePlan) => {
+    const { pools: all, ...rest } = context
+    const own = [...all.values()].filter((p) => p.table === t.name)
+    const job = {
+      context: rest,
+      pools: [
+        ...[...all.values()].filter((p) => parents(t).includes(p.table)).map(packPool),
+        ...own.map((p) => ({ table: p.table, columns: p.columns, size: 0, values: p.columns.map(() => []) })),
+      ],
+    }
+    if (plan.standalone([...new Set(own.flatMap((p) => p.columns))])) publish(t, keysOf(job))
+    else settle(workers!.run('keys', job).then((computed) => publish(t, computed)))
+  }
+  /** Makes a table's keys final once its rows are in: the provisional keys where every row went in, else the keys read back. */
+  const finalizeKeys = async (t: TableIR, exact: boolean, filled: boolean) => {
+    if (keysKnown.get(t.name) === 'provisional' && !exact) tainted.add(t.name)
+    for (const p of pools.values()) {
+      if (p.table !== t.name) continue
+      const ahead = provisionalPools.get(poolKey(p.table, p.columns))
+      if (exact && filled) continue
+      const cols = exact && ahead ? ahead.values : await loader.readKeys(t.name, p.columns)
+      p.values.splice(0, p.values.length, ...cols)
+      p.size = cols[0]?.length ?? 0
+    }
+    keysKnown.set(t.name, 'final')
+    for (const p of pools.values()) if (p.table === t.name) provisionalPools.delete(poolKey(p.table, p.columns))
+    known.fire(t.name)
+    finalized.fire(t.name)
+  }
+  /** Whether rows planned from these provisional parents must be planned again; false once they are final and right. */
+  const stale = async (t: TableIR, provisional: readonly string[]) => {
+    await Promise.all(provisional.map((p) => finalized.wait(p)))
+    check()
+    if (!provisional.some((p) => tainted.has(p))) return false
+    // Its own keys came from the wrong parents too.
+    tainted.add(t.name)
+    redo.add(t.name)
+    known.fire(t.name)
+    finalized.fire(t.name)
+    return true
   }
   const startReady = () => {
     for (const t of order.tables) {
@@ -167,54 +247,40 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
       const t0 = performance.now()
       const requested = requestedRows(t, scale, options.rows)
       const provisional = parents(t).filter((p) => keysKnown.get(p) === 'provisional')
-      const seen = new Map([...pools].map(([k, p]) => [k, provisionalPools.get(k) ?? p]))
-      const done = loader.build!(t, { ...contextOf(t, requested), pools: seen }, workers!).then(async (b) => {
-        await Promise.all(provisional.map((p) => finalized.get(p)))
-        if (provisional.some((p) => tainted.has(p))) return b.discard()
-        await b.merge()
-        merged.add(t.name)
-        finish(t, t0, requested, b)
-      })
-      builds.push({ table: t, provisional, done: settle(done) })
+      const context = { ...contextOf(t, requested), pools: visiblePools() }
+      // Where the plan foresees rows the engine will refuse, keys computed ahead would be wrong: the children wait.
+      const plan = readByOthers.has(t.name) ? planTable(context) : undefined
+      const ahead = !!plan && !plan.problems.length
+      if (ahead) computeKeys(t, context, plan)
+      settle(
+        loader.build!(t, context, workers!).then(async (b) => {
+          if (await stale(t, provisional)) return b.discard()
+          await b.merge()
+          merged.add(t.name)
+          // The keys computed ahead are the ones to keep where every row went in: wait for them.
+          if (ahead) await known.wait(t.name)
+          check()
+          await finalizeKeys(t, b.exact && b.inserted === b.count, false)
+          finish(t, t0, requested, b)
+        }),
+      )
     }
   }
   const loadHere = async (t: TableIR) => {
     const t0 = performance.now()
+    await Promise.all(parents(t).map((p) => known.wait(p)))
+    check()
+    const provisional = parents(t).filter((p) => keysKnown.get(p) === 'provisional')
     const requested = requestedRows(t, scale, options.rows)
-    const context = contextOf(t, requested)
+    const context = { ...contextOf(t, requested), pools: visiblePools() }
     const plan = planTable(context)
-    const early = !!workers && !plan.problems.length && order.tables.some((c) => parallel(c) && !started.has(c.name) && parents(c).includes(t.name))
-    if (early) {
-      const { pools: all, ...rest } = context
-      const parentPools = [...all.values()].filter((p) => parents(t).includes(p.table)).map(packPool)
-      const own = [...all.values()].filter((p) => p.table === t.name).map((p) => ({ table: p.table, columns: p.columns, size: 0, values: p.columns.map(() => []) }))
-      builds.push({
-        table: t,
-        provisional: [],
-        done: settle(
-          workers!.run('keys', { context: rest, pools: [...parentPools, ...own] }).then((computed) => {
-            if (keysKnown.has(t.name)) return
-            for (const [k, p] of unpackPools(computed)) provisionalPools.set(k, p)
-            keysKnown.set(t.name, 'provisional')
-            startReady()
-          }),
-        ),
-      })
-    }
+    // Ahead of the rows only where a child can be built before they are in.
+    if (workers && !plan.problems.length && order.tables.some((c) => parallel(c) && !started.has(c.name) && parents(c).includes(t.name))) computeKeys(t, context, plan)
     const result = await loader.load(t, plan)
-    const exact = result.exact && result.inserted === plan.count
-    if (keysKnown.get(t.name) === 'provisional' && !exact) tainted.add(t.name)
+    if (await stale(t, provisional)) return
     const written = new Set(plan.columns)
-    for (const p of pools.values()) {
-      if (p.table !== t.name) continue
-      if (result.exact && p.columns.every((c) => written.has(c))) continue
-      const cols = await loader.readKeys(t.name, p.columns)
-      p.values.splice(0, p.values.length, ...cols)
-      p.size = cols[0]?.length ?? 0
-    }
-    keysKnown.set(t.name, 'final')
-    for (const p of pools.values()) if (p.table === t.name) provisionalPools.delete(poolKey(p.table, p.columns))
-    finals.get(t.name)!()
+    const filled = [...pools.values()].every((p) => p.table !== t.name || p.columns.every((c) => written.has(c)))
+    await finalizeKeys(t, result.exact && result.inserted === plan.count, filled)
     finish(t, t0, requested, { ...result, count: plan.count, ...(plan.capped ? { capped: plan.capped } : {}), problems: plan.problems })
     startReady()
   }
@@ -236,9 +302,21 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
       await new Promise((r) => setImmediate(r))
     }
     await workers?.drain()
-    await Promise.all(builds.map((b) => b.done))
-    // A parent published keys that did not all go in: its children are built again, here, from the keys that did.
-    for (const b of builds) if (b.provisional.some((p) => tainted.has(p))) await loadHere(b.table)
+    await Promise.all(jobs)
+    // A parent published keys that did not all go in: what was planned from them is loaded again, here, from the keys that did.
+    for (const t of order.tables) {
+      if (!redo.has(t.name)) continue
+      await loader.clear([t.name])
+      for (const p of pools.values()) {
+        if (p.table !== t.name) continue
+        for (const v of p.values) v.length = 0
+        p.size = 0
+        provisionalPools.delete(poolKey(p.table, p.columns))
+      }
+      keysKnown.delete(t.name)
+      merged.delete(t.name)
+      await loadHere(t)
+    }
     for (const { table, fk } of deferredList) {
       const pk = table.primaryKey?.columns
       const parent = pools.get(poolKey(fk.references.table, fk.references.columns))!
@@ -255,8 +333,9 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     }
     await loader.commit()
     const a0 = performance.now()
-    // Tables built in parallel came with their statistics.
-    await loader.analyze(order.tables.filter((t) => !merged.has(t.name)).map((t) => t.name))
+    // Tables built in parallel came with their statistics, unless a cycle's foreign key was filled in since.
+    const updated = new Set(deferredList.map((d) => d.table.name))
+    await loader.analyze(order.tables.filter((t) => !merged.has(t.name) || updated.has(t.name)).map((t) => t.name))
     analyzeMs = Math.round(performance.now() - a0)
   } finally {
     await workers?.close()
