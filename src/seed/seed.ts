@@ -169,7 +169,8 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
   const known = signal()
   const finalized = signal()
   const provisionalPools = new Map<string, Pool>()
-  const visiblePools = () => new Map([...pools].map(([k, p]) => [k, provisionalPools.get(k) ?? p]))
+  // What a table is planned from: its parents' keys as far as known (computed ahead or final), its own pools to fill.
+  const poolsFor = (t: TableIR) => new Map([...pools].map(([k, p]) => [k, p.table === t.name ? p : (provisionalPools.get(k) ?? p)]))
   const jobs: Promise<void>[] = []
   const started = new Set<string>()
   const tainted = new Set<string>()
@@ -228,26 +229,35 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     known.fire(t.name)
     finalized.fire(t.name)
   }
+  /** Marks a table planned from wrong keys: loaded again at the end, and so is everything planned from its own keys. */
+  const markStale = (t: TableIR) => {
+    tainted.add(t.name)
+    redo.add(t.name)
+    if (!keysKnown.has(t.name)) keysKnown.set(t.name, 'provisional')
+    known.fire(t.name)
+    finalized.fire(t.name)
+  }
   /** Whether rows planned from these provisional parents must be planned again; false once they are final and right. */
   const stale = async (t: TableIR, provisional: readonly string[]) => {
     await Promise.all(provisional.map((p) => finalized.wait(p)))
     check()
     if (!provisional.some((p) => tainted.has(p))) return false
-    // Its own keys came from the wrong parents too.
-    tainted.add(t.name)
-    redo.add(t.name)
-    known.fire(t.name)
-    finalized.fire(t.name)
+    markStale(t)
+    startReady()
     return true
   }
   const startReady = () => {
     for (const t of order.tables) {
       if (started.has(t.name) || !parallel(t) || !parents(t).every((p) => keysKnown.has(p))) continue
       started.add(t.name)
+      if (parents(t).some((p) => tainted.has(p))) {
+        markStale(t)
+        continue
+      }
       const t0 = performance.now()
       const requested = requestedRows(t, scale, options.rows)
       const provisional = parents(t).filter((p) => keysKnown.get(p) === 'provisional')
-      const context = { ...contextOf(t, requested), pools: visiblePools() }
+      const context = { ...contextOf(t, requested), pools: poolsFor(t) }
       // Where the plan foresees rows the engine will refuse, keys computed ahead would be wrong: the children wait.
       const plan = readByOthers.has(t.name) ? planTable(context) : undefined
       const ahead = !!plan && !plan.problems.length
@@ -272,7 +282,7 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     check()
     const provisional = parents(t).filter((p) => keysKnown.get(p) === 'provisional')
     const requested = requestedRows(t, scale, options.rows)
-    const context = { ...contextOf(t, requested), pools: visiblePools() }
+    const context = { ...contextOf(t, requested), pools: poolsFor(t) }
     const plan = planTable(context)
     // Ahead of the rows only where a child can be built before they are in.
     if (workers && !plan.problems.length && order.tables.some((c) => parallel(c) && !started.has(c.name) && parents(c).includes(t.name))) computeKeys(t, context, plan)
@@ -301,8 +311,13 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
       // Lets finished parallel builds be copied in between two tables.
       await new Promise((r) => setImmediate(r))
     }
-    await workers?.drain()
-    await Promise.all(jobs)
+    // Until no job is left: a job that ends may start others. This thread takes what no worker has started.
+    for (let awaited = 0; awaited < jobs.length; ) {
+      await workers?.drain()
+      const upTo = jobs.length
+      await Promise.all(jobs.slice(awaited, upTo))
+      awaited = upTo
+    }
     // A parent published keys that did not all go in: what was planned from them is loaded again, here, from the keys that did.
     for (const t of order.tables) {
       if (!redo.has(t.name)) continue
