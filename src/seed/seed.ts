@@ -6,7 +6,7 @@ import type { Loader } from './loader.js'
 import { jsonPaths, orderTables } from './order.js'
 import { Random } from './random.js'
 import { planTable, poolKey, type Pool, type TableContext, type TablePlan } from './table.js'
-import { keysOf, packPool, unpackPools, type WirePool } from './wire.js'
+import { computeKeys, packPool, unpackPools } from './wire.js'
 
 /** Rows per table that declares no `expectedRows`, before `scale`. */
 export const DEFAULT_ROWS = 100
@@ -192,17 +192,21 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     p.catch(fail)
     jobs.push(p)
   }
-  const publish = (t: TableIR, computed: WirePool[]) => {
+  const publish = (t: TableIR, computed: readonly Pool[]) => {
     if (keysKnown.has(t.name)) return
-    for (const [k, p] of unpackPools(computed)) provisionalPools.set(k, p)
+    for (const p of computed) provisionalPools.set(poolKey(p.table, p.columns), p)
     keysKnown.set(t.name, 'provisional')
     known.fire(t.name)
     startReady()
   }
-  /** Computes a table's keys ahead of its rows: here when they are drawn on their own (cheap), else in a worker. */
-  const computeKeys = (t: TableIR, context: TableContext, plan: TablePlan) => {
+  /**
+   * Computes a table's keys ahead of its rows: in a worker, or here (`here`, for a table a worker
+   * builds) when they are drawn on their own, a uuid per row, as waiting for a busy worker costs more.
+   */
+  const keysAhead = (t: TableIR, context: TableContext, plan: TablePlan, here: boolean) => {
     const { pools: all, ...rest } = context
     const own = [...all.values()].filter((p) => p.table === t.name)
+    if (here && plan.standalone([...new Set(own.flatMap((p) => p.columns))])) return publish(t, computeKeys(context))
     const job = {
       context: rest,
       pools: [
@@ -210,8 +214,7 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
         ...own.map((p) => ({ table: p.table, columns: p.columns, size: 0, values: p.columns.map(() => []) })),
       ],
     }
-    if (plan.standalone([...new Set(own.flatMap((p) => p.columns))])) publish(t, keysOf(job))
-    else settle(workers!.run('keys', job).then((computed) => publish(t, computed)))
+    settle(workers!.run('keys', job).then((computed) => publish(t, [...unpackPools(computed).values()])))
   }
   /** Makes a table's keys final once its rows are in: the provisional keys where every row went in, else the keys read back. */
   const finalizeKeys = async (t: TableIR, exact: boolean, filled: boolean) => {
@@ -261,7 +264,7 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
       // Where the plan foresees rows the engine will refuse, keys computed ahead would be wrong: the children wait.
       const plan = readByOthers.has(t.name) ? planTable(context) : undefined
       const ahead = !!plan && !plan.problems.length
-      if (ahead) computeKeys(t, context, plan)
+      if (ahead) keysAhead(t, context, plan, true)
       settle(
         loader.build!(t, context, workers!).then(async (b) => {
           if (await stale(t, provisional)) return b.discard()
@@ -285,7 +288,7 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     const context = { ...contextOf(t, requested), pools: poolsFor(t) }
     const plan = planTable(context)
     // Ahead of the rows only where a child can be built before they are in.
-    if (workers && !plan.problems.length && order.tables.some((c) => parallel(c) && !started.has(c.name) && parents(c).includes(t.name))) computeKeys(t, context, plan)
+    if (workers && !plan.problems.length && order.tables.some((c) => parallel(c) && !started.has(c.name) && parents(c).includes(t.name))) keysAhead(t, context, plan, false)
     const result = await loader.load(t, plan)
     if (await stale(t, provisional)) return
     const written = new Set(plan.columns)

@@ -57,12 +57,18 @@ export interface KeysJob {
  * in: what its children can be planned from before the table is loaded.
  */
 export function keysOf(job: KeysJob): WirePool[] {
-  const pools = unpackPools(job.pools)
-  const plan = planTable({ ...job.context, pools })
-  const own = [...pools.values()].filter((p) => p.table === job.context.table.name)
+  return computeKeys({ ...job.context, pools: unpackPools(job.pools) }).map(packPool)
+}
+
+/** The table's own key pools as they will be once every generated row is in; `context` holds its parents' pools (its own, if there, are replaced). */
+export function computeKeys(context: TableContext): Pool[] {
+  const name = context.table.name
+  const pools = new Map([...context.pools].map(([k, p]) => [k, p.table === name ? { ...p, size: 0, values: p.columns.map(() => []) } : p]))
+  const plan = planTable({ ...context, pools })
+  const own = [...pools.values()].filter((p) => p.table === name)
   const keyColumns = [...new Set(own.flatMap((p) => p.columns))]
   // Keys drawn on their own (a uuid or a numbered text key) need none of the rest of the row.
   const src = plan.rows(plan.standalone(keyColumns) ? { only: keyColumns } : {})
   for (let i = 0; i < plan.count; i++) src.accept(src.next())
-  return own.map(packPool)
+  return own
 }
