@@ -52,7 +52,9 @@ for (const [id, fn] of SECTIONS) {
 const file = path.join(ROOT, 'bench', 'results', `${mode}.json`)
 // A run of some sections keeps the other sections' last results (each carries when it ran).
 const previous = only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined
-const run = { mode, date: previous?.date ?? new Date().toISOString(), seconds: (previous?.seconds ?? 0) + Math.round((Date.now() - started) / 1000), machine: env, results: { ...previous?.results, ...results } }
+const merged = { ...previous?.results, ...results }
+const seconds = only ? Object.values(merged).reduce((n, r) => n + (r.seconds ?? 0), 0) : Math.round((Date.now() - started) / 1000)
+const run = { mode, date: previous?.date ?? new Date().toISOString(), seconds, machine: env, results: merged }
 mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true })
 writeFileSync(file, JSON.stringify(run, (k, v) => (k === 'last' ? undefined : v), 2) + '\n')
 writeReport(run)
