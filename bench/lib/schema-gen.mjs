@@ -67,7 +67,7 @@ export function drizzleSchema(n, { changed = new Set() } = {}) {
       "  code: char('code', { length: 8 }),",
       `  parent_id: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => ${parent}.id),`,
       ...(changed.has(i) ? ["  extra: text('extra'),"] : []),
-      `}, (t) => [index('${name}_name').on(t.name), index('${name}_active_created').on(t.active, t.created_at.desc())])`,
+      `}, (t) => [index('${name}_name').on(t.name), index('${name}_active_created').on(t.active, t.created_at.desc().nullsFirst())])`,
       '',
     )
   }
