@@ -207,13 +207,8 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     const { pools: all, ...rest } = context
     const own = [...all.values()].filter((p) => p.table === t.name)
     if (here && plan.standalone([...new Set(own.flatMap((p) => p.columns))])) return publish(t, computeKeys(context))
-    const job = {
-      context: rest,
-      pools: [
-        ...[...all.values()].filter((p) => parents(t).includes(p.table)).map(packPool),
-        ...own.map((p) => ({ table: p.table, columns: p.columns, size: 0, values: p.columns.map(() => []) })),
-      ],
-    }
+    // computeKeys fills the table's own pools afresh: they go along empty or not.
+    const job = { context: rest, pools: [...all.values()].filter((p) => p.table === t.name || parents(t).includes(p.table)).map(packPool) }
     settle(workers!.run('keys', job).then((computed) => publish(t, [...unpackPools(computed).values()])))
   }
   /** Makes a table's keys final once its rows are in: the provisional keys where every row went in, else the keys read back. */

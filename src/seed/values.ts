@@ -284,7 +284,7 @@ export function textGenerator(name: string, maxLen: number | undefined): TextGen
  * A uuid's 16 bytes, time-ordered like version 7: the first 48 bits a
  * millisecond timestamp that grows with the row number (so a column never
  * repeats one, and a key index is appended to rather than written at random
- * places: a 1,000,000-row table loaded 3× faster), the rest random.
+ * places: a 1,000,000-row table loaded 2–3× faster), the rest random.
  */
 export function uuidBytes(rnd: Random, i: number): Buffer {
   const b = Buffer.allocUnsafe(16)

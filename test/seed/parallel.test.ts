@@ -54,19 +54,29 @@ function contents(file: string): Record<string, unknown> {
 
 const strip = (r: SeedReport) => r.tables.map(({ ms: _ms, ...rest }) => rest)
 
+/**
+ * Seeds two empty databases of `ir`, one sequentially and one with every table eligible for a
+ * worker; expects the same reports and the same contents, with no dangling key. Returns the
+ * sequential report and contents.
+ */
+async function sameAsSequential(ir: SchemaIR, options: { scale?: number; seed?: number } = {}): Promise<{ report: SeedReport; contents: Record<string, unknown> }> {
+  const seq = await emptyDb(ir)
+  const par = await emptyDb(ir)
+  const a = await seedDatabase(ir, `sqlite:${seq}`, { ...options, parallelFrom: Infinity })
+  const b = await seedDatabase(ir, `sqlite:${par}`, { ...options, parallelFrom: 0 })
+  expect(strip(b)).toEqual(strip(a))
+  expect(b.deferred).toEqual(a.deferred)
+  const c = contents(seq)
+  expect(c.foreign_key_check).toEqual([])
+  expect(contents(par)).toEqual(c)
+  return { report: a, contents: c }
+}
+
 describe('schema seed: tables built in parallel', () => {
   it('anyon: the same rows, rowids, statistics and report as a sequential load', async () => {
     const [schema] = await loadSchemas('anyon', { single: true })
     const ir = schema!.ir
-    const seq = await emptyDb(ir)
-    const par = await emptyDb(ir)
-    const a = await seedDatabase(ir, `sqlite:${seq}`, { scale: 0.005, seed: 3, parallelFrom: Infinity })
-    const b = await seedDatabase(ir, `sqlite:${par}`, { scale: 0.005, seed: 3, parallelFrom: 0 })
-    expect(strip(b)).toEqual(strip(a))
-    expect(b.deferred).toEqual(a.deferred)
-    const c = contents(seq)
-    expect(c.foreign_key_check).toEqual([])
-    expect(contents(par)).toEqual(c)
+    await sameAsSequential(ir, { scale: 0.005, seed: 3 })
   })
 
   it('a parent whose keys were computed ahead but whose rows did not all go in: its children are built again from the rows that did; a parent with a generated column is loaded here, its child in a worker', async () => {
@@ -108,18 +118,11 @@ describe('schema seed: tables built in parallel', () => {
         }),
       },
     })
-    const seq = await emptyDb(ir)
-    const par = await emptyDb(ir)
-    const a = await seedDatabase(ir, `sqlite:${seq}`, { parallelFrom: Infinity })
-    const b = await seedDatabase(ir, `sqlite:${par}`, { parallelFrom: 0 })
-    expect(a.tables.find((x) => x.table === 'events')!.filtered).toBe(100)
-    expect(strip(b)).toEqual(strip(a))
-    const c = contents(seq)
-    expect(c.foreign_key_check).toEqual([])
+    const { report, contents: c } = await sameAsSequential(ir)
+    expect(report.tables.find((x) => x.table === 'events')!.filtered).toBe(100)
     expect(c.comments).toMatch(/^600 /)
     expect(c.notes).toMatch(/^600 /)
     expect(c.replies).toMatch(/^900 /)
-    expect(contents(par)).toEqual(c)
   })
 
   it('a parent built in a worker that loses rows after its keys were computed: a child loaded here from those keys, and that child’s own child, are loaded again', async () => {
@@ -143,17 +146,10 @@ describe('schema seed: tables built in parallel', () => {
         replies: table({ expectedRows: 900, columns: { id: t.integer().primaryKey(), note_id: t.integer().notNull().references('notes', 'id') } }),
       },
     })
-    const seq = await emptyDb(ir)
-    const par = await emptyDb(ir)
-    const a = await seedDatabase(ir, `sqlite:${seq}`, { parallelFrom: Infinity })
-    const b = await seedDatabase(ir, `sqlite:${par}`, { parallelFrom: 0 })
-    expect(a.tables.find((x) => x.table === 'kinds')!.filtered).toBeGreaterThan(0)
-    expect(strip(b)).toEqual(strip(a))
-    const c = contents(seq)
-    expect(c.foreign_key_check).toEqual([])
+    const { report, contents: c } = await sameAsSequential(ir)
+    expect(report.tables.find((x) => x.table === 'kinds')!.filtered).toBeGreaterThan(0)
     expect(c.notes).toMatch(/^600 /)
     expect(c.replies).toMatch(/^900 /)
-    expect(contents(par)).toEqual(c)
   })
 
   it('the built CLI (worker threads) writes what a sequential load in this process writes', async () => {
