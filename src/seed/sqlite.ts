@@ -45,7 +45,8 @@ export function* insertRows(db: SqliteDatabase, table: TableIR, plan: TablePlan)
   // can point at another row of the table, which a late DELETE would leave dangling. Setting the
   // pragma expires compiled statements, so it stays on until the rows are in.
   const deferChecks = !plan.problems.length && !table.foreignKeys.some((f) => f.references.table === table.name)
-  const triggers = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%INSERT%'`).get(table.name)
+  // From the schema, as seed.ts decides which tables go to workers (`schema seed` refuses a drifted database).
+  const triggers = table.triggers.some((tr) => tr.events.includes('insert'))
   const perStatement = triggers || !cols.length ? 1 : Math.max(1, Math.min(BATCH_ROWS, Math.floor(MAX_PARAMETERS / cols.length)))
   const insert = (rows: number, conflict: string) =>
     db.prepare(`INSERT${conflict} INTO ${q(table.name)} (${cols.map(q).join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${cols.map(() => '?').join(', ')})`).join(', ')}`)
