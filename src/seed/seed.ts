@@ -152,13 +152,15 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
     const later = new Set(order.deferred.get(t.name) ?? [])
     return [...new Set(t.foreignKeys.filter((f) => f.references.table !== t.name && !later.has(f)).map((f) => f.references.table))]
   }
-  // A table with triggers stays here (a scratch database has none, and a trigger may drop rows or
-  // write elsewhere); so does a parent with a generated column: SQLite cannot transfer such a
-  // table's rows and indexes as they are, and copying them row by row costs as much as loading them.
+  // A table with INSERT or DELETE triggers stays here: a scratch database has none, and such a
+  // trigger may drop rows or write elsewhere as rows go in (or as rows breaking a CHECK are deleted).
+  // UPDATE triggers do not fire while loading, and do not stop the transfer. A parent with a
+  // generated column stays here too: SQLite cannot transfer such a table's rows and indexes as they
+  // are, and copying them row by row costs as much as loading them.
   const parallel = (t: TableIR) =>
     !!workers &&
     requestedRows(t, scale, options.rows) >= parallelFrom &&
-    !t.triggers.length &&
+    !t.triggers.some((tr) => tr.events.includes('insert') || tr.events.includes('delete')) &&
     (!readByOthers.has(t.name) || !t.columns.some((c) => c.generated))
   const keysKnown = new Map<string, 'provisional' | 'final'>()
   const signal = () => {
