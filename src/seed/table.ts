@@ -67,7 +67,8 @@ export interface TablePlan {
    * A fresh row stream; the same every time (same seed). With `only`, rows
    * hold just those columns (the rest NULL), with the values a full row has:
    * each column draws from its own random stream. Only for columns
-   * {@link TablePlan.standalone} accepts.
+   * {@link TablePlan.standalone} accepts; the same array is then returned
+   * by every call, filled anew (keys are read off it, millions of times).
    */
   rows(options?: { selfReferencesNull?: boolean; only?: readonly string[] }): RowSource
   /** Whether these columns can be generated without the rest of the row (no foreign key, no relation to another column, one row shape). */
@@ -349,15 +350,18 @@ export function planTable(ctx: TableContext): TablePlan {
       const picks = new Map(only ? [] : slots.flatMap((slot) => (slot.combo || slot.self || !slot.pool.size ? [] : [[slot, parentPicks(slot, count)] as const])))
       const steps = compiled.map((shape) => (only ? shape.steps.filter((x) => only.has(x.col)) : shape.steps))
       let i = 0
+      const keyRow: unknown[] = new Array(n).fill(null)
+      const keyRaw: unknown[] = new Array(n).fill(null)
       return {
         next() {
+          if (only) {
+            keyRow.fill(null)
+            for (const step of steps[0]!) step.run(columnRnd[step.col]!, i, keyRow, keyRaw)
+            i++
+            return keyRow
+          }
           const row: unknown[] = new Array(n).fill(null)
           const raw: unknown[] = new Array(n).fill(null)
-          if (only) {
-            for (const step of steps[0]!) step.run(columnRnd[step.col]!, i, row, raw)
-            i++
-            return row
-          }
           const pick = compiled.length === 1 ? 0 : rnd.int(compiled.length)
           const shape = compiled[pick]!
           for (const combo of combos) {
