@@ -53,6 +53,16 @@ export interface DialectModule {
    */
   normalize(ir: SchemaIR): SchemaIR
 
+  /**
+   * The schema as the engine itself stores it: its DDL applied to a scratch
+   * space and read back (SQLite: a fresh in-memory database; Postgres: a
+   * schema on `db`, in a transaction that is rolled back). Expressions,
+   * defaults and view texts come back in the engine's own canonical form,
+   * ready to compare with `db`'s introspection, the way Atlas uses a dev
+   * database.
+   */
+  applyToScratch(db: DbClient, ir: SchemaIR): Promise<SchemaIR>
+
   /** Plans migrations: changes between two schema versions → SQL. */
   readonly planner: MigrationPlanner
 }

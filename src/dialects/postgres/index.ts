@@ -3,6 +3,7 @@ import { compileSchema } from './ddl.js'
 import { introspect } from './introspect.js'
 import { normalize } from './normalize.js'
 import { postgresPlanner } from './plan.js'
+import { applyToScratch } from './scratch.js'
 import { mapType } from './types.js'
 
 export { applyToScratch } from './scratch.js'
@@ -20,5 +21,6 @@ export const postgres = {
   compileSchema,
   introspect,
   normalize,
+  applyToScratch,
   planner: postgresPlanner,
 } satisfies DialectModule

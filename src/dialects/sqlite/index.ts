@@ -3,6 +3,7 @@ import { compileSchema } from './ddl.js'
 import { introspect } from './introspect.js'
 import { normalize } from './normalize.js'
 import { sqlitePlanner } from './plan.js'
+import { applyToScratch } from './scratch.js'
 import { mapType } from './types.js'
 
 /** The SQLite dialect. */
@@ -12,6 +13,7 @@ export const sqlite = {
   compileSchema,
   introspect,
   normalize,
+  applyToScratch,
   planner: sqlitePlanner,
 } satisfies DialectModule
 
