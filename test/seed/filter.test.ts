@@ -1,7 +1,4 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { getDialect } from '../../src/dialects/index.js'
@@ -9,6 +6,7 @@ import { check, defineSchema, t, table } from '../../src/index.js'
 import type { Dialect } from '../../src/ir/types.js'
 import { seedDatabase } from '../../src/seed/seed.js'
 import { createTestDatabase } from '../support/postgres.js'
+import { emptySqliteFile } from './support.js'
 
 // Shapes the example schemas lack: a CHECK the generator does not understand (the engine filters),
 // a serial key children point at (read back), a self-reference, a composite key of two foreign keys.
@@ -70,10 +68,7 @@ async function check_(dialect: Dialect, url: string, count: (sql: string) => Pro
 
 describe('schema seed: constraints left to the engine', () => {
   it('sqlite: INSERT OR IGNORE drops the rows that break a CHECK it cannot satisfy; keys stay valid', async () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'schema-seed-filter-')), 'cases.db')
-    const db = new Database(file)
-    db.exec((await getDialect('sqlite')).compileSchema(ir))
-    db.close()
+    const file = await emptySqliteFile(ir, 'filter')
     const ro = new Database(file, { readonly: true })
     try {
       await check_('sqlite', `sqlite:${file}`, async (q) => (ro.prepare(q).get() as { n: number }).n)

@@ -1,11 +1,8 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { getDialect } from '../../src/dialects/index.js'
 import { defineSchema, t, table } from '../../src/index.js'
 import { seedDatabase } from '../../src/seed/seed.js'
+import { emptySqliteFile } from './support.js'
 
 // Rows come as a table written over time would have them: children in their parents' order, the
 // creation time growing with the row. Which parents and how many children each stays random.
@@ -29,10 +26,7 @@ describe('schema seed: rows in the order they would have been written', () => {
         }),
       },
     })
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'schema-seed-order-')), 'o.db')
-    const db = new Database(file)
-    db.exec((await getDialect('sqlite')).compileSchema(ir))
-    db.close()
+    const file = await emptySqliteFile(ir, 'order')
     await seedDatabase(ir, `sqlite:${file}`)
     const read = new Database(file, { readonly: true })
     const rows = read.prepare('SELECT p.rowid AS parent, t.reviewer_id AS reviewer, t.created_at AS created, t.due_at AS due FROM tasks t JOIN projects p ON p.id = t.project_id ORDER BY t.rowid').all() as {

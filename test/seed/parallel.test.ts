@@ -1,31 +1,19 @@
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { getDialect } from '../../src/dialects/index.js'
 import { defineSchema, sql, t, table, trigger } from '../../src/index.js'
 import { loadSchemas } from '../../src/load/load.js'
 import type { SchemaIR } from '../../src/ir/types.js'
 import { seedDatabase, type SeedReport } from '../../src/seed/seed.js'
 import { runCli } from '../support/cli.js'
+import { emptySqliteFile } from './support.js'
 
 // Tables no other table reads keys from are built in scratch databases (worker threads from the
 // built CLI, this thread under vitest) and copied in; a parent's keys may be computed before its
 // own load. Whatever the route, the database must end up byte-for-byte what a plain sequential
 // load writes.
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'schema-seed-parallel-'))
-let n = 0
-
-async function emptyDb(ir: SchemaIR): Promise<string> {
-  const file = path.join(tmp, `${n++}.db`)
-  const db = new Database(file)
-  db.exec((await getDialect('sqlite')).compileSchema(ir))
-  db.close()
-  return file
-}
+const emptyDb = (ir: SchemaIR) => emptySqliteFile(ir, 'parallel')
 
 /** Per table, a hash of every row in rowid order; plus what the engine says about keys and pages. */
 function contents(file: string): Record<string, unknown> {
