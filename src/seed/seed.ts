@@ -156,7 +156,8 @@ export async function seedDatabase(ir: SchemaIR, url: string, options: SeedOptio
   // trigger may drop rows or write elsewhere as rows go in (or as rows breaking a CHECK are deleted).
   // UPDATE triggers do not fire while loading, and do not stop the transfer. A parent with a
   // generated column stays here too: SQLite cannot transfer such a table's rows and indexes as they
-  // are, and copying them row by row costs as much as loading them.
+  // are, so after a worker built it this thread would still copy it row by row and build its indexes
+  // (for anyon's million execution processes ~8 s, after the build), and its children wait on it.
   const parallel = (t: TableIR) =>
     !!workers &&
     requestedRows(t, scale, options.rows) >= parallelFrom &&
