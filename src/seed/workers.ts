@@ -4,6 +4,11 @@ import { buildTable, type BuildJob, type BuildResult } from './sqlite.js'
 import { keysOf, type KeysJob, type WirePool } from './wire.js'
 
 const MAX_WORKERS = 4
+/**
+ * A worker's young generation: generated rows are short-lived garbage, and a larger nursery
+ * collects them less often (anyon's worker: 2.3 s of GC → 1.96 s at 96 MiB; 192 MiB gains no more).
+ */
+const YOUNG_GENERATION_MB = 96
 
 /** The jobs a worker runs, by kind, with what each returns. */
 export interface Jobs {
@@ -97,7 +102,7 @@ export class WorkerPool {
   }
 
   private spawn(): { worker: Worker; load: number } {
-    const entry = { worker: new Worker(this.script), load: 0 }
+    const entry = { worker: new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), load: 0 }
     this.workers.push(entry)
     entry.worker.on('message', (reply: JobReply) => {
       entry.load--
