@@ -18,6 +18,8 @@ export interface WirePool {
  * when a worker is free, by when the pool may have grown.
  */
 export function packPool(p: Pool): WirePool {
+  const wire = wires.get(p)
+  if (wire) return wire
   const values = p.values.map((col): WireColumn => {
     const first = col[0]
     if (!Buffer.isBuffer(first) || !col.every((v) => Buffer.isBuffer(v) && v.length === first.length)) return col.slice()
@@ -26,17 +28,41 @@ export function packPool(p: Pool): WirePool {
   return { table: p.table, columns: p.columns, size: p.size, values }
 }
 
-/** The pool a {@link packPool} came from (Buffers as views of the packed bytes). */
+/** Unpacked pools that nothing has read or changed yet, with the wire form they came in. */
+const wires = new WeakMap<Pool, WirePool>()
+
+/**
+ * The pool a {@link packPool} came from (Buffers as views of the packed
+ * bytes), unpacked when its values are first read: a view costs ~0.5 µs,
+ * and the main thread mostly passes a computed pool on to other workers,
+ * which then get the same wire form (a million keys: ~0.6 s to unpack and
+ * ~0.2 s to pack again, each time).
+ */
 export function unpackPool(w: WirePool): Pool {
-  const values = w.values.map((col) => {
-    if (Array.isArray(col)) return col
-    const { width, bytes } = col as { width: number; bytes: Uint8Array }
-    const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    const out: Buffer[] = new Array(all.length / width)
-    for (let i = 0; i < out.length; i++) out[i] = all.subarray(i * width, (i + 1) * width)
-    return out
-  })
-  return { table: w.table, columns: w.columns, size: w.size, values }
+  const pool: Pool = {
+    table: w.table,
+    columns: w.columns,
+    size: w.size,
+    get values() {
+      // Whoever reads the values may change them (and the size): the wire form no longer holds.
+      wires.delete(pool)
+      const values = w.values.map(unpackColumn)
+      // A plain property from now on: rows read it millions of times.
+      Object.defineProperty(pool, 'values', { value: values, enumerable: true })
+      return values
+    },
+  }
+  wires.set(pool, w)
+  return pool
+}
+
+function unpackColumn(col: WireColumn): unknown[] {
+  if (Array.isArray(col)) return col
+  const { width, bytes } = col as { width: number; bytes: Uint8Array }
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const out: Buffer[] = new Array(all.length / width)
+  for (let i = 0; i < out.length; i++) out[i] = all.subarray(i * width, (i + 1) * width)
+  return out
 }
 
 /** Pools as a plan reads them, by {@link poolKey}. */

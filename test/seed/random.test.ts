@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Random, Selection } from '../../src/seed/random.js'
 import { uuidBytes, uuidText } from '../../src/seed/values.js'
+import { packPool, unpackPool } from '../../src/seed/wire.js'
 
 describe('the generator’s building blocks', () => {
   it('Selection picks exactly `count` distinct indexes, ascending, spread over the whole range', () => {
@@ -28,5 +29,24 @@ describe('the generator’s building blocks', () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => uuidBytes(rnd, i))
     for (const id of ids.slice(0, 50)) expect(uuidText(id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     for (let i = 1; i < ids.length; i++) expect(Buffer.compare(ids[i - 1]!, ids[i]!)).toBe(-1)
+  })
+
+  it('a pool from a worker goes on to the next one as it came, until its values are read; then it is packed afresh', () => {
+    const rnd = new Random('wire')
+    const keys = Array.from({ length: 1000 }, (_, i) => uuidBytes(rnd, i))
+    const wire = packPool({ table: 't', columns: ['id', 'n'], values: [keys, keys.map((_, i) => i)], size: keys.length })
+    const pool = unpackPool(wire)
+    expect(packPool(pool)).toBe(wire)
+    expect(pool.size).toBe(1000)
+    expect(pool.values[0]!.map((b) => uuidText(b as Buffer))).toEqual(keys.map(uuidText))
+    expect(pool.values[1]).toEqual(keys.map((_, i) => i))
+    // Read: it may have changed, so it is packed again, with what it holds now.
+    expect(packPool(pool)).not.toBe(wire)
+    pool.values[0]!.push(uuidBytes(rnd, 1000))
+    pool.values[1]!.push(1000)
+    pool.size++
+    const again = unpackPool(packPool(pool))
+    expect(again.size).toBe(1001)
+    expect(uuidText(again.values[0]![1000] as Buffer)).toBe(uuidText(pool.values[0]![1000] as Buffer))
   })
 })
