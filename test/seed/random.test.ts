@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Random, Selection } from '../../src/seed/random.js'
-import { uuidBytes, uuidText } from '../../src/seed/values.js'
+import { formatTime, uuidBytes, uuidText } from '../../src/seed/values.js'
 import { packPool, unpackPool } from '../../src/seed/wire.js'
 
 describe('the generator’s building blocks', () => {
@@ -29,6 +29,21 @@ describe('the generator’s building blocks', () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => uuidBytes(rnd, i))
     for (const id of ids.slice(0, 50)) expect(uuidText(id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     for (let i = 1; i < ids.length; i++) expect(Buffer.compare(ids[i - 1]!, ids[i]!)).toBe(-1)
+  })
+
+  it('timestamps are spelled as Date spells them, in every spelling, from 1971 to 9999', () => {
+    const rnd = new Random('time')
+    const lo = Date.UTC(1971, 0, 1)
+    const hi = Date.UTC(9999, 0, 1)
+    const instants = [lo, hi, Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(2000, 2, 1), Date.UTC(2100, 1, 28, 12), ...Array.from({ length: 20_000 }, () => lo + rnd.int(hi - lo))]
+    for (const ms of instants) {
+      const iso = new Date(ms).toISOString()
+      expect(formatTime(ms, { kind: 'timestamp', spelling: 'ts-text' } as never)).toBe(`${iso.slice(0, 10)} ${iso.slice(11, 23)}`)
+      expect(formatTime(ms, { kind: 'timestamp', spelling: 'ts-seconds' } as never)).toBe(`${iso.slice(0, 10)} ${iso.slice(11, 19)}`)
+      expect(formatTime(ms, { kind: 'timestamp', spelling: 'ts-iso' } as never)).toBe(`${iso.slice(0, 19)}Z`)
+      expect(formatTime(ms, { kind: 'timestamp', spelling: 'pg-tz' } as never)).toBe(`${iso.slice(0, 10)} ${iso.slice(11, 23)}+00`)
+      expect(formatTime(ms, { kind: 'date', spelling: 'pg-tz' } as never)).toBe(iso.slice(0, 10))
+    }
   })
 
   it('a pool from a worker goes on to the next one as it came, until its values are read; then it is packed afresh', () => {
