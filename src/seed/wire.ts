@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads'
 import { planTable, poolKey, type Pool, type TableContext } from './table.js'
 
 /** A pool column as sent to a worker: same-width byte strings (uuids) packed into one buffer. */
@@ -9,6 +10,8 @@ export interface WirePool {
   readonly columns: readonly string[]
   readonly size: number
   readonly values: readonly WireColumn[]
+  /** Names this packing, so a thread that gets it again (in another job) unpacks it once. */
+  readonly id: string
 }
 
 /**
@@ -25,8 +28,10 @@ export function packPool(p: Pool): WirePool {
     if (!Buffer.isBuffer(first) || !col.every((v) => Buffer.isBuffer(v) && v.length === first.length)) return col.slice()
     return { width: first.length, bytes: Buffer.concat(col as Buffer[]) }
   })
-  return { table: p.table, columns: p.columns, size: p.size, values }
+  return { table: p.table, columns: p.columns, size: p.size, values, id: `${threadId}:${packed++}` }
 }
+
+let packed = 0
 
 /** Unpacked pools that nothing has read or changed yet, with the wire form they came in. */
 const wires = new WeakMap<Pool, WirePool>()
@@ -46,7 +51,7 @@ export function unpackPool(w: WirePool): Pool {
     get values() {
       // Whoever reads the values may change them (and the size): the wire form no longer holds.
       wires.delete(pool)
-      const values = w.values.map(unpackColumn)
+      const values = unpacked(w)
       // A plain property from now on: rows read it millions of times.
       Object.defineProperty(pool, 'values', { value: values, enumerable: true })
       return values
@@ -54,6 +59,21 @@ export function unpackPool(w: WirePool): Pool {
   }
   wires.set(pool, w)
   return pool
+}
+
+/** The last few packings this thread unpacked (a parent's keys go to each of its children's jobs). */
+const recent = new Map<string, unknown[][]>()
+const RECENT = 2
+
+/** A packing's columns, fresh arrays each time (a reader may change them) over the same values. */
+function unpacked(w: WirePool): unknown[][] {
+  let columns = recent.get(w.id)
+  if (!columns) {
+    columns = w.values.map(unpackColumn)
+    recent.set(w.id, columns)
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value!)
+  }
+  return columns.map((c) => c.slice())
 }
 
 function unpackColumn(col: WireColumn): unknown[] {

@@ -55,6 +55,12 @@ describe('the generator’s building blocks', () => {
     expect(pool.size).toBe(1000)
     expect(pool.values[0]!.map((b) => uuidText(b as Buffer))).toEqual(keys.map(uuidText))
     expect(pool.values[1]).toEqual(keys.map((_, i) => i))
+    // Unpacked again (the same keys sent with another job): the same Buffers, in arrays of its own.
+    const twin = unpackPool(wire)
+    expect(twin.values[0]).not.toBe(pool.values[0])
+    expect(twin.values[0]![999]).toBe(pool.values[0]![999])
+    twin.values[0]!.length = 0
+    expect(pool.values[0]).toHaveLength(1000)
     // Read: it may have changed, so it is packed again, with what it holds now.
     expect(packPool(pool)).not.toBe(wire)
     pool.values[0]!.push(uuidBytes(rnd, 1000))
