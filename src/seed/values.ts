@@ -236,14 +236,22 @@ function words(rnd: Random, n: number): string {
   return s
 }
 
-const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+const hexBytes = Buffer.alloc(64)
 
+/** `n` random hex digits: a random uint32's bytes low first, two digits each. */
 function hex(rnd: Random, n: number): string {
-  let s = ''
-  while (s.length < n) {
+  // Spelled by Buffer in one native call, as one flat string (joined pieces cost twice as much, then flattening).
+  const bytes = Math.ceil(n / 8) * 4
+  let buf = hexBytes
+  if (bytes > buf.length) buf = Buffer.alloc(bytes)
+  for (let k = 0; k < bytes; k += 4) {
     const u = rnd.u32()
-    s += BYTE_HEX[u & 255]! + BYTE_HEX[(u >>> 8) & 255]! + BYTE_HEX[(u >>> 16) & 255]! + BYTE_HEX[u >>> 24]!
+    buf[k] = u
+    buf[k + 1] = u >>> 8
+    buf[k + 2] = u >>> 16
+    buf[k + 3] = u >>> 24
   }
+  const s = buf.toString('hex', 0, bytes)
   return s.length === n ? s : s.slice(0, n)
 }
 
