@@ -22,7 +22,7 @@ export interface WirePool {
  */
 export function packPool(p: Pool): WirePool {
   const wire = wires.get(p)
-  if (wire) return wire
+  if (wire && wire.size === p.size) return wire
   const values = p.values.map((col): WireColumn => {
     const first = col[0]
     if (!Buffer.isBuffer(first) || !col.every((v) => Buffer.isBuffer(v) && v.length === first.length)) return col.slice()
@@ -61,7 +61,7 @@ export function unpackPool(w: WirePool): Pool {
   return pool
 }
 
-/** The last few packings this thread unpacked (a parent's keys go to each of its children's jobs). */
+/** The last two packings this thread unpacked (a parent's keys go to each of its children's jobs). */
 const recent = new Map<string, unknown[][]>()
 const RECENT = 2
 
