@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { connect } from '../../src/db/connect.js'
-import { applyToScratch } from '../../src/dialects/postgres/index.js'
 import { getDialect } from '../../src/dialects/index.js'
 import { compareSchemas } from '../../src/diff/compare.js'
 import type { Dialect, SchemaIR } from '../../src/ir/types.js'
@@ -31,7 +30,7 @@ describe.each(SCHEMAS)('convergence of %s', (name) => {
         expect(compareSchemas(declared, live)).toEqual([])
       } else {
         expect(compareSchemas(declared, live, { expressions: false })).toEqual([])
-        const scratch = d.normalize({ ...(await applyToScratch(db, ir)), name: ir.name })
+        const scratch = d.normalize({ ...(await d.applyToScratch(db, ir)), name: ir.name })
         expect(compareSchemas(scratch, live)).toEqual([])
       }
     } finally {
