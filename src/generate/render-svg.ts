@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { UserError } from '../errors.js'
 
 const CHROMIUM = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
@@ -38,11 +40,41 @@ export async function renderDiagrams(dir: string): Promise<string[]> {
   return renderFiles(mmdFiles(dir))
 }
 
+/** What to run when the rendering extras are missing. */
+export const RENDER_INSTALL_HINT =
+  'install the rendering extras in your project: PUPPETEER_SKIP_DOWNLOAD=1 npm install -D @mermaid-js/mermaid-cli (a system Chromium is used; the daily commands do not need them)'
+
+type Renderer = { renderMermaid: typeof import('@mermaid-js/mermaid-cli').renderMermaid; puppeteer: { launch(options: object): Promise<import('puppeteer').Browser> } }
+
+/**
+ * mermaid-cli and the puppeteer it depends on. They are an optional peer
+ * dependency: the daily commands never draw a diagram, and puppeteer's
+ * install downloads a browser the tool does not use. puppeteer is resolved
+ * from mermaid-cli's own folder, where npm puts it whether or not it is hoisted.
+ */
+async function loadRenderer(): Promise<Renderer> {
+  let mermaidEntry: string
+  try {
+    mermaidEntry = import.meta.resolve('@mermaid-js/mermaid-cli')
+  } catch {
+    throw new UserError('rendering diagrams needs @mermaid-js/mermaid-cli, which is not installed', RENDER_INSTALL_HINT)
+  }
+  const fromMermaid = createRequire(mermaidEntry)
+  let puppeteerPath: string
+  try {
+    puppeteerPath = fromMermaid.resolve('puppeteer')
+  } catch {
+    throw new UserError('rendering diagrams needs puppeteer (a dependency of @mermaid-js/mermaid-cli), which is not installed', RENDER_INSTALL_HINT)
+  }
+  const [{ renderMermaid }, puppeteer] = await Promise.all([import(mermaidEntry) as Promise<typeof import('@mermaid-js/mermaid-cli')>, import(pathToFileURL(puppeteerPath).href)])
+  return { renderMermaid, puppeteer: (puppeteer as { default: Renderer['puppeteer'] }).default }
+}
+
 /** Renders Mermaid sources to SVG text, one browser for all of them. */
 export async function renderToSvg(definitions: readonly string[]): Promise<string[]> {
+  const { renderMermaid, puppeteer } = await loadRenderer()
   const executablePath = findChromium()
-  const [{ renderMermaid }, puppeteer] = await Promise.all([import('@mermaid-js/mermaid-cli'), import('puppeteer')])
-  const browser = await puppeteer.default.launch({ executablePath, headless: true, args: CHROMIUM_ARGS })
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS })
   try {
     const out: string[] = []
     for (const d of definitions) {

@@ -1,0 +1,111 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from '../support/cli.js'
+
+// A user's first contact: the packed package installed into a fresh project
+// (from the machine's npm cache; the registry only for what is not cached),
+// then the main job run there with the project's own `npx schema`.
+
+/** The environment of a child npm: without the npm_* variables `npm test` sets for itself. */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)))
+  delete env.PUPPETEER_SKIP_DOWNLOAD
+  return { ...env, ...extra }
+}
+
+function npm(args: string[], cwd: string) {
+  return spawnSync('npm', args, { cwd, env: cleanEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+}
+
+function sizeOf(dir: string): number {
+  let total = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name)
+    if (e.isDirectory()) total += sizeOf(p)
+    else if (e.isFile()) total += statSync(p).size
+  }
+  return total
+}
+
+const SCHEMA = `import { defineSchema, sql, t, table } from 'schemaforge'
+
+export default defineSchema({
+  name: 'app',
+  tables: {
+    users: table({
+      description: '회원',
+      columns: {
+        id: t.integer().primaryKey(),
+        email: t.text().notNull().unique().describe('로그인 이메일'),
+        created_at: t.timestamp().notNull().default(sql.now),
+      },
+    }),
+  },
+})
+`
+
+const CONFIG = `import { defineConfig } from 'schemaforge'
+
+export default defineConfig({
+  schemas: { app: { file: 'schemas/app.ts', dialects: ['sqlite', 'postgres'], database: 'sqlite:.data/app.db' } },
+})
+`
+
+describe('the packed package in a fresh project', () => {
+  it('installs without a browser or mermaid, and migrate:new, migrate and check work there', { timeout: 900_000 }, () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'schema-install-'))
+    const packed = npm(['pack', '--ignore-scripts', '--pack-destination', work, '--json'], ROOT)
+    expect(packed.status, packed.stderr).toBe(0)
+    const [info] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }]
+    const files = info.files.map((f) => f.path)
+    expect(files).toContain('dist/index.js')
+    expect(files).toContain('dist/commands/migrate/index.js')
+    expect(files).toContain('oclif.manifest.json')
+    expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false)
+
+    const app = path.join(work, 'app')
+    mkdirSync(path.join(app, 'schemas'), { recursive: true })
+    writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }, null, 2))
+    const installed = npm(['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, info.filename)], app)
+    expect(installed.status, installed.stdout + installed.stderr).toBe(0)
+    const modules = path.join(app, 'node_modules')
+    // The daily path brings neither the diagram renderer nor a browser download.
+    expect(existsSync(path.join(modules, '@mermaid-js'))).toBe(false)
+    expect(existsSync(path.join(modules, 'puppeteer'))).toBe(false)
+    const mb = sizeOf(modules) / 1024 / 1024
+    if (process.env.SCHEMA_TEST_VERBOSE) console.log(`node_modules of the daily install: ${mb.toFixed(1)} MB`)
+
+    writeFileSync(path.join(app, 'schema.config.ts'), CONFIG)
+    writeFileSync(path.join(app, 'schemas', 'app.ts'), SCHEMA)
+    const schema = (...args: string[]) => spawnSync('npx', ['--no-install', 'schema', ...args], { cwd: app, env: cleanEnv(), encoding: 'utf8' })
+
+    const help = schema('--help')
+    expect(help.status, help.stderr).toBe(0)
+    for (const command of ['migrate', 'check', 'verify', 'generate', 'sql', 'pull', 'seed', 'docs']) expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'))
+    const topic = schema('migrate', '--help')
+    expect(topic.status, topic.stderr).toBe(0)
+    for (const command of ['migrate:new', 'migrate:status', 'migrate:down']) expect(topic.stdout).toContain(command)
+
+    const created = schema('migrate:new', 'init')
+    expect(created.status, created.stdout + created.stderr).toBe(0)
+    expect(readdirSync(path.join(app, 'migrations', 'app', 'sqlite'))).toContain('0001_init.sql')
+    const migrated = schema('migrate')
+    expect(migrated.status, migrated.stdout + migrated.stderr).toBe(0)
+    const generated = schema('generate')
+    expect(generated.status, generated.stdout + generated.stderr).toBe(0)
+    const checked = schema('check', '--db', 'sqlite:.data/app.db')
+    expect(checked.status, checked.stdout + checked.stderr).toBe(0)
+
+    // Rendering needs the optional extras, and says which.
+    const render = schema('generate', '--render')
+    expect(render.status).toBe(2)
+    expect(render.stderr).toMatch(/@mermaid-js\/mermaid-cli/)
+    expect(render.stderr).not.toMatch(/\n\s+at /)
+
+    // The typed client the app would write compiles against the installed package's types.
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', 'schemas/app.ts'], { cwd: app, env: cleanEnv() })
+  })
+})
