@@ -14,6 +14,7 @@ import { p5History } from './p5-history.mjs'
 import { p6Rebuild } from './p6-rebuild.mjs'
 import { p7Memory } from './p7-memory.mjs'
 import { s1Seed } from './s1-seed.mjs'
+import { i1Install } from './i1-install.mjs'
 
 const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
@@ -30,6 +31,7 @@ const SECTIONS = [
   ['P6', p6Rebuild],
   ['P7', p7Memory],
   ['S1', s1Seed],
+  ['I1', i1Install],
 ]
 
 mkdirSync(WORK, { recursive: true })

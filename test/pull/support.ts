@@ -10,7 +10,7 @@ import type { SchemaIR } from '../../src/ir/types.js'
 import { loadSchemaFile } from '../../src/load/load.js'
 import { pull, type PullResult } from '../../src/pull/pull.js'
 import { ROOT } from '../support/cli.js'
-import { comparableDump, createTestDatabase, pgDumpSchema, withClient } from '../support/postgres.js'
+import { createTestDatabase, schemaDump, withClient } from '../support/postgres.js'
 import { applied, pragmas } from '../dialects/sqlite/helpers.js'
 
 /** A temporary ESM folder for pulled files, importing the DSL from the repository's `src/index.ts`. */
@@ -70,8 +70,8 @@ export async function postgresRoundTrip(ddl: string, files: Files, name: string,
       return pullAndLoad(db, files, name)
     })
     await withClient(b.url, (db) => db.exec(postgres.compileSchema(pulled.ir) + extra(pulled)))
-    const dumps = await Promise.all([pgDumpSchema(a.url), pgDumpSchema(b.url)])
-    return { ...pulled, dumps: dumps.map((d) => comparableDump(d, { keepComments: true })) as [string, string] }
+    const dumps = (await Promise.all([schemaDump(a.url), schemaDump(b.url)])) as [string, string]
+    return { ...pulled, dumps }
   } finally {
     await Promise.all([a.drop(), b.drop()])
   }

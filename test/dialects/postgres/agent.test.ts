@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { applyToScratch, postgres } from '../../../src/dialects/postgres/index.js'
-import { comparableDump, createTestDatabase, pgDumpSchema, withClient, type TestDatabase } from '../../support/postgres.js'
+import { comparableDump, createTestDatabase, pgDumpSchema, pgDumpSkip, withClient, type TestDatabase } from '../../support/postgres.js'
 import agentSchema from '../../../schemas/agent.js'
 import { runCli } from '../../support/cli.js'
 import { withoutDescriptions } from './structure.js'
@@ -24,7 +24,7 @@ describe('seed 004 (agent): DSL vs the seed SQL', () => {
     await Promise.all([ours?.drop(), seed?.drop()])
   })
 
-  test('pg_dump --schema-only is identical (COMMENT lines aside)', async () => {
+  test.skipIf(pgDumpSkip)('pg_dump --schema-only is identical (COMMENT lines aside)', async () => {
     const [a, b] = await Promise.all([pgDumpSchema(ours.url), pgDumpSchema(seed.url)])
     expect(comparableDump(a)).toBe(comparableDump(b))
     expect(comparableDump(a)).toContain('CREATE TABLE public.executions')

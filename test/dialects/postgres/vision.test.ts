@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { SchemaIR } from '../../../src/ir/types.js'
 import { applyToScratch, postgres } from '../../../src/dialects/postgres/index.js'
-import { comparableDump, createTestDatabase, pgDumpSchema, withClient, type TestDatabase } from '../../support/postgres.js'
+import { comparableDump, createTestDatabase, pgDumpSchema, pgDumpSkip, withClient, type TestDatabase } from '../../support/postgres.js'
 import { structure, withoutDescriptions } from './structure.js'
 import visionSchema from '../../../schemas/vision.js'
 import { runCli } from '../../support/cli.js'
@@ -38,7 +38,7 @@ describe('seed 002 (vision)', () => {
     await Promise.all([seed?.drop(), ours?.drop()])
   })
 
-  test('the DSL version dumps the same as the seed SQL (COMMENT lines aside)', async () => {
+  test.skipIf(pgDumpSkip)('the DSL version dumps the same as the seed SQL (COMMENT lines aside)', async () => {
     const [a, b] = await Promise.all([pgDumpSchema(ours.url), pgDumpSchema(seed.url)])
     expect(comparableDump(a)).toBe(comparableDump(b))
     // Our side carries the Korean descriptions.
@@ -52,7 +52,7 @@ describe('seed 002 (vision)', () => {
     expect(noComments(structure(postgres.normalize(visionSchema)))).toStrictEqual(noComments(structure(postgres.normalize(introspected))))
   })
 
-  test('introspect → compile: identical but for re-parsed IN lists, and a fixpoint from then on', async () => {
+  test.skipIf(pgDumpSkip)('introspect → compile: identical but for re-parsed IN lists, and a fixpoint from then on', async () => {
     const gen2 = await rebuild(introspected)
     const gen3 = await rebuild(gen2.introspected)
     try {

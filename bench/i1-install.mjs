@@ -1,0 +1,76 @@
+// I1: what a user's first `npm install` costs. A fresh project depends on
+// the packed package (daily path), on it plus the rendering extras, on
+// drizzle-kit + drizzle-orm, and on prisma + @prisma/client; each installed
+// the same way in the same run (npm's cache warm, the registry for the rest),
+// timed, and its node_modules measured.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { ROOT, WORK } from './lib/env.mjs'
+
+function sizeOf(dir) {
+  let bytes = 0
+  let files = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name)
+    if (e.isDirectory()) {
+      const s = sizeOf(p)
+      bytes += s.bytes
+      files += s.files
+    } else if (e.isFile()) {
+      bytes += statSync(p).size
+      files++
+    }
+  }
+  return { bytes, files }
+}
+
+function packages(modules) {
+  let n = 0
+  for (const e of readdirSync(modules, { withFileTypes: true })) {
+    if (e.name.startsWith('.')) continue
+    if (e.name.startsWith('@')) n += readdirSync(path.join(modules, e.name)).length
+    else n++
+  }
+  return n
+}
+
+function env(extra = {}) {
+  const out = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)))
+  delete out.PUPPETEER_SKIP_DOWNLOAD
+  return { ...out, ...extra }
+}
+
+function install(label, specs, extraEnv) {
+  const dir = mkdtempSync(path.join(WORK, 'install-'))
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }))
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...specs], { cwd: dir, env: env(extraEnv), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  const modules = path.join(dir, 'node_modules')
+  let size = { bytes: 0, files: 0 }
+  let count = 0
+  try {
+    size = sizeOf(modules)
+    count = packages(modules)
+  } catch {}
+  rmSync(dir, { recursive: true, force: true })
+  const error = r.status === 0 ? undefined : (r.stderr.split('\n').find((l) => /npm error (code|command)|Error:/.test(l)) ?? r.stderr.split('\n').slice(-3).join(' ')).slice(0, 300)
+  return { label, ms: Math.round(ms), mib: +(size.bytes / 2 ** 20).toFixed(1), files: size.files, packages: count, exit: r.status, error }
+}
+
+export async function i1Install() {
+  mkdirSync(WORK, { recursive: true })
+  const packDir = mkdtempSync(path.join(WORK, 'pack-'))
+  const p = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir, '--json'], { cwd: ROOT, env: env(), encoding: 'utf8' })
+  if (p.status !== 0) throw new Error(`npm pack failed: ${p.stderr}`)
+  const tarball = path.join(packDir, JSON.parse(p.stdout)[0].filename)
+  const rows = [
+    install('schemaforge (daily path)', [tarball]),
+    install('schemaforge + rendering extras (@mermaid-js/mermaid-cli, browser download skipped)', [tarball, '@mermaid-js/mermaid-cli@11'], { PUPPETEER_SKIP_DOWNLOAD: '1' }),
+    install('drizzle-kit + drizzle-orm', ['drizzle-kit', 'drizzle-orm']),
+    install('prisma + @prisma/client', ['prisma', '@prisma/client']),
+  ]
+  rmSync(packDir, { recursive: true, force: true })
+  return { rows }
+}
