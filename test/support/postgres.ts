@@ -83,7 +83,7 @@ async function pgDumpMajor(file: string): Promise<number> {
 
 /** The test server's major version. */
 export async function serverMajor(): Promise<number> {
-  return admin(async (c) => Math.floor(Number((await c.query<{ v: string }>('SHOW server_version_num')).rows[0]!.v) / 10000))
+  return admin(async (c) => Math.floor(Number((await c.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v) / 10000))
 }
 
 /**
