@@ -24,6 +24,7 @@ export default class Verify extends BaseCommand {
   async run(): Promise<VerifyReport> {
     const { flags } = await this.parse(Verify)
     const [schema] = await loadSchemas(flags.schema, { single: true })
+    this.warnAbout([schema])
     const url = flags.db ?? schema!.entry.database
     if (!url) throw new UserError(`no database given for schema "${schema!.name}"`, 'pass --db URL, or set database for it in schema.config.ts')
     const db = await connect(url)

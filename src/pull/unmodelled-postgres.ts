@@ -186,7 +186,8 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       else if (String(r.attributes) !== '')
         add('pg-function-attributes', object, `${r.attributes} is not modelled: the function is pulled without it, and its full definition kept as raw SQL`, def)
       // The DSL writes a body on lines of its own; other surrounding whitespace is part of the stored source.
-      else if (r.language !== 'c' && r.language !== 'internal' && String(r.src) !== `\n${String(r.src).trim()}\n`)
+      // A SQL-standard body (empty prosrc) is written back from its definition, layout and all.
+      else if (r.language !== 'c' && r.language !== 'internal' && String(r.src) !== '' && String(r.src) !== `\n${String(r.src).trim()}\n`)
         add('pg-function-body-layout', object, 'the whitespace around the function body is not kept by the DSL; the exact definition kept as raw SQL', def)
     }
 
