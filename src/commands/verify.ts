@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags'
 import { BaseCommand } from '../cli/base.js'
 import { connect } from '../db/connect.js'
-import { UserError } from '../errors.js'
+import { SchemaApplyError, UserError } from '../errors.js'
 import { loadSchemas } from '../load/load.js'
 import { verifyDatabase, type VerifyReport } from '../verify/verify.js'
 
@@ -31,6 +31,8 @@ export default class Verify extends BaseCommand {
     let report: VerifyReport
     try {
       report = await verifyDatabase(schema!.ir, db, { pgSchema: flags['pg-schema'], analyze: flags.analyze })
+    } catch (e) {
+      throw e instanceof SchemaApplyError ? e.inFile(schema!.file) : e
     } finally {
       await db.close()
     }

@@ -1,5 +1,8 @@
 import { rmSync } from 'node:fs'
-import { afterAll, describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test, vi } from 'vitest'
+import Verify from '../../src/commands/verify.js'
+import { SchemaApplyError } from '../../src/errors.js'
+import { ROOT } from '../support/cli.js'
 import { defineSchema, fn, t, table } from '../../src/index.js'
 import { postgres } from '../../src/dialects/postgres/index.js'
 import { validate } from '../../src/ir/validate.js'
@@ -107,5 +110,32 @@ describe('issue 14: pull → verify → sql on small databases', () => {
     expect(r.report.findings).toEqual([])
     expect(r.dumps[1]).toBe(r.dumps[0])
     expect(postgres.normalize({ ...r.ir, functions: r.ir.functions.map((f) => ({ ...f, returns: 'SETOF public.t' })) })).toEqual(postgres.normalize(r.ir))
+  })
+
+  test('12: verify names the object and the schema file when the schema side does not apply', async () => {
+    // Defect 5's case: an expression index over an IMMUTABLE plpgsql function, pulled without IMMUTABLE.
+    const db = await createTestDatabase()
+    try {
+      await withClient(db.url, (c) =>
+        c.exec(`CREATE TABLE x(a text); CREATE FUNCTION f(v text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$\nBEGIN\n  RETURN lower(v);\nEND;\n$$;
+          CREATE INDEX x_f ON x (f(a));`),
+      )
+      const pulled = await withClient(db.url, (c) => pullAndLoad(c, files, 'd12'))
+      const thrown = await withClient(db.url, (c) => verifyDatabase(pulled.ir, c).then(() => undefined, (e: unknown) => e))
+      expect(thrown).toBeInstanceOf(SchemaApplyError)
+      expect((thrown as SchemaApplyError).object).toBe('index x_f on table x')
+      expect((thrown as SchemaApplyError).message).toBe("the schema's index x_f on table x cannot be created: functions in index expression must be marked IMMUTABLE")
+      const stderr = vi.spyOn(console, 'error').mockImplementation(() => {})
+      try {
+        await expect(Verify.run(['--schema', pulled.file, '--db', db.url], ROOT)).rejects.toThrow()
+        const printed = stderr.mock.calls.map((a) => String(a[0])).join('\n')
+        expect(printed).toContain("d12-postgres.ts: the schema's index x_f on table x cannot be created: functions in index expression must be marked IMMUTABLE")
+        expect(printed).toMatch(/→ fix index x_f on table x in .*d12-postgres\.ts \(run `schema sql --dialect postgres`/)
+      } finally {
+        stderr.mockRestore()
+      }
+    } finally {
+      await db.drop()
+    }
   })
 })
