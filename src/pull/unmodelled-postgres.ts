@@ -109,7 +109,8 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
   try {
     const p2 = [schema, TOOL_TABLES]
     const out: PullWarning[] = []
-    const add = (code: string, object: string, message: string, sql?: string) => out.push({ code, object, message, ...(sql !== undefined ? { sql } : {}) })
+    const add = (code: string, object: string, message: string, sql?: string, phase?: 'before') =>
+      out.push({ code, object, message, ...(sql !== undefined ? { sql } : {}), ...(phase ? { phase } : {}) })
     const serials = new Set(ir.tables.flatMap((t) => t.columns.filter((c) => c.type.kind === 'serial' || c.type.kind === 'bigserial').map((c) => `${t.name}|${c.name}`)))
 
     for (const r of await db.query(RELATIONS, p2)) {
@@ -119,9 +120,18 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       else if (kind === 'f') add('pg-foreign-table', `foreign table ${name}`, 'foreign tables are not modelled and were left out')
       else if (kind === 'S') {
         const [deptype, table, column] = (s(r.owner) ?? '').split('|')
-        if (deptype === 'i' || serials.has(`${table}|${column}`)) continue
-        const owned = deptype === 'a' ? `\nALTER SEQUENCE ${q(name)} OWNED BY ${q(table!)}.${q(column!)};` : ''
-        add('pg-sequence', `sequence ${name}`, 'sequences other than serial and identity ones are not modelled; kept as raw SQL (create it before the tables)', `CREATE SEQUENCE ${q(name)} ${r.sequence};${owned}`)
+        if (deptype === 'i') continue
+        if (serials.has(`${table}|${column}`)) {
+          // A serial's sequence is created by the column; options other than its defaults are set afterwards.
+          const options = String(r.sequence).replace(/^AS \S+ /, '')
+          const max = String(r.sequence).startsWith('AS bigint ') ? '9223372036854775807' : '2147483647'
+          if (options !== `INCREMENT BY 1 MINVALUE 1 MAXVALUE ${max} START WITH 1 CACHE 1`)
+            add('pg-sequence-options', `sequence ${name}`, `the options of the serial's sequence (${options}) are not modelled; kept as raw SQL`, `ALTER SEQUENCE ${q(name)} ${options} RESTART;`)
+          continue
+        }
+        add('pg-sequence', `sequence ${name}`, 'sequences other than serial and identity ones are not modelled; kept as raw SQL, to run before the schema', `CREATE SEQUENCE ${q(name)} ${r.sequence};`, 'before')
+        // OWNED BY names the table: it runs once the table exists.
+        if (deptype === 'a') add('pg-sequence-owned-by', `sequence ${name}`, `OWNED BY ${table}.${column} is not modelled; kept as raw SQL`, `ALTER SEQUENCE ${q(name)} OWNED BY ${q(table!)}.${q(column!)};`)
       } else if (r.partition) {
         add('pg-partition', `table ${name}`, `partitions are not modelled and were left out; kept as raw SQL`, `CREATE TABLE ${q(name)} PARTITION OF ${r.parents} ${r.bound};`)
         continue
@@ -171,9 +181,9 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       const n = q(String(r.name))
       if (r.type === 'd') {
         const def = s(r.default) !== undefined ? ` DEFAULT ${r.default}` : ''
-        add('pg-domain', `domain ${r.name}`, 'domains are not modelled (columns of it are pulled with t.custom); kept as raw SQL (create it before the tables)', `CREATE DOMAIN ${n} AS ${r.base}${def}${r.not_null ? ' NOT NULL' : ''}${r.checks ?? ''};`)
-      } else if (r.type === 'c') add('pg-composite-type', `type ${r.name}`, 'composite types are not modelled; kept as raw SQL (create it before the tables)', `CREATE TYPE ${n} AS (${r.fields ?? ''});`)
-      else if (r.type === 'r') add('pg-range-type', `type ${r.name}`, 'range types are not modelled; kept as raw SQL (create it before the tables)', `CREATE TYPE ${n} AS RANGE (SUBTYPE = ${r.subtype});`)
+        add('pg-domain', `domain ${r.name}`, 'domains are not modelled (columns of it are pulled with t.custom); kept as raw SQL, to run before the schema', `CREATE DOMAIN ${n} AS ${r.base}${def}${r.not_null ? ' NOT NULL' : ''}${r.checks ?? ''};`, 'before')
+      } else if (r.type === 'c') add('pg-composite-type', `type ${r.name}`, 'composite types are not modelled; kept as raw SQL, to run before the schema', `CREATE TYPE ${n} AS (${r.fields ?? ''});`, 'before')
+      else if (r.type === 'r') add('pg-range-type', `type ${r.name}`, 'range types are not modelled; kept as raw SQL, to run before the schema', `CREATE TYPE ${n} AS RANGE (SUBTYPE = ${r.subtype});`, 'before')
       else add('pg-base-type', `type ${r.name}`, 'user-defined base types are not modelled and were left out')
     }
 

@@ -13,7 +13,7 @@ import { pullAndLoad, pulledFiles } from './support.js'
 // Issue 14: each numbered defect, reproduced on its small SQL against real Postgres.
 const files = pulledFiles()
 afterAll(() => rmSync(files.dir, { recursive: true, force: true }))
-const raw = (m: Record<string, unknown>) => ((m.raw as string[] | undefined) ?? []).join('\n\n')
+const raw = (m: Record<string, unknown>, name = 'raw') => ((m[name] as string[] | undefined) ?? []).join('\n\n')
 
 /**
  * Loads `ddl`, pulls it, verifies the pulled file against the original, applies
@@ -28,7 +28,7 @@ async function pullVerifyApply(ddl: string, name: string) {
       return { pulled, report: await verifyDatabase(pulled.ir, db) }
     })
     const sql = postgres.compileSchema(pulled.ir)
-    await withClient(b.url, (db) => db.exec(sql + '\n' + raw(pulled.module)))
+    await withClient(b.url, (db) => db.exec(raw(pulled.module, 'rawBefore') + '\n' + sql + '\n' + raw(pulled.module)))
     const dumps = (await Promise.all([pgDumpSchema(a.url), pgDumpSchema(b.url)])).map((d) => comparableDump(d, { keepComments: true }))
     return { ...pulled, sql, report, dumps }
   } finally {
@@ -110,6 +110,24 @@ describe('issue 14: pull → verify → sql on small databases', () => {
     expect(r.report.findings).toEqual([])
     expect(r.dumps[1]).toBe(r.dumps[0])
     expect(postgres.normalize({ ...r.ir, functions: r.ir.functions.map((f) => ({ ...f, returns: 'SETOF public.t' })) })).toEqual(postgres.normalize(r.ir))
+  })
+
+  test('9: a sequence not recognised as a serial: created before the schema, OWNED BY after; a serial keeps START WITH', async () => {
+    const r = await pullVerifyApply(
+      `CREATE TABLE old(id serial PRIMARY KEY); ALTER TABLE old RENAME TO renamed;
+       CREATE TABLE big(id bigserial PRIMARY KEY); ALTER SEQUENCE big_id_seq START WITH 10000000 RESTART;`,
+      'd9',
+    )
+    expect(r.result.warnings.map((w) => [w.code, w.object, w.phase])).toEqual([
+      ['pg-sequence-options', 'sequence big_id_seq', undefined],
+      ['pg-sequence', 'sequence old_id_seq', 'before'],
+      ['pg-sequence-owned-by', 'sequence old_id_seq', undefined],
+    ])
+    expect(r.module.rawBefore).toEqual(['CREATE SEQUENCE old_id_seq AS integer INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1;'])
+    expect(r.module.raw).toEqual(['ALTER SEQUENCE big_id_seq INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 10000000 CACHE 1 RESTART;', 'ALTER SEQUENCE old_id_seq OWNED BY renamed.id;'])
+    expect(r.result.source).toContain('id: t.bigserial().primaryKey()')
+    expect(r.report.findings).toEqual([])
+    expect(r.dumps[1]).toBe(r.dumps[0])
   })
 
   test('12: verify names the object and the schema file when the schema side does not apply', async () => {
