@@ -1,7 +1,7 @@
 import type { DbClient } from '../db/client.js'
 import { TOOL_TABLES } from '../dialects/postgres/queries.js'
 import type { SchemaIR } from '../ir/types.js'
-import { forceQuote, quoteIdent } from '../sql/ident.js'
+import { forceQuote, quoteIdent, quoteLiteral } from '../sql/ident.js'
 import type { PullWarning } from './warnings.js'
 
 const s = (v: unknown) => (v === null || v === undefined ? undefined : String(v))
@@ -16,7 +16,8 @@ SELECT c.relname AS name, c.relkind AS kind, c.relispartition AS partition, c.re
   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
   (SELECT string_agg(quote_ident(p.relname), ', ' ORDER BY i.inhseqno) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid) AS parents,
-  CASE WHEN c.relkind = 'm' THEN pg_get_viewdef(c.oid, true) END AS matview,
+  CASE WHEN c.relkind = 'm' THEN pg_get_viewdef(c.oid, true) END AS matview, c.relreplident AS replident,
+  (SELECT ri.relname FROM pg_index rx JOIN pg_class ri ON ri.oid = rx.indexrelid WHERE rx.indrelid = c.oid AND rx.indisreplident) AS replident_index,
   (SELECT format('AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s%s', format_type(sq.seqtypid, NULL), sq.seqincrement,
       sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, CASE WHEN sq.seqcycle THEN ' CYCLE' ELSE '' END)
      FROM pg_sequence sq WHERE sq.seqrelid = c.oid) AS sequence,
@@ -83,6 +84,49 @@ FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l 
 WHERE n.nspname = $1 AND ${notFromExtension('pg_proc', 'p.oid')}
 ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)`
 
+const MATVIEW_INDEXES = `
+SELECT c.relname AS table, i.relname AS name, pg_get_indexdef(i.oid) AS def
+FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relkind = 'm' ORDER BY c.relname, i.relname`
+
+// pg_statistic_ext: extended statistics objects; attstattarget: per-column targets (-1 or, from 17, NULL by default).
+const STATISTICS = `
+SELECT s.stxname AS name, pg_get_statisticsobjdef(s.oid) AS def
+FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+WHERE n.nspname = $1 ORDER BY s.stxname`
+
+const COLUMN_STATISTICS = `
+SELECT c.relname AS table, a.attname AS column, a.attstattarget AS target
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[]) AND c.relkind IN ('r', 'p', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+  AND COALESCE(a.attstattarget, -1) >= 0
+ORDER BY c.relname, a.attnum`
+
+const OPERATORS = `
+SELECT o.oprname AS name, format_type(o.oprleft, NULL) AS left, format_type(o.oprright, NULL) AS right,
+  o.oprcode::regproc::text AS function, CASE WHEN o.oprcom <> 0 THEN o.oprcom::regoperator::text END AS commutator,
+  CASE WHEN o.oprnegate <> 0 THEN o.oprnegate::regoperator::text END AS negator
+FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+WHERE n.nspname = $1 AND ${notFromExtension('pg_operator', 'o.oid')}
+ORDER BY o.oprname, o.oprleft, o.oprright`
+
+// Database-wide: publications, and the schemas besides the one pulled, with how many relations each holds.
+const PUBLICATIONS = `
+SELECT p.pubname AS name, p.puballtables AS all_tables, concat_ws(', ',
+    CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
+    CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END) AS publish,
+  (SELECT string_agg(CASE WHEN pt.schemaname = $1 THEN quote_ident(pt.tablename) ELSE quote_ident(pt.schemaname) || '.' || quote_ident(pt.tablename) END, ', ' ORDER BY pt.schemaname, pt.tablename)
+     FROM pg_publication_tables pt WHERE pt.pubname = p.pubname) AS tables
+FROM pg_publication p ORDER BY p.pubname`
+
+const SCHEMAS = `
+SELECT n.nspname AS name, n.nspname = $1 AS pulled, obj_description(n.oid, 'pg_namespace') AS comment,
+  (SELECT count(*) FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')) AS relations,
+  (SELECT count(*) FROM pg_proc p WHERE p.pronamespace = n.oid) AS routines
+FROM pg_namespace n
+WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' AND ${notFromExtension('pg_namespace', 'n.oid')}
+ORDER BY n.nspname`
+
 const RULES = `
 SELECT c.relname AS table, r.rulename AS name, pg_get_ruledef(r.oid) AS def
 FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -141,6 +185,11 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       if (r.rls || r.force_rls) {
         const force = r.force_rls ? `\nALTER TABLE ${q(name)} FORCE ROW LEVEL SECURITY;` : ''
         add('pg-rls', `table ${name}`, 'row-level security is not modelled; kept as raw SQL', `ALTER TABLE ${q(name)} ENABLE ROW LEVEL SECURITY;${force}`)
+      }
+      const identity = String(r.replident)
+      if ((kind === 'r' || kind === 'p') && identity !== 'd') {
+        const how = identity === 'f' ? 'FULL' : identity === 'n' ? 'NOTHING' : `USING INDEX ${q(String(r.replident_index))}`
+        add('pg-replica-identity', `table ${name}`, `REPLICA IDENTITY ${how} is not modelled; kept as raw SQL`, `ALTER TABLE ${q(name)} REPLICA IDENTITY ${how};`)
       }
       if (r.persistence === 'u') add('pg-unlogged', `table ${name}`, 'UNLOGGED is not modelled; kept as raw SQL', `ALTER TABLE ${q(name)} SET UNLOGGED;`)
       if (s(r.options) !== undefined && kind !== 'S') add('pg-storage-options', `${kind === 'm' ? 'materialized view' : 'table'} ${name}`, `storage options (${r.options}) are not modelled; kept as raw SQL`, `ALTER ${kind === 'm' ? 'MATERIALIZED VIEW' : 'TABLE'} ${q(name)} SET (${r.options});`)
@@ -202,6 +251,31 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
     }
 
     for (const r of await db.query(RULES, [schema])) add('pg-rule', `rule ${r.name} on ${r.table}`, 'rules are not modelled; kept as raw SQL', withSemicolon(String(r.def)))
+
+    for (const r of await db.query(MATVIEW_INDEXES, [schema]))
+      add('pg-materialized-view-index', `index ${r.name} on materialized view ${r.table}`, 'indexes on materialized views are not modelled; kept as raw SQL', withSemicolon(String(r.def)))
+    for (const r of await db.query(STATISTICS, [schema])) add('pg-statistics', `statistics ${r.name}`, 'CREATE STATISTICS is not modelled; kept as raw SQL', withSemicolon(String(r.def)))
+    for (const r of await db.query(COLUMN_STATISTICS, p2))
+      add('pg-column-statistics', `column ${r.table}.${r.column}`, `SET STATISTICS ${r.target} is not modelled; kept as raw SQL`, `ALTER TABLE ${q(String(r.table))} ALTER COLUMN ${q(String(r.column))} SET STATISTICS ${r.target};`)
+    for (const r of await db.query(OPERATORS, [schema])) {
+      const args = [s(r.left) !== undefined && r.left !== '-' ? `LEFTARG = ${r.left}` : '', s(r.right) !== undefined && r.right !== '-' ? `RIGHTARG = ${r.right}` : ''].filter(Boolean)
+      const extra = [s(r.commutator) ? `COMMUTATOR = OPERATOR(${String(r.commutator).replace(/\(.*$/, '')})` : '', s(r.negator) ? `NEGATOR = OPERATOR(${String(r.negator).replace(/\(.*$/, '')})` : ''].filter(Boolean)
+      add('pg-operator', `operator ${r.name}(${[r.left, r.right].map((x) => (s(x) === undefined || x === '-' ? 'NONE' : x)).join(', ')})`, 'operators are not modelled; kept as raw SQL',
+        `CREATE OPERATOR ${r.name} (${[`FUNCTION = ${r.function}`, ...args, ...extra].join(', ')});`)
+    }
+    for (const r of await db.query(PUBLICATIONS, [schema])) {
+      const what = r.all_tables ? ' FOR ALL TABLES' : s(r.tables) !== undefined ? ` FOR TABLE ${r.tables}` : ''
+      add('pg-publication', `publication ${r.name}`, 'publications are not modelled; kept as raw SQL', `CREATE PUBLICATION ${q(String(r.name))}${what} WITH (publish = '${r.publish}');`)
+    }
+    for (const r of await db.query(SCHEMAS, [schema])) {
+      const comment = s(r.comment)
+      if (r.pulled) {
+        // `standard public schema` is the comment initdb gives public (before Postgres 15 as well).
+        if (comment !== undefined && !(r.name === 'public' && comment === 'standard public schema'))
+          add('pg-schema-comment', `schema ${r.name}`, 'COMMENT ON SCHEMA is not modelled; kept as raw SQL', `COMMENT ON SCHEMA ${q(String(r.name))} IS ${quoteLiteral(comment)};`)
+      } else
+        add('pg-other-schema', `schema ${r.name}`, `only schema ${schema} was read; this one (${r.relations} relations, ${r.routines} routines) is not modelled and was left out: pull it with --pg-schema ${r.name}`)
+    }
     return out
   } finally {
     await db.query(`SELECT set_config('search_path', $1, false)`, [saved?.old ?? ''])

@@ -130,6 +130,56 @@ describe('issue 14: pull → verify → sql on small databases', () => {
     expect(r.dumps[1]).toBe(r.dumps[0])
   })
 
+  test('10: objects outside the model are listed by pull and by verify, by kind and name, and kept as SQL', async () => {
+    const r = await pullVerifyApply(
+      `CREATE TABLE t(id int PRIMARY KEY, a int, b int);
+       CREATE MATERIALIZED VIEW mv AS SELECT id, a FROM t;
+       CREATE UNIQUE INDEX mv_id ON mv (id);
+       ALTER TABLE t REPLICA IDENTITY FULL;
+       CREATE PUBLICATION pub FOR TABLE t WITH (publish = 'insert, update');
+       CREATE STATISTICS t_ab (dependencies) ON a, b FROM t;
+       ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;
+       CREATE FUNCTION add_t(x int, y int) RETURNS int LANGUAGE sql IMMUTABLE AS $$
+SELECT x + y
+$$;
+       CREATE OPERATOR === (FUNCTION = add_t, LEFTARG = int, RIGHTARG = int, COMMUTATOR = ===);
+       COMMENT ON SCHEMA public IS 'the application';`,
+      'd10',
+    )
+    const listed = r.result.warnings.map((w) => `${w.code}: ${w.object}`)
+    expect(listed).toEqual([
+      'pg-materialized-view: materialized view mv',
+      'pg-replica-identity: table t',
+      'pg-function-attributes: function add_t(x integer, y integer)',
+      'pg-materialized-view-index: index mv_id on materialized view mv',
+      'pg-statistics: statistics t_ab',
+      'pg-column-statistics: column t.a',
+      'pg-operator: operator ===(integer, integer)',
+      'pg-publication: publication pub',
+      'pg-schema-comment: schema public',
+    ])
+    // verify on the original: it matches, and says what it did not compare.
+    expect(r.report.findings).toEqual([])
+    expect(r.report.unmodelled.map((u) => `${u.code}: ${u.object}`)).toEqual(listed)
+    expect(r.dumps[1]).toBe(r.dumps[0])
+  })
+
+  test('10: schemas other than the one pulled are named by pull and verify', async () => {
+    const db = await createTestDatabase()
+    try {
+      await withClient(db.url, (c) => c.exec(`CREATE TABLE t(id int PRIMARY KEY); CREATE SCHEMA billing; CREATE TABLE billing.invoice(id int PRIMARY KEY); CREATE SEQUENCE billing.n;`))
+      const pulled = await withClient(db.url, (c) => pullAndLoad(c, files, 'd10b'))
+      const other = { code: 'pg-other-schema', object: 'schema billing', message: 'only schema public was read; this one (2 relations, 0 routines) is not modelled and was left out: pull it with --pg-schema billing' }
+      expect(pulled.result.warnings).toEqual([other])
+      expect(pulled.result.source).toContain('// - schema billing: only schema public was read')
+      const report = await withClient(db.url, (c) => verifyDatabase(pulled.ir, c))
+      expect(report.ok).toBe(true)
+      expect(report.unmodelled).toEqual([other])
+    } finally {
+      await db.drop()
+    }
+  })
+
   test('12: verify names the object and the schema file when the schema side does not apply', async () => {
     // Defect 5's case: an expression index over an IMMUTABLE plpgsql function, pulled without IMMUTABLE.
     const db = await createTestDatabase()
