@@ -73,6 +73,16 @@ ORDER BY t.typname`
 const FUNCTIONS = `
 SELECT p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(p.oid) AS args, p.prosrc AS src, l.lanname AS language,
   CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END AS def,
+  -- An aggregate: its definition from pg_aggregate, and the definitions of support functions of this schema.
+  (SELECT concat_ws(', ', 'SFUNC = ' || a.aggtransfn::regproc::text, 'STYPE = ' || format_type(a.aggtranstype, NULL),
+      CASE WHEN a.aggfinalfn <> 0 THEN 'FINALFUNC = ' || a.aggfinalfn::regproc::text END,
+      CASE WHEN a.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || a.aggcombinefn::regproc::text END,
+      CASE WHEN a.agginitval IS NOT NULL THEN 'INITCOND = ' || quote_literal(a.agginitval) END,
+      CASE WHEN a.aggsortop <> 0 THEN 'SORTOP = OPERATOR(' || a.aggsortop::regoperator::text || ')' END,
+      CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END)
+     FROM pg_aggregate a WHERE a.aggfnoid = p.oid AND a.aggkind = 'n') AS aggregate,
+  (SELECT string_agg(pg_get_functiondef(sp.oid), E';\n' ORDER BY sp.proname) FROM pg_aggregate a JOIN pg_proc sp ON sp.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn)
+     WHERE a.aggfnoid = p.oid AND sp.pronamespace = p.pronamespace) AS support,
   concat_ws(', ',
     CASE p.provolatile WHEN 'i' THEN 'IMMUTABLE' WHEN 's' THEN 'STABLE' END,
     CASE WHEN p.proisstrict THEN 'STRICT' END, CASE WHEN p.prosecdef THEN 'SECURITY DEFINER' END,
@@ -177,7 +187,8 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
         // OWNED BY names the table: it runs once the table exists.
         if (deptype === 'a') add('pg-sequence-owned-by', `sequence ${name}`, `OWNED BY ${table}.${column} is not modelled; kept as raw SQL`, `ALTER SEQUENCE ${q(name)} OWNED BY ${q(table!)}.${q(column!)};`)
       } else if (r.partition) {
-        add('pg-partition', `table ${name}`, `partitions are not modelled and were left out; kept as raw SQL`, `CREATE TABLE ${q(name)} PARTITION OF ${r.parents} ${r.bound};`)
+        // PARTITION OF cannot apply to the parent, which is pulled as a plain table: named, not kept.
+        add('pg-partition', `table ${name}`, `partitions are not modelled, and its parent ${r.parents} is pulled as a plain table, so this partition (${r.bound}) was left out`)
         continue
       }
       if (kind === 'p') add('pg-partitioned', `table ${name}`, `PARTITION BY ${r.partkey} is not modelled: the table is pulled as a plain table`)
@@ -239,7 +250,14 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
     for (const r of await db.query(FUNCTIONS, [schema])) {
       const object = `${r.kind === 'p' ? 'procedure' : r.kind === 'a' ? 'aggregate' : 'function'} ${r.name}(${r.args})`
       const def = s(r.def) === undefined ? undefined : withSemicolon(String(r.def))
-      if (r.kind === 'a') add('pg-aggregate', object, 'aggregates are not modelled and were left out')
+      if (r.kind === 'a') {
+        // Before the schema: views the schema keeps may use it. Its support functions come first (the schema's
+        // CREATE OR REPLACE of the same functions then changes nothing).
+        if (s(r.aggregate) === undefined) add('pg-aggregate', object, 'ordered-set and hypothetical-set aggregates are not modelled and were left out')
+        else
+          add('pg-aggregate', object, 'aggregates are not modelled; kept as raw SQL, to run before the schema',
+            `${s(r.support) !== undefined ? withSemicolon(String(r.support)) + '\n' : ''}CREATE AGGREGATE ${q(String(r.name))}(${r.args}) (${r.aggregate});`, 'before')
+      }
       else if (r.kind === 'p') add('pg-procedure', object, 'procedures are not modelled; kept as raw SQL', def)
       else if (r.kind === 'w') add('pg-window-function', object, 'window functions are not modelled; kept as raw SQL', def)
       else if (String(r.attributes) !== '')

@@ -180,6 +180,33 @@ $$;
     }
   })
 
+  test('11: an aggregate used by a kept view comes before the schema; partitions of a plain-pulled parent and inheritance apply', async () => {
+    const r = await pullVerifyApply(
+      `CREATE FUNCTION mul_state(acc numeric, x numeric) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT AS $$
+SELECT acc * x
+$$;
+       CREATE AGGREGATE product(numeric) (SFUNC = mul_state, STYPE = numeric, INITCOND = '1');
+       CREATE TABLE item(id int PRIMARY KEY, price numeric);
+       CREATE VIEW item_product AS SELECT product(price) AS p FROM item;
+       CREATE TABLE ev(id int, at date) PARTITION BY RANGE (at);
+       CREATE TABLE ev_2024 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+       CREATE TABLE base(id int, note text);
+       CREATE TABLE child(extra int) INHERITS (base);`,
+      'd11',
+    )
+    const byCode = Object.fromEntries(r.result.warnings.map((w) => [w.code + ' ' + w.object, w]))
+    expect(byCode['pg-aggregate aggregate product(numeric)']?.phase).toBe('before')
+    expect(byCode['pg-aggregate aggregate product(numeric)']?.sql).toContain("CREATE AGGREGATE product(numeric) (SFUNC = mul_state, STYPE = numeric, INITCOND = '1');")
+    expect(byCode['pg-partition table ev_2024']?.sql).toBeUndefined()
+    expect(byCode['pg-partition table ev_2024']?.message).toContain("parent ev is pulled as a plain table, so this partition (FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')) was left out")
+    expect(byCode['pg-partitioned table ev']).toBeDefined()
+    expect(byCode['pg-inherits table child']?.sql).toBe('ALTER TABLE child INHERIT base;')
+    expect(r.result.source).toContain("view('item_product'")
+    // The pulled file applies (rawBefore, sql, raw) and verify on the original finds no difference.
+    expect(r.report.findings).toEqual([])
+    expect(r.dumps[1]).toContain('CREATE AGGREGATE public.product(numeric)')
+  })
+
   test('12: verify names the object and the schema file when the schema side does not apply', async () => {
     // Defect 5's case: an expression index over an IMMUTABLE plpgsql function, pulled without IMMUTABLE.
     const db = await createTestDatabase()
