@@ -2,6 +2,8 @@ import { Command } from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
 import { maskUrl } from '../db/connect.js'
 import { UserError } from '../errors.js'
+import type { LoadedSchema } from '../load/load.js'
+import { formatProblem } from '../ir/validate.js'
 
 /**
  * The base of every command: `--json`, and the error contract. A
@@ -14,6 +16,11 @@ export abstract class BaseCommand extends Command {
 
   static baseFlags = {
     schema: Flags.string({ description: 'schema name from schema.config.ts, or a path to a schema .ts file' }),
+  }
+
+  /** Prints what validation warned about (accepted by the engine, so not refused) to stderr. */
+  protected warnAbout(schemas: readonly (LoadedSchema | undefined)[]): void {
+    for (const s of schemas) for (const w of s?.warnings ?? []) this.logToStderr(formatProblem(w))
   }
 
   protected async catch(err: Error & { oclif?: { exit?: number }; code?: string }): Promise<unknown> {

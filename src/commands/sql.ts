@@ -16,6 +16,7 @@ export default class Sql extends BaseCommand {
   async run(): Promise<{ schema: string; dialect: string; sql: string }> {
     const { flags } = await this.parse(Sql)
     const [schema] = await loadSchemas(flags.schema, { single: true })
+    this.warnAbout([schema])
     if (!schema!.ir.dialects.includes(flags.dialect as 'sqlite'))
       throw new UserError(`${schema!.file}: schema "${schema!.name}" does not target ${flags.dialect}`, `use --dialect ${schema!.ir.dialects.join(' or ')}`)
     const dialect = await getDialect(flags.dialect)

@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags'
 import { BaseCommand } from '../cli/base.js'
 import { connect } from '../db/connect.js'
-import { UserError } from '../errors.js'
+import { SchemaApplyError, UserError } from '../errors.js'
 import { loadSchemas } from '../load/load.js'
 import { verifyDatabase, type VerifyReport } from '../verify/verify.js'
 
@@ -24,12 +24,15 @@ export default class Verify extends BaseCommand {
   async run(): Promise<VerifyReport> {
     const { flags } = await this.parse(Verify)
     const [schema] = await loadSchemas(flags.schema, { single: true })
+    this.warnAbout([schema])
     const url = flags.db ?? schema!.entry.database
     if (!url) throw new UserError(`no database given for schema "${schema!.name}"`, 'pass --db URL, or set database for it in schema.config.ts')
     const db = await connect(url)
     let report: VerifyReport
     try {
       report = await verifyDatabase(schema!.ir, db, { pgSchema: flags['pg-schema'], analyze: flags.analyze })
+    } catch (e) {
+      throw e instanceof SchemaApplyError ? e.inFile(schema!.file) : e
     } finally {
       await db.close()
     }
@@ -53,6 +56,10 @@ export default class Verify extends BaseCommand {
         if (!p.pass) this.log(`  - ${p.message}`)
         else if (time) this.log(`  ✓ ${p.pattern}: ${p.used.join(', ') || p.expected}${time}`)
       }
+    }
+    if (report.unmodelled.length) {
+      this.log(`  note: ${report.unmodelled.length} object${report.unmodelled.length === 1 ? '' : 's'} in the database that the schema cannot express (not compared):`)
+      for (const u of report.unmodelled) this.log(`    - ${u.object}: ${u.message}`)
     }
     const ix = report.indexes
     for (const r of ix.redundant) this.log(`  note: index ${r.table}.${r.index} is redundant (${r.reason} of ${r.coveredBy})`)

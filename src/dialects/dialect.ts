@@ -1,4 +1,5 @@
 import type { DbClient } from '../db/client.js'
+import type { PullWarning } from '../pull/warnings.js'
 import type { ColumnType, Dialect, SchemaIR } from '../ir/types.js'
 import type { MigrationPlanner } from '../migrate/plan.js'
 
@@ -62,6 +63,13 @@ export interface DialectModule {
    * database.
    */
   applyToScratch(db: DbClient, ir: SchemaIR): Promise<SchemaIR>
+
+  /**
+   * What `db` holds beyond `ir` (its introspection) that the schema cannot
+   * express: each object by kind and name, with SQL that recreates it where
+   * the catalog gives one. `pull` keeps that SQL; `verify` reports each.
+   */
+  unmodelled?(db: DbClient, ir: SchemaIR, schema: string): Promise<PullWarning[]>
 
   /** Plans migrations: changes between two schema versions → SQL. */
   readonly planner: MigrationPlanner

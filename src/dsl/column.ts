@@ -171,7 +171,9 @@ export const t = {
   jsonb: () => col({ kind: 'jsonb' }),
   bytes: () => col({ kind: 'bytes' }),
   enum: (def: EnumDef) => col({ kind: 'enum', name: def.name }, { enumDef: def }),
-  array: (of: ColumnBuilder) => col({ kind: 'array', of: of.state.type }),
+  // An element given in its Postgres spelling (t.custom({ postgres: 'inet' })) makes the array's spelling `inet[]`.
+  array: (of: ColumnBuilder) =>
+    col({ kind: 'array', of: of.state.type }, of.state.nativeType?.postgres !== undefined ? { nativeType: { postgres: `${of.state.nativeType.postgres}[]` } } : {}),
   tsvector: () => col({ kind: 'tsvector' }),
   /** A type with no portable name: give its spelling per dialect. */
   custom: (types: { readonly [D in Dialect]?: string }) => col({ kind: 'custom', name: Object.values(types)[0] ?? '' }, { nativeType: { ...types } }),

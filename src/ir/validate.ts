@@ -13,6 +13,34 @@ export interface Problem {
   readonly column?: string
   /** Set by the loader: the schema file. */
   readonly file?: string
+  /**
+   * `warning`: the engine accepts it and a real database may hold it, so the
+   * schema still loads; the loader reports it beside the schema. Absent: an error.
+   */
+  readonly severity?: 'warning'
+}
+
+// Trigger functions of pg_catalog: always there, never the schema's to declare.
+const BUILTIN_TRIGGER_FUNCTIONS = new Set(['tsvector_update_trigger', 'tsvector_update_trigger_column', 'suppress_redundant_updates_trigger'])
+
+// Trigger functions that contrib extensions create (read from their install scripts), and
+// extensions known to create none. An extension in neither list may create any function.
+const EXTENSION_TRIGGER_FUNCTIONS: Record<string, readonly string[]> = {
+  autoinc: ['autoinc'],
+  insert_username: ['insert_username'],
+  moddatetime: ['moddatetime'],
+  refint: ['check_primary_key', 'check_foreign_key'],
+  lo: ['lo_manage'],
+  tcn: ['triggered_change_notification'],
+}
+const EXTENSIONS_WITHOUT_TRIGGER_FUNCTIONS = new Set(
+  'plpgsql pgcrypto uuid-ossp pg_trgm citext hstore btree_gin btree_gist cube earthdistance fuzzystrmatch intarray isn ltree seg tablefunc unaccent pg_stat_statements bloom dict_int dict_xsyn intagg'.split(' '),
+)
+
+/** Whether a trigger may execute `fn` without the schema declaring it: a built-in, or one a declared extension may provide. */
+function providedTriggerFunction(fn: string, extensions: readonly string[]): boolean {
+  if (BUILTIN_TRIGGER_FUNCTIONS.has(fn.toLowerCase())) return true
+  return extensions.some((e) => EXTENSION_TRIGGER_FUNCTIONS[e]?.includes(fn.toLowerCase()) || (!(e in EXTENSION_TRIGGER_FUNCTIONS) && !EXTENSIONS_WITHOUT_TRIGGER_FUNCTIONS.has(e)))
 }
 
 const PG_MAX_IDENT = 63
@@ -31,6 +59,9 @@ export function validate(ir: SchemaIR): Problem[] {
   const problems: Problem[] = []
   const add = (code: string, message: string, hint: string, where: { table?: string; column?: string } = {}) =>
     problems.push({ code, message, hint, ...where })
+  const warn = (code: string, message: string, hint: string, where: { table?: string; column?: string } = {}) =>
+    problems.push({ code, message, hint, ...where, severity: 'warning' })
+  const extensionNames = ir.extensions.map((e) => e.name)
 
   if (!ir.name) add('schema-name', 'the schema has no name', 'give defineSchema({ name: … }) a name')
   if (ir.dialects.length === 0) add('schema-dialects', 'the schema targets no dialect', "set dialects: ['sqlite', 'postgres'] or leave it out")
@@ -203,8 +234,9 @@ export function validate(ir: SchemaIR): Problem[] {
       for (const d of tDialects) if (!targetDialects.includes(d)) add('fk-dialect', `foreign key of table "${t.name}" references "${target.name}", which does not exist in ${d}`, `restrict "${t.name}" to ${targetDialects.join(', ')} too, or the target to fewer dialects`, fw)
       for (const c of fk.columns) {
         const col = cols.get(c)
-        if (fk.onDelete === 'set null' && col && !col.nullable) add('fk-set-null', `foreign key (${fk.columns.join(', ')}) of table "${t.name}" is ON DELETE SET NULL but column "${c}" is NOT NULL`, 'make the column nullable or choose another action', { table: t.name, column: c })
-        if (fk.onDelete === 'set default' && col && !col.default) add('fk-set-default', `foreign key (${fk.columns.join(', ')}) of table "${t.name}" is ON DELETE SET DEFAULT but column "${c}" has no default`, 'give the column a default or choose another action', { table: t.name, column: c })
+        // Postgres accepts it (deleting a referenced row then fails), so a real database may hold it: a warning.
+        if (fk.onDelete === 'set null' && col && !col.nullable) warn('fk-set-null', `foreign key (${fk.columns.join(', ')}) of table "${t.name}" is ON DELETE SET NULL but column "${c}" is NOT NULL, so deleting a referenced row fails`, 'make the column nullable or choose another action', { table: t.name, column: c })
+        if (fk.onDelete === 'set default' && col && !col.default) warn('fk-set-default', `foreign key (${fk.columns.join(', ')}) of table "${t.name}" is ON DELETE SET DEFAULT but column "${c}" has no default`, 'give the column a default or choose another action', { table: t.name, column: c })
       }
     }
 
@@ -236,7 +268,7 @@ export function validate(ir: SchemaIR): Problem[] {
       const pgBody = tr.body.postgres
       if (pgBody && dialectsOf(tr.dialects, tDialects).includes('postgres')) {
         const m = /execute\s+(?:function|procedure)\s+([A-Za-z_][\w.]*)\s*\(/i.exec(pgBody)
-        if (m && !ir.functions.some((f) => f.name === m[1]) && !m[1]!.includes('.'))
+        if (m && !ir.functions.some((f) => f.name === m[1]) && !m[1]!.includes('.') && !providedTriggerFunction(m[1]!, extensionNames))
           add('trigger-function', `trigger "${tr.name}" of table "${t.name}" executes function ${m[1]}(), which the schema does not declare`, 'declare it with fn(...) in defineSchema({ functions })', where)
       }
     }
@@ -283,5 +315,5 @@ export function validate(ir: SchemaIR): Problem[] {
 /** One line per problem: `file: table "t", column "c": message (hint)`. */
 export function formatProblem(p: Problem): string {
   const where = [p.table !== undefined ? `table "${p.table}"` : '', p.column !== undefined ? `column "${p.column}"` : ''].filter(Boolean).join(', ')
-  return `${p.file ? p.file + ': ' : ''}${where ? where + ': ' : ''}${p.message}. Fix: ${p.hint}.`
+  return `${p.file ? p.file + ': ' : ''}${p.severity === 'warning' ? 'warning: ' : ''}${where ? where + ': ' : ''}${p.message}. Fix: ${p.hint}.`
 }

@@ -14,6 +14,8 @@ export interface LoadedSchema {
   readonly file: string
   readonly ir: SchemaIR
   readonly entry: SchemaEntry
+  /** What validation warns about without refusing the schema (the engine accepts it). */
+  readonly warnings?: readonly Problem[]
 }
 
 const CONFIG_FILES = ['schema.config.ts', 'schema.config.mts', 'schema.config.js', 'schema.config.mjs']
@@ -103,7 +105,9 @@ export async function loadSchemaFile(file: string, name?: string, entry: SchemaE
   let ir = mod.default as unknown
   if (!isSchemaIR(ir) && isSchemaIR((ir as { default?: unknown })?.default)) ir = (ir as { default: unknown }).default
   if (!isSchemaIR(ir)) throw new UserError(`${rel}: the default export is not a schema`, 'export default defineSchema({ name, tables: { … } })')
-  const problems: Problem[] = validate(ir).map((p) => ({ ...p, file: rel }))
+  const found: Problem[] = validate(ir).map((p) => ({ ...p, file: rel }))
+  const problems = found.filter((p) => p.severity !== 'warning')
+  const warnings = found.filter((p) => p.severity === 'warning')
   if (problems.length) {
     throw new UserError(
       `${rel}: the schema has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` + problems.map((p) => '  - ' + formatProblem({ ...p, file: undefined })).join('\n'),
@@ -111,7 +115,7 @@ export async function loadSchemaFile(file: string, name?: string, entry: SchemaE
       problems,
     )
   }
-  return { name: name ?? ir.name, file: rel, ir, entry: { ...entry, file: rel } }
+  return { name: name ?? ir.name, file: rel, ir, entry: { ...entry, file: rel }, ...(warnings.length ? { warnings } : {}) }
 }
 
 /**

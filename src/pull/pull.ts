@@ -1,8 +1,6 @@
 import path from 'node:path'
 import type { DbClient } from '../db/client.js'
 import { getDialect } from '../dialects/index.js'
-import { postgresUnmodelled } from './unmodelled-postgres.js'
-import { sqliteUnmodelled } from './unmodelled-sqlite.js'
 import type { PullWarning } from './warnings.js'
 import { writeSchema } from './write.js'
 
@@ -41,7 +39,7 @@ export async function pull(db: DbClient, options: PullOptions = {}): Promise<Pul
   const dialect = await getDialect(db.dialect)
   const schema = options.pgSchema ?? 'public'
   const ir = await dialect.introspect(db, { schema })
-  const unmodelled = db.dialect === 'sqlite' ? await sqliteUnmodelled(db, ir) : await postgresUnmodelled(db, ir, schema)
+  const unmodelled = (await dialect.unmodelled?.(db, ir, schema)) ?? []
   const name = options.name ?? (await databaseName(db))
   return writeSchema({ ...ir, name }, { unmodelled, from: db.target, ...(options.importPath !== undefined ? { importPath: options.importPath } : {}) })
 }

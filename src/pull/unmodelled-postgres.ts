@@ -1,7 +1,7 @@
 import type { DbClient } from '../db/client.js'
 import { TOOL_TABLES } from '../dialects/postgres/queries.js'
 import type { SchemaIR } from '../ir/types.js'
-import { forceQuote, quoteIdent } from '../sql/ident.js'
+import { forceQuote, quoteIdent, quoteLiteral } from '../sql/ident.js'
 import type { PullWarning } from './warnings.js'
 
 const s = (v: unknown) => (v === null || v === undefined ? undefined : String(v))
@@ -16,7 +16,8 @@ SELECT c.relname AS name, c.relkind AS kind, c.relispartition AS partition, c.re
   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
   (SELECT string_agg(quote_ident(p.relname), ', ' ORDER BY i.inhseqno) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid) AS parents,
-  CASE WHEN c.relkind = 'm' THEN pg_get_viewdef(c.oid, true) END AS matview,
+  CASE WHEN c.relkind = 'm' THEN pg_get_viewdef(c.oid, true) END AS matview, c.relreplident AS replident,
+  (SELECT ri.relname FROM pg_index rx JOIN pg_class ri ON ri.oid = rx.indexrelid WHERE rx.indrelid = c.oid AND rx.indisreplident) AS replident_index,
   (SELECT format('AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s%s', format_type(sq.seqtypid, NULL), sq.seqincrement,
       sq.seqmin, sq.seqmax, sq.seqstart, sq.seqcache, CASE WHEN sq.seqcycle THEN ' CYCLE' ELSE '' END)
      FROM pg_sequence sq WHERE sq.seqrelid = c.oid) AS sequence,
@@ -72,6 +73,16 @@ ORDER BY t.typname`
 const FUNCTIONS = `
 SELECT p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(p.oid) AS args, p.prosrc AS src, l.lanname AS language,
   CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END AS def,
+  -- An aggregate: its definition from pg_aggregate, and the definitions of support functions of this schema.
+  (SELECT concat_ws(', ', 'SFUNC = ' || a.aggtransfn::regproc::text, 'STYPE = ' || format_type(a.aggtranstype, NULL),
+      CASE WHEN a.aggfinalfn <> 0 THEN 'FINALFUNC = ' || a.aggfinalfn::regproc::text END,
+      CASE WHEN a.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || a.aggcombinefn::regproc::text END,
+      CASE WHEN a.agginitval IS NOT NULL THEN 'INITCOND = ' || quote_literal(a.agginitval) END,
+      CASE WHEN a.aggsortop <> 0 THEN 'SORTOP = OPERATOR(' || a.aggsortop::regoperator::text || ')' END,
+      CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END)
+     FROM pg_aggregate a WHERE a.aggfnoid = p.oid AND a.aggkind = 'n') AS aggregate,
+  (SELECT string_agg(pg_get_functiondef(sp.oid), E';\n' ORDER BY sp.proname) FROM pg_aggregate a JOIN pg_proc sp ON sp.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn)
+     WHERE a.aggfnoid = p.oid AND sp.pronamespace = p.pronamespace) AS support,
   concat_ws(', ',
     CASE p.provolatile WHEN 'i' THEN 'IMMUTABLE' WHEN 's' THEN 'STABLE' END,
     CASE WHEN p.proisstrict THEN 'STRICT' END, CASE WHEN p.prosecdef THEN 'SECURITY DEFINER' END,
@@ -82,6 +93,49 @@ SELECT p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
 WHERE n.nspname = $1 AND ${notFromExtension('pg_proc', 'p.oid')}
 ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)`
+
+const MATVIEW_INDEXES = `
+SELECT c.relname AS table, i.relname AS name, pg_get_indexdef(i.oid) AS def
+FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relkind = 'm' ORDER BY c.relname, i.relname`
+
+// pg_statistic_ext: extended statistics objects; attstattarget: per-column targets (-1 or, from 17, NULL by default).
+const STATISTICS = `
+SELECT s.stxname AS name, pg_get_statisticsobjdef(s.oid) AS def
+FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+WHERE n.nspname = $1 ORDER BY s.stxname`
+
+const COLUMN_STATISTICS = `
+SELECT c.relname AS table, a.attname AS column, a.attstattarget AS target
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[]) AND c.relkind IN ('r', 'p', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+  AND COALESCE(a.attstattarget, -1) >= 0
+ORDER BY c.relname, a.attnum`
+
+const OPERATORS = `
+SELECT o.oprname AS name, format_type(o.oprleft, NULL) AS left, format_type(o.oprright, NULL) AS right,
+  o.oprcode::regproc::text AS function, CASE WHEN o.oprcom <> 0 THEN o.oprcom::regoperator::text END AS commutator,
+  CASE WHEN o.oprnegate <> 0 THEN o.oprnegate::regoperator::text END AS negator
+FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+WHERE n.nspname = $1 AND ${notFromExtension('pg_operator', 'o.oid')}
+ORDER BY o.oprname, o.oprleft, o.oprright`
+
+// Database-wide: publications, and the schemas besides the one pulled, with how many relations each holds.
+const PUBLICATIONS = `
+SELECT p.pubname AS name, p.puballtables AS all_tables, concat_ws(', ',
+    CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
+    CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END) AS publish,
+  (SELECT string_agg(CASE WHEN pt.schemaname = $1 THEN quote_ident(pt.tablename) ELSE quote_ident(pt.schemaname) || '.' || quote_ident(pt.tablename) END, ', ' ORDER BY pt.schemaname, pt.tablename)
+     FROM pg_publication_tables pt WHERE pt.pubname = p.pubname) AS tables
+FROM pg_publication p ORDER BY p.pubname`
+
+const SCHEMAS = `
+SELECT n.nspname AS name, n.nspname = $1 AS pulled, obj_description(n.oid, 'pg_namespace') AS comment,
+  (SELECT count(*) FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')) AS relations,
+  (SELECT count(*) FROM pg_proc p WHERE p.pronamespace = n.oid) AS routines
+FROM pg_namespace n
+WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' AND ${notFromExtension('pg_namespace', 'n.oid')}
+ORDER BY n.nspname`
 
 const RULES = `
 SELECT c.relname AS table, r.rulename AS name, pg_get_ruledef(r.oid) AS def
@@ -109,7 +163,8 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
   try {
     const p2 = [schema, TOOL_TABLES]
     const out: PullWarning[] = []
-    const add = (code: string, object: string, message: string, sql?: string) => out.push({ code, object, message, ...(sql !== undefined ? { sql } : {}) })
+    const add = (code: string, object: string, message: string, sql?: string, phase?: 'before') =>
+      out.push({ code, object, message, ...(sql !== undefined ? { sql } : {}), ...(phase ? { phase } : {}) })
     const serials = new Set(ir.tables.flatMap((t) => t.columns.filter((c) => c.type.kind === 'serial' || c.type.kind === 'bigserial').map((c) => `${t.name}|${c.name}`)))
 
     for (const r of await db.query(RELATIONS, p2)) {
@@ -119,11 +174,21 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       else if (kind === 'f') add('pg-foreign-table', `foreign table ${name}`, 'foreign tables are not modelled and were left out')
       else if (kind === 'S') {
         const [deptype, table, column] = (s(r.owner) ?? '').split('|')
-        if (deptype === 'i' || serials.has(`${table}|${column}`)) continue
-        const owned = deptype === 'a' ? `\nALTER SEQUENCE ${q(name)} OWNED BY ${q(table!)}.${q(column!)};` : ''
-        add('pg-sequence', `sequence ${name}`, 'sequences other than serial and identity ones are not modelled; kept as raw SQL (create it before the tables)', `CREATE SEQUENCE ${q(name)} ${r.sequence};${owned}`)
+        if (deptype === 'i') continue
+        if (serials.has(`${table}|${column}`)) {
+          // A serial's sequence is created by the column; options other than its defaults are set afterwards.
+          const options = String(r.sequence).replace(/^AS \S+ /, '')
+          const max = String(r.sequence).startsWith('AS bigint ') ? '9223372036854775807' : '2147483647'
+          if (options !== `INCREMENT BY 1 MINVALUE 1 MAXVALUE ${max} START WITH 1 CACHE 1`)
+            add('pg-sequence-options', `sequence ${name}`, `the options of the serial's sequence (${options}) are not modelled; kept as raw SQL`, `ALTER SEQUENCE ${q(name)} ${options} RESTART;`)
+          continue
+        }
+        add('pg-sequence', `sequence ${name}`, 'sequences other than serial and identity ones are not modelled; kept as raw SQL, to run before the schema', `CREATE SEQUENCE ${q(name)} ${r.sequence};`, 'before')
+        // OWNED BY names the table: it runs once the table exists.
+        if (deptype === 'a') add('pg-sequence-owned-by', `sequence ${name}`, `OWNED BY ${table}.${column} is not modelled; kept as raw SQL`, `ALTER SEQUENCE ${q(name)} OWNED BY ${q(table!)}.${q(column!)};`)
       } else if (r.partition) {
-        add('pg-partition', `table ${name}`, `partitions are not modelled and were left out; kept as raw SQL`, `CREATE TABLE ${q(name)} PARTITION OF ${r.parents} ${r.bound};`)
+        // PARTITION OF cannot apply to the parent, which is pulled as a plain table: named, not kept.
+        add('pg-partition', `table ${name}`, `partitions are not modelled, and its parent ${r.parents} is pulled as a plain table, so this partition (${r.bound}) was left out`)
         continue
       }
       if (kind === 'p') add('pg-partitioned', `table ${name}`, `PARTITION BY ${r.partkey} is not modelled: the table is pulled as a plain table`)
@@ -131,6 +196,11 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       if (r.rls || r.force_rls) {
         const force = r.force_rls ? `\nALTER TABLE ${q(name)} FORCE ROW LEVEL SECURITY;` : ''
         add('pg-rls', `table ${name}`, 'row-level security is not modelled; kept as raw SQL', `ALTER TABLE ${q(name)} ENABLE ROW LEVEL SECURITY;${force}`)
+      }
+      const identity = String(r.replident)
+      if ((kind === 'r' || kind === 'p') && identity !== 'd') {
+        const how = identity === 'f' ? 'FULL' : identity === 'n' ? 'NOTHING' : `USING INDEX ${q(String(r.replident_index))}`
+        add('pg-replica-identity', `table ${name}`, `REPLICA IDENTITY ${how} is not modelled; kept as raw SQL`, `ALTER TABLE ${q(name)} REPLICA IDENTITY ${how};`)
       }
       if (r.persistence === 'u') add('pg-unlogged', `table ${name}`, 'UNLOGGED is not modelled; kept as raw SQL', `ALTER TABLE ${q(name)} SET UNLOGGED;`)
       if (s(r.options) !== undefined && kind !== 'S') add('pg-storage-options', `${kind === 'm' ? 'materialized view' : 'table'} ${name}`, `storage options (${r.options}) are not modelled; kept as raw SQL`, `ALTER ${kind === 'm' ? 'MATERIALIZED VIEW' : 'TABLE'} ${q(name)} SET (${r.options});`)
@@ -171,26 +241,59 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       const n = q(String(r.name))
       if (r.type === 'd') {
         const def = s(r.default) !== undefined ? ` DEFAULT ${r.default}` : ''
-        add('pg-domain', `domain ${r.name}`, 'domains are not modelled (columns of it are pulled with t.custom); kept as raw SQL (create it before the tables)', `CREATE DOMAIN ${n} AS ${r.base}${def}${r.not_null ? ' NOT NULL' : ''}${r.checks ?? ''};`)
-      } else if (r.type === 'c') add('pg-composite-type', `type ${r.name}`, 'composite types are not modelled; kept as raw SQL (create it before the tables)', `CREATE TYPE ${n} AS (${r.fields ?? ''});`)
-      else if (r.type === 'r') add('pg-range-type', `type ${r.name}`, 'range types are not modelled; kept as raw SQL (create it before the tables)', `CREATE TYPE ${n} AS RANGE (SUBTYPE = ${r.subtype});`)
+        add('pg-domain', `domain ${r.name}`, 'domains are not modelled (columns of it are pulled with t.custom); kept as raw SQL, to run before the schema', `CREATE DOMAIN ${n} AS ${r.base}${def}${r.not_null ? ' NOT NULL' : ''}${r.checks ?? ''};`, 'before')
+      } else if (r.type === 'c') add('pg-composite-type', `type ${r.name}`, 'composite types are not modelled; kept as raw SQL, to run before the schema', `CREATE TYPE ${n} AS (${r.fields ?? ''});`, 'before')
+      else if (r.type === 'r') add('pg-range-type', `type ${r.name}`, 'range types are not modelled; kept as raw SQL, to run before the schema', `CREATE TYPE ${n} AS RANGE (SUBTYPE = ${r.subtype});`, 'before')
       else add('pg-base-type', `type ${r.name}`, 'user-defined base types are not modelled and were left out')
     }
 
     for (const r of await db.query(FUNCTIONS, [schema])) {
       const object = `${r.kind === 'p' ? 'procedure' : r.kind === 'a' ? 'aggregate' : 'function'} ${r.name}(${r.args})`
       const def = s(r.def) === undefined ? undefined : withSemicolon(String(r.def))
-      if (r.kind === 'a') add('pg-aggregate', object, 'aggregates are not modelled and were left out')
+      if (r.kind === 'a') {
+        // Before the schema: views the schema keeps may use it. Its support functions come first (the schema's
+        // CREATE OR REPLACE of the same functions then changes nothing).
+        if (s(r.aggregate) === undefined) add('pg-aggregate', object, 'ordered-set and hypothetical-set aggregates are not modelled and were left out')
+        else
+          add('pg-aggregate', object, 'aggregates are not modelled; kept as raw SQL, to run before the schema',
+            `${s(r.support) !== undefined ? withSemicolon(String(r.support)) + '\n' : ''}CREATE AGGREGATE ${q(String(r.name))}(${r.args}) (${r.aggregate});`, 'before')
+      }
       else if (r.kind === 'p') add('pg-procedure', object, 'procedures are not modelled; kept as raw SQL', def)
       else if (r.kind === 'w') add('pg-window-function', object, 'window functions are not modelled; kept as raw SQL', def)
       else if (String(r.attributes) !== '')
         add('pg-function-attributes', object, `${r.attributes} is not modelled: the function is pulled without it, and its full definition kept as raw SQL`, def)
       // The DSL writes a body on lines of its own; other surrounding whitespace is part of the stored source.
-      else if (r.language !== 'c' && r.language !== 'internal' && String(r.src) !== `\n${String(r.src).trim()}\n`)
+      // A SQL-standard body (empty prosrc) is written back from its definition, layout and all.
+      else if (r.language !== 'c' && r.language !== 'internal' && String(r.src) !== '' && String(r.src) !== `\n${String(r.src).trim()}\n`)
         add('pg-function-body-layout', object, 'the whitespace around the function body is not kept by the DSL; the exact definition kept as raw SQL', def)
     }
 
     for (const r of await db.query(RULES, [schema])) add('pg-rule', `rule ${r.name} on ${r.table}`, 'rules are not modelled; kept as raw SQL', withSemicolon(String(r.def)))
+
+    for (const r of await db.query(MATVIEW_INDEXES, [schema]))
+      add('pg-materialized-view-index', `index ${r.name} on materialized view ${r.table}`, 'indexes on materialized views are not modelled; kept as raw SQL', withSemicolon(String(r.def)))
+    for (const r of await db.query(STATISTICS, [schema])) add('pg-statistics', `statistics ${r.name}`, 'CREATE STATISTICS is not modelled; kept as raw SQL', withSemicolon(String(r.def)))
+    for (const r of await db.query(COLUMN_STATISTICS, p2))
+      add('pg-column-statistics', `column ${r.table}.${r.column}`, `SET STATISTICS ${r.target} is not modelled; kept as raw SQL`, `ALTER TABLE ${q(String(r.table))} ALTER COLUMN ${q(String(r.column))} SET STATISTICS ${r.target};`)
+    for (const r of await db.query(OPERATORS, [schema])) {
+      const args = [s(r.left) !== undefined && r.left !== '-' ? `LEFTARG = ${r.left}` : '', s(r.right) !== undefined && r.right !== '-' ? `RIGHTARG = ${r.right}` : ''].filter(Boolean)
+      const extra = [s(r.commutator) ? `COMMUTATOR = OPERATOR(${String(r.commutator).replace(/\(.*$/, '')})` : '', s(r.negator) ? `NEGATOR = OPERATOR(${String(r.negator).replace(/\(.*$/, '')})` : ''].filter(Boolean)
+      add('pg-operator', `operator ${r.name}(${[r.left, r.right].map((x) => (s(x) === undefined || x === '-' ? 'NONE' : x)).join(', ')})`, 'operators are not modelled; kept as raw SQL',
+        `CREATE OPERATOR ${r.name} (${[`FUNCTION = ${r.function}`, ...args, ...extra].join(', ')});`)
+    }
+    for (const r of await db.query(PUBLICATIONS, [schema])) {
+      const what = r.all_tables ? ' FOR ALL TABLES' : s(r.tables) !== undefined ? ` FOR TABLE ${r.tables}` : ''
+      add('pg-publication', `publication ${r.name}`, 'publications are not modelled; kept as raw SQL', `CREATE PUBLICATION ${q(String(r.name))}${what} WITH (publish = '${r.publish}');`)
+    }
+    for (const r of await db.query(SCHEMAS, [schema])) {
+      const comment = s(r.comment)
+      if (r.pulled) {
+        // `standard public schema` is the comment initdb gives public (before Postgres 15 as well).
+        if (comment !== undefined && !(r.name === 'public' && comment === 'standard public schema'))
+          add('pg-schema-comment', `schema ${r.name}`, 'COMMENT ON SCHEMA is not modelled; kept as raw SQL', `COMMENT ON SCHEMA ${q(String(r.name))} IS ${quoteLiteral(comment)};`)
+      } else
+        add('pg-other-schema', `schema ${r.name}`, `only schema ${schema} was read; this one (${r.relations} relations, ${r.routines} routines) is not modelled and was left out: pull it with --pg-schema ${r.name}`)
+    }
     return out
   } finally {
     await db.query(`SELECT set_config('search_path', $1, false)`, [saved?.old ?? ''])

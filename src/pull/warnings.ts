@@ -8,6 +8,8 @@ export interface PullWarning {
   readonly message: string
   /** SQL that recreates it; the pulled file keeps it in its `raw` array. */
   readonly sql?: string
+  /** `before`: the SQL must run before the schema's DDL (a sequence a column default draws from); otherwise after it. */
+  readonly phase?: 'before'
 }
 
 /** One line per warning, as the command prints them. */

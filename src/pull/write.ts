@@ -25,7 +25,7 @@ export interface WrittenSchema {
 
 // Names the file imports or declares itself; enum constants must not take them.
 const TAKEN = new Set(
-  'defineSchema table t index desc asc expr unique check foreignKey trigger enumType view fn sql raw default'.split(' ').concat(
+  'defineSchema table t index desc asc expr unique check foreignKey trigger enumType view fn sql raw rawBefore default'.split(' ').concat(
     'break case catch class const continue debugger delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(' '),
   ),
 )
@@ -148,7 +148,8 @@ export async function writeSchema(input: SchemaIR, options: WriteOptions = {}): 
     file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: [{ name: enumNames.get(e.name)!, initializer: print(enumCode(ctx, e), 0, 6 + enumNames.get(e.name)!.length + 3) }] })
   }
   file.addExportAssignment({ isExportEquals: false, expression: print(schema, 0, 15) })
-  const kept = warnings.filter((w) => w.sql !== undefined)
+  const kept = warnings.filter((w) => w.sql !== undefined && w.phase !== 'before')
+  const before = warnings.filter((w) => w.sql !== undefined && w.phase === 'before')
   const notes = warnings.filter((w) => w.sql === undefined)
   if (notes.length) {
     file.addStatements((w) => {
@@ -156,19 +157,19 @@ export async function writeSchema(input: SchemaIR, options: WriteOptions = {}): 
       for (const n of notes) w.writeLine(`// - ${n.object}: ${n.message.replace(/\n/g, ' ')}`)
     })
   }
-  if (kept.length) {
+  const rawArray = (name: string, kept: readonly PullWarning[], when: string) =>
     file.addVariableStatement({
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       leadingTrivia: (w) => {
         w.writeLine('/**')
         w.writeLine(' * What the schema DSL cannot express, as SQL read from the database. Apply it')
-        w.writeLine(' * yourself (for example in a migration) after the schema; `schema pull` warned about each.')
+        w.writeLine(` * yourself (for example in a migration) ${when} the schema; \`schema pull\` warned about each.`)
         w.writeLine(' */')
       },
       declarations: [
         {
-          name: 'raw',
+          name,
           type: 'readonly string[]',
           initializer: (w) => {
             w.write('[').newLine()
@@ -183,7 +184,8 @@ export async function writeSchema(input: SchemaIR, options: WriteOptions = {}): 
         },
       ],
     })
-  }
+  if (before.length) rawArray('rawBefore', before, 'before')
+  if (kept.length) rawArray('raw', kept, 'after')
   file.addImportDeclaration({ moduleSpecifier: options.importPath ?? 'schemaforge', namedImports: [...imports].sort() })
   file.insertStatements(0, (w) => {
     w.writeLine('/**')

@@ -219,10 +219,14 @@ export function splitStatements(script: string): string[] {
   let cur = ''
   let depth = 0
   let meaningful = false
+  let last = ''
   for (const t of tokenize(script)) {
     const word = t.kind === 'word' ? t.text.toLowerCase() : ''
     if (word === 'begin' && /\bcreate\b[\s\S]*\btrigger\b/i.test(cur)) depth++
-    if (word === 'end' && depth > 0) depth--
+    // A SQL-standard function body, BEGIN ATOMIC … END, holds statements; a CASE inside it ends with END too.
+    else if ((word === 'atomic' && last === 'begin') || (word === 'case' && depth > 0)) depth++
+    else if (word === 'end' && depth > 0) depth--
+    if (word) last = word
     if (t.kind === 'punct' && t.text === ';' && depth === 0) {
       if (meaningful) out.push(cur.trim())
       cur = ''

@@ -12,6 +12,12 @@ export interface DriftReport {
   readonly database: string
   readonly matches: boolean
   readonly findings: readonly Finding[]
+  /**
+   * What the database holds that no schema can express (publications,
+   * operators, other schemas, …), by kind and name: reported, never a
+   * failure, so that nothing is passed over without a word.
+   */
+  readonly unmodelled: readonly { readonly code: string; readonly object: string; readonly message: string }[]
 }
 
 /** Introspects a live database and compares it with the schema. */
@@ -19,9 +25,11 @@ export async function checkDrift(ir: SchemaIR, db: DbClient, options: { pgSchema
   if (!ir.dialects.includes(db.dialect))
     throw new UserError(`schema "${ir.name}" does not target ${db.dialect}`, `use a database of: ${ir.dialects.join(', ')}`)
   const dialect = await getDialect(db.dialect)
-  const live = dialect.normalize(await dialect.introspect(db, options.pgSchema ? { schema: options.pgSchema } : {}))
+  const introspected = await dialect.introspect(db, options.pgSchema ? { schema: options.pgSchema } : {})
+  const live = dialect.normalize(introspected)
+  const unmodelled = ((await dialect.unmodelled?.(db, introspected, options.pgSchema ?? 'public')) ?? []).map((w) => ({ code: w.code, object: w.object, message: w.message }))
   // Compared in the engine's own canonical form: the declared schema applied to a scratch space and read back.
   const expected = dialect.normalize(await dialect.applyToScratch(db, ir))
   const findings = compareSchemas(expected, live)
-  return { schema: ir.name, dialect: db.dialect, database: db.target, matches: findings.length === 0, findings }
+  return { schema: ir.name, dialect: db.dialect, database: db.target, matches: findings.length === 0, findings, unmodelled }
 }

@@ -1,7 +1,7 @@
 import type { ColumnIR, ForeignKeyIR, FunctionIR, IndexIR, IndexPartIR, SchemaIR, TableIR, TriggerIR } from '../../ir/types.js'
 import { restrict } from '../../ir/restrict.js'
 import { forceQuote, identList, quoteIdent } from '../../sql/ident.js'
-import { significant, splitTopLevel, tokenize } from '../../sql/lexer.js'
+import { referencedNames, significant, splitTopLevel, tokenize } from '../../sql/lexer.js'
 import { fillConstraintNames } from './names.js'
 import { ddlType } from './types.js'
 
@@ -149,11 +149,16 @@ export function createTrigger(t: TableIR, tr: TriggerIR): string {
 
 /** `CREATE OR REPLACE FUNCTION`. */
 export function createFunction(f: FunctionIR): string {
-  const tag = dollarTag(f.body)
   const language = f.language.replace(/^'(.*)'$/, '$1')
+  // A SQL-standard body is parsed with the statement, not quoted as a string.
+  if (isStandardBody(f)) return `CREATE OR REPLACE FUNCTION ${quoteIdent(f.name)}(${f.args}) RETURNS ${f.returns} LANGUAGE ${language}\n${bare(f.body)};`
+  const tag = dollarTag(f.body)
   // The IR holds the body trimmed; written on its own lines it is stored (prosrc) as hand-written SQL usually has it.
   return `CREATE OR REPLACE FUNCTION ${quoteIdent(f.name)}(${f.args}) RETURNS ${f.returns} AS ${tag}\n${f.body.trim()}\n${tag} LANGUAGE ${language};`
 }
+
+/** Whether a LANGUAGE sql function's body is SQL-standard (`RETURN …` or `BEGIN ATOMIC … END`) rather than a string. */
+export const isStandardBody = (f: FunctionIR) => /^'?sql'?$/i.test(f.language) && /^(RETURN\b|BEGIN\s+ATOMIC\b)/i.test(f.body.trim())
 
 /** A function's argument list without defaults, as `COMMENT ON FUNCTION` wants its signature. */
 export function signatureArgs(args: string): string {
@@ -191,6 +196,36 @@ function comments(ir: SchemaIR): string[] {
   return out
 }
 
+/** Whether a foreign key's target columns are made unique by a unique index only, not by the primary key or a UNIQUE constraint. */
+export function referencesUniqueIndexOnly(ir: SchemaIR, fk: ForeignKeyIR): boolean {
+  const target = ir.tables.find((t) => t.name === fk.references.table)
+  if (!target) return false
+  const key = (cols: readonly string[]) => [...cols].sort().join(',')
+  const want = key(fk.references.columns)
+  if ([target.primaryKey?.columns, ...target.uniques.map((u) => u.columns)].some((c) => c !== undefined && key(c) === want)) return false
+  return target.indexes.some((i) => i.unique && !i.where && i.parts.every((p) => p.column !== undefined) && key(i.parts.map((p) => p.column!)) === want)
+}
+
+/**
+ * When each function is created. Before the tables, as tables, indexes and
+ * triggers may use them; after the tables when the function's signature
+ * names a table's row type, or its SQL-standard body (parsed at creation,
+ * whatever check_function_bodies says) reads a table; after the views when
+ * it reads or returns a view.
+ */
+export function functionPhases(ir: SchemaIR): { early: FunctionIR[]; afterTables: FunctionIR[]; afterViews: FunctionIR[] } {
+  const tables = new Set(ir.tables.map((t) => t.name))
+  const views = new Set(ir.views.map((v) => v.name))
+  const out = { early: [] as FunctionIR[], afterTables: [] as FunctionIR[], afterViews: [] as FunctionIR[] }
+  for (const f of ir.functions) {
+    const names = referencedNames(`${f.args} ${f.returns} ${isStandardBody(f) ? f.body : ''}`)
+    if (names.some((n) => views.has(n))) out.afterViews.push(f)
+    else if (names.some((n) => tables.has(n))) out.afterTables.push(f)
+    else out.early.push(f)
+  }
+  return out
+}
+
 /**
  * The whole schema as Postgres DDL: extensions, enum types, functions,
  * tables (foreign-key targets first), foreign keys that close cycles,
@@ -201,16 +236,24 @@ export function compileSchema(input: SchemaIR): string {
   const stmts: string[] = []
   for (const e of ir.extensions) stmts.push(`CREATE EXTENSION IF NOT EXISTS ${forceQuote(e.name)};`)
   for (const e of ir.enums) stmts.push(`CREATE TYPE ${quoteIdent(e.name)} AS ENUM (${e.values.map((v) => literal(v.name)).join(', ')});`)
-  for (const f of ir.functions) stmts.push(createFunction(f))
+  // As pg_dump does: a LANGUAGE sql body given as a string is then not checked against tables
+  // that do not exist yet (plpgsql bodies never are). Only written when such a function is there.
+  if (ir.functions.some((f) => /^'?sql'?$/i.test(f.language) && !isStandardBody(f))) stmts.push('SET check_function_bodies = false;')
+  const { early, afterTables, afterViews } = functionPhases(ir)
+  for (const f of early) stmts.push(createFunction(f))
   const { order, deferred } = creationOrder(ir.tables)
-  const deferredSet = new Set(deferred.map((d) => d.fk))
+  const addFk = (table: TableIR, fk: ForeignKeyIR) => `ALTER TABLE ${quoteIdent(table.name)} ADD ${named(fk.name)}FOREIGN KEY (${identList(fk.columns)}) ${fkTail(fk)};`
+  // A foreign key whose target columns only a unique index (not a constraint) makes unique waits for that index.
+  const onIndex = order.flatMap((table) => table.foreignKeys.filter((fk) => referencesUniqueIndexOnly(ir, fk)).map((fk) => ({ table, fk })))
+  const deferredSet = new Set([...deferred, ...onIndex].map((d) => d.fk))
   for (const t of order) stmts.push(createTable(t, deferredSet))
-  for (const { table, fk } of deferred) {
-    stmts.push(`ALTER TABLE ${quoteIdent(table.name)} ADD ${named(fk.name)}FOREIGN KEY (${identList(fk.columns)}) ${fkTail(fk)};`)
-  }
+  for (const { table, fk } of deferred) if (!onIndex.some((d) => d.fk === fk)) stmts.push(addFk(table, fk))
+  for (const f of afterTables) stmts.push(createFunction(f))
   for (const t of order) for (const i of t.indexes) stmts.push(createIndex(t, i))
+  for (const { table, fk } of onIndex) stmts.push(addFk(table, fk))
   for (const t of order) for (const tr of t.triggers) stmts.push(createTrigger(t, tr))
   for (const v of ir.views) stmts.push(`CREATE VIEW ${quoteIdent(v.name)} AS\n${bare(v.definition.postgres!)};`)
+  for (const f of afterViews) stmts.push(createFunction(f))
   // Comments on unnamed constraints need the name the engine will choose.
   stmts.push(...comments(fillConstraintNames({ ...ir, tables: order })))
   return stmts.join('\n\n') + '\n'

@@ -5,6 +5,7 @@ import { normalize } from './normalize.js'
 import { postgresPlanner } from './plan.js'
 import { applyToScratch } from './scratch.js'
 import { mapType } from './types.js'
+import { postgresUnmodelled } from '../../pull/unmodelled-postgres.js'
 
 export { applyToScratch } from './scratch.js'
 export { compileSchema } from './ddl.js'
@@ -22,5 +23,6 @@ export const postgres = {
   introspect,
   normalize,
   applyToScratch,
+  unmodelled: postgresUnmodelled,
   planner: postgresPlanner,
 } satisfies DialectModule

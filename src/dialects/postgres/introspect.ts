@@ -211,6 +211,17 @@ function trigger(r: Row): TriggerIR {
 }
 
 /**
+ * The SQL-standard body of a function definition (`RETURN …` or `BEGIN
+ * ATOMIC … END`): pg_get_functiondef indents the header's option lines and
+ * starts the body at the first unindented line after the first.
+ */
+export function standardBody(def: string): string {
+  const lines = def.split('\n')
+  const at = lines.findIndex((l, i) => i > 0 && l !== '' && !/^\s/.test(l))
+  return at < 0 ? '' : lines.slice(at).join('\n').trim()
+}
+
+/**
  * Reads schema `schema` with `searchPath` in effect, so that names visible
  * on it print unqualified (as the declared DDL writes them). Ten statements,
  * whatever the number of tables.
@@ -270,7 +281,7 @@ export async function introspectSchema(db: DbClient, schema: string, searchPath:
           args: String(r.args),
           returns: String(r.returns),
           language: String(r.language),
-          body: String(r.body).trim(),
+          body: (str(r.definition) !== undefined ? standardBody(String(r.definition)) : String(r.body)).trim(),
           ...described(r.comment),
         }),
       ),

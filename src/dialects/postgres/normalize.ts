@@ -145,7 +145,8 @@ function fn(f: FunctionIR): FunctionIR {
   return {
     name: f.name,
     args: canonicalSql(f.args),
-    returns: canonicalType(f.returns),
+    // `SETOF public.t` where the table is visible unqualified is the same type.
+    returns: canonicalType(f.returns.replace(/^(setof\s+)public\./i, '$1')),
     language: f.language.trim().replace(/^'(.*)'$/, '$1').toLowerCase(),
     body: f.body.trim(),
     ...described(f.description),

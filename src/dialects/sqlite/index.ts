@@ -5,6 +5,7 @@ import { normalize } from './normalize.js'
 import { sqlitePlanner } from './plan.js'
 import { applyToScratch } from './scratch.js'
 import { mapType } from './types.js'
+import { sqliteUnmodelled } from '../../pull/unmodelled-sqlite.js'
 
 /** The SQLite dialect. */
 export const sqlite = {
@@ -14,6 +15,7 @@ export const sqlite = {
   introspect,
   normalize,
   applyToScratch,
+  unmodelled: (db, ir) => sqliteUnmodelled(db, ir),
   planner: sqlitePlanner,
 } satisfies DialectModule
 
