@@ -54,6 +54,7 @@ export default class Verify extends BaseCommand {
         else if (time) this.log(`  ✓ ${p.pattern}: ${p.used.join(', ') || p.expected}${time}`)
       }
     }
+    for (const f of report.notes) this.log(`  note: ${f.message} (Postgres cannot reorder columns; not drift)`)
     const ix = report.indexes
     for (const r of ix.redundant) this.log(`  note: index ${r.table}.${r.index} is redundant (${r.reason} of ${r.coveredBy})`)
     for (const f of ix.unindexedForeignKeys) this.log(`  note: foreign key ${f.table}(${f.columns.join(', ')}) → ${f.references} has no index`)

@@ -14,7 +14,7 @@ export function textFor(s: Sql | undefined, d: Dialect): string | undefined {
 }
 
 function column(c: ColumnIR, d: Dialect): ColumnIR {
-  const { default: def, nativeType, generated, collation, dialects: _dialects, ...rest } = c
+  const { default: def, nativeType, generated, collation, backfill, dialects: _dialects, ...rest } = c
   const out: { -readonly [K in keyof ColumnIR]: ColumnIR[K] } = { ...rest }
   const dd = only(def, d)
   if (dd) out.default = dd
@@ -22,6 +22,8 @@ function column(c: ColumnIR, d: Dialect): ColumnIR {
   if (nt) out.nativeType = nt
   const gen = only(generated?.expression, d)
   if (generated && gen) out.generated = { expression: gen, stored: { [d]: generated.stored[d] ?? true } }
+  const bf = only(backfill, d)
+  if (bf) out.backfill = bf
   const col = only(collation, d)
   if (col) out.collation = col
   return out

@@ -6,7 +6,7 @@ import type { Dialect, SchemaIR } from '../ir/types.js'
 import { diffSchemas, emptySchema, type Rename, type SchemaChanges } from './diff.js'
 import { checksumsFile, MIGRATION_NAME, readMigrations } from './files.js'
 import type { MigrationPlan, PlanOptions } from './plan.js'
-import { destructiveChanges, renameHints } from './safety.js'
+import { dataWarnings, destructiveChanges, renameHints } from './safety.js'
 
 /** Paths of one schema's migrations. */
 export interface MigrationPaths {
@@ -84,10 +84,11 @@ export async function planNext(prev: SchemaIR | undefined, next: SchemaIR, diale
     if (!changes.renames.length && !changes.findings.length) continue
     const back = diffSchemas(next, reverseRenames(base, changes.renames), dialect)
     const lost = destructiveChanges(changes)
+    const up = dialect.planner.plan(changes, options)
     out.push({
       dialect: d,
       changes,
-      up: dialect.planner.plan(changes, options),
+      up: { ...up, warnings: [...up.warnings, ...dataWarnings(changes)] },
       down: dialect.planner.plan(back),
       ...(lost.length ? { irreversible: `the up migration removes data (${lost.join('; ')}); down restores the structure only` } : {}),
     })
@@ -102,6 +103,7 @@ export function renderMigration(name: string, schema: string, m: DialectMigratio
   if (m.up.foreignKeysOff) lines.push('-- schema:foreign-keys off')
   for (const w of m.up.warnings) lines.push(`-- warning ${w.code}: ${w.message}`)
   for (const b of destructiveChanges(m.changes)) lines.push(`-- schema:breaking ${b}`)
+  for (const s of m.up.statements) if (s.data) lines.push(`-- schema:data ${s.data}`)
   const body = (p: MigrationPlan) => p.statements.map((s) => `-- ${s.comment}\n${s.sql}`).join('\n\n')
   lines.push('', '-- schema:up', '', body(m.up), '', '-- schema:down', '')
   if (m.irreversible) lines.push(`-- schema:irreversible ${m.irreversible}`)

@@ -6,7 +6,7 @@ import type { MigrationPlan, MigrationPlanner, PlannedStatement, PlanOptions } f
 import { forceQuote, quoteIdent } from '../../sql/ident.js'
 import { createFunction, createIndex, createTable, createTrigger, creationOrder, signatureArgs } from './ddl.js'
 import { lint } from './lint.js'
-import { addColumn, alterColumn, needsReAdd } from './plan-column.js'
+import { addExistingColumn, alterColumn, needsReAdd } from './plan-column.js'
 import { dependentViews, replaceable, viewOrder } from './plan-deps.js'
 import { createEnum, enumChange, oldEnumName, renameValues } from './plan-enum.js'
 import { engineNameRenames } from './plan-names.js'
@@ -195,7 +195,7 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
     const missing = new Set(findings.filter((f) => f.kind === 'column' && f.code === 'missing' && f.table === t.name).map((f) => (f.schema as ColumnIR).name))
     for (const c of t.columns) {
       if (!missing.has(c.name)) continue
-      push(addColumn(t.name, c))
+      push(...addExistingColumn(t.name, c))
       fresh.add(objectKey('column', t.name, c.name))
     }
   }
