@@ -11,9 +11,9 @@ const unquote = (s: string) => s.slice(1, -1).replaceAll('""', '"')
  */
 function rebuiltTables(sql: string): Map<string, string> {
   const out = new Map<string, string>()
-  for (const m of sql.matchAll(/^ALTER TABLE ("(?:[^"]|"")*") RENAME TO ("(?:[^"]|"")*");$/gm)) {
+  for (const m of sql.matchAll(/^ALTER TABLE ("(?:[^"]|"")*") RENAME TO ("(?:[^"]|"")*"|[^\s";]+);$/gm)) {
     const temp = unquote(m[1]!)
-    if (/^_+new_/.test(temp)) out.set(temp, unquote(m[2]!))
+    if (/^_+new_/.test(temp)) out.set(temp, m[2]!.startsWith('"') ? unquote(m[2]!) : m[2]!)
   }
   return out
 }

@@ -202,8 +202,14 @@ export function rebuildStatements(
     if (fill !== undefined) out.push(backfillSql(after.name, sources.get(c.name) ?? c.name, c.name, fill, true, c.default?.sqlite !== undefined ? 'its default, before NOT NULL' : 'declared backfill, before NOT NULL'))
   }
   out.push({ sql: tableSql(after, temp), comment: `${label} (${reasons.join(', ')})` })
-  if (copied.length)
-    out.push({ sql: `INSERT INTO ${tempName} (${identList(copied.map((c) => c.name))})\n  SELECT ${copied.map(value).join(', ')} FROM ${quoteIdent(after.name)};`, comment: `${label}: copy the rows` })
+  if (copied.length) {
+    const filled = copied.filter((c) => !old.has(c.name))
+    out.push({
+      sql: `INSERT INTO ${tempName} (${identList(copied.map((c) => c.name))})\n  SELECT ${copied.map(value).join(', ')} FROM ${quoteIdent(after.name)};`,
+      comment: `${label}: copy the rows${filled.length ? ` (data: ${filled.map((c) => c.name).join(', ')} from the declared backfill)` : ''}`,
+      ...(filled.length ? { data: filled.map((c) => `${after.name}.${c.name}: existing rows get ${value(c)} (declared backfill)`).join('; ') } : {}),
+    })
+  }
   if (before.primaryKey?.autoincrement && after.primaryKey?.autoincrement && before.primaryKey.columns[0] === after.primaryKey.columns[0]) {
     // DROP TABLE deletes the table's sqlite_sequence row; moving it to the new table keeps ids of deleted rows from coming back.
     out.push({ sql: `DELETE FROM sqlite_sequence WHERE name = ${literal(temp)} AND EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ${literal(after.name)});`, comment: `${label}: keep the AUTOINCREMENT counter` })
