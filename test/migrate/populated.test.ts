@@ -2,16 +2,19 @@
  * Issue 13: migrations that apply on populated databases, on both engines,
  * or are refused before they are written. One block per defect.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { DbClient } from '../../src/db/client.js'
 import { postgres } from '../../src/dialects/postgres/index.js'
 import { sqlite } from '../../src/dialects/sqlite/index.js'
-import { check, defineSchema, sql, t, table, type SchemaIR } from '../../src/index.js'
+import { check, defineSchema, enumType, sql, t, table, type SchemaIR } from '../../src/index.js'
 import { validate } from '../../src/ir/validate.js'
-import { newMigration, renderMigration } from '../../src/migrate/new.js'
+import { newMigration, proveMigration, renderMigration } from '../../src/migrate/new.js'
+import { checksum, parseMigration } from '../../src/migrate/files.js'
+import { postgresMigrations } from '../../src/dialects/postgres/migrate.js'
+import { sqliteMigrations } from '../../src/dialects/sqlite/migrate.js'
 import { destructiveChanges } from '../../src/migrate/safety.js'
 import { checkDrift } from '../../src/verify/drift.js'
 import * as lite from '../dialects/sqlite/plan-harness.js'
@@ -202,5 +205,75 @@ describe('defect 12: warnings about existing rows', () => {
     const pm = await pgh.migrationOf(a, b)
     expect(pm.up.warnings.map((w) => w.code).filter((c) => c.startsWith('DATA')).sort()).toEqual(['DATA01', 'DATA02'])
     expect(renderMigration('0002_x', 'pop', pm)).toMatch(/^-- warning DATA01: UNIQUE users\.\S+ on \(name\)/m)
+  })
+})
+
+/** Applies every migration file of one dialect folder, in order, through the runner's driver. */
+async function applyFiles(db: DbClient, dir: string, driver: typeof postgresMigrations | typeof sqliteMigrations): Promise<string[]> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()
+  await driver.ensureTable(db)
+  for (const f of files) {
+    const text = readFileSync(path.join(dir, f), 'utf8')
+    const m = parseMigration(f.replace(/\.sql$/, ''), path.join(dir, f), text)
+    await driver.run(db, { name: m.name, sql: m.up, checksum: checksum(text), direction: 'up', noTransaction: m.noTransaction, foreignKeysOff: m.foreignKeysOff })
+  }
+  return files
+}
+
+describe('defect 5: an enum value added and used in one change', () => {
+  const v1 = enumType('status', ['todo', 'done'])
+  const v2 = enumType('status', ['todo', 'doing', 'done'])
+  const a = defineSchema({ name: 'pop', enums: [v1], tables: { tasks: table({ columns: { id: t.integer().primaryKey(), status: t.enum(v1).notNull().default('todo') } }) } })
+  const b = defineSchema({ name: 'pop', enums: [v2], tables: { tasks: table({ columns: { id: t.integer().primaryKey(), status: t.enum(v2).notNull().default('doing') } }) } })
+
+  it('is written as two migrations, the values first, and both apply on rows', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-pop-'))
+    try {
+      await newMigration(dir, a, 'init', { postgresUrl: pg.test.url })
+      const r = await newMigration(dir, b, 'doing', { postgresUrl: pg.test.url })
+      expect(r.names).toEqual(['0002_doing_enum_values', '0003_doing'])
+      expect(r.warnings.some((w) => w.includes('PG010'))).toBe(false)
+      expect(r.proved).toEqual([expect.stringMatching(/^sqlite: /), expect.stringMatching(/^postgres: the new DDL and the migration/)])
+      await pgh.reset(pg.db)
+      expect(await applyFiles(pg.db, path.join(dir, 'pop', 'postgres'), postgresMigrations)).toEqual(['0001_init.sql', '0002_doing_enum_values.sql', '0003_doing.sql'])
+      await pg.db.exec('INSERT INTO tasks (id) VALUES (1)')
+      expect(await pg.db.query('SELECT status FROM tasks')).toEqual([{ status: 'doing' }])
+      expect((await checkDrift(b, pg.db)).matches).toBe(true)
+      const db = await lite.openDb()
+      open.push(db)
+      expect(await applyFiles(db, path.join(dir, 'pop', 'sqlite'), sqliteMigrations)).toEqual(['0001_init.sql', '0003_doing.sql'])
+      expect((await checkDrift(b, db)).matches).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('defect 10: migrate:new and sql prove the DDL and the migration before writing', () => {
+  it('refuses an invalid CHECK on SQLite (in memory) and Postgres (scratch schema), writing nothing', async () => {
+    for (const [dialects, expr, engine] of [
+      [['sqlite', 'postgres'], sql`id >`, 'sqlite'],
+      [['postgres'], sql`no_such_function(id) > 0`, 'postgres'],
+    ] as const) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'sf-pop-'))
+      try {
+        const ir = defineSchema({ name: 'pop', dialects: [...dialects], tables: { users: table({ columns: { id: t.integer().primaryKey() }, checks: [check(expr)] }) } })
+        await expect(newMigration(dir, ir, 'init', { postgresUrl: pg.test.url })).rejects.toThrow(new RegExp(`does not apply on ${engine}: .*nothing was written`))
+        expect(existsSync(path.join(dir, 'pop'))).toBe(false)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+  })
+
+  it('says when Postgres could not be proved', async () => {
+    const saved = process.env.DATABASE_URL
+    delete process.env.DATABASE_URL
+    try {
+      const proved = await proveMigration(undefined, schema({ users: users() }), [], ['sqlite', 'postgres'])
+      expect(proved).toEqual([expect.stringMatching(/^sqlite: /), expect.stringMatching(/^postgres: not proved \(no server/)])
+    } finally {
+      if (saved !== undefined) process.env.DATABASE_URL = saved
+    }
   })
 })
