@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { DbClient } from '../../src/db/client.js'
 import { postgres } from '../../src/dialects/postgres/index.js'
 import { sqlite } from '../../src/dialects/sqlite/index.js'
-import { check, defineSchema, enumType, sql, t, table, type SchemaIR } from '../../src/index.js'
+import { check, defineSchema, enumType, index, sql, t, table, type SchemaIR } from '../../src/index.js'
 import { validate } from '../../src/ir/validate.js'
 import { newMigration, proveMigration, renderMigration } from '../../src/migrate/new.js'
 import { checksum, parseMigration } from '../../src/migrate/files.js'
@@ -275,5 +275,56 @@ describe('defect 10: migrate:new and sql prove the DDL and the migration before 
     } finally {
       if (saved !== undefined) process.env.DATABASE_URL = saved
     }
+  })
+})
+
+describe('defect 6: removing an enum value that a generated column reads', () => {
+  const three = enumType('state', ['todo', 'doing', 'done'])
+  const two = enumType('state', ['todo', 'done'])
+  const at = (e: typeof three) =>
+    defineSchema({
+      name: 'pop',
+      enums: [e],
+      tables: {
+        tasks: table({
+          columns: {
+            id: t.integer().primaryKey(),
+            state: t.enum(e).notNull().default('todo'),
+            is_done: t.boolean().generatedAs(sql`state = 'done'`),
+            state_copy: t.enum(e).generatedAs(sql`state`),
+          },
+          indexes: [index('tasks_is_done', ['is_done'])],
+        }),
+      },
+    })
+  const a = at(three)
+  const b = at(two)
+  const rowsSql = `INSERT INTO tasks (id, state) VALUES (1, 'todo'), (2, 'done'), (3, 'done');`
+
+  it('postgres: drops and re-adds the generated columns around the type rebuild; rows and index survive; down returns', async () => {
+    const m = await pgh.roundTrip(pg.db, a, b, rowsSql, {
+      afterUp: async () => {
+        expect(await pg.db.query('SELECT id, state, is_done, state_copy FROM tasks ORDER BY id')).toEqual([
+          { id: 1, state: 'todo', is_done: false, state_copy: 'todo' },
+          { id: 2, state: 'done', is_done: true, state_copy: 'done' },
+          { id: 3, state: 'done', is_done: true, state_copy: 'done' },
+        ])
+        expect((await checkDrift(b, pg.db)).matches).toBe(true)
+      },
+    })
+    const up = m.up.statements.map((s) => s.sql)
+    expect(up.some((s) => /state_copy DROP DEFAULT/.test(s))).toBe(false)
+    expect(up.filter((s) => /DROP COLUMN (is_done|state_copy)/.test(s))).toHaveLength(2)
+  })
+
+  it('sqlite: the rebuild keeps the rows', async () => {
+    const db = await liteAt(a, rowsSql)
+    await lite.runMigration(db, (await lite.migrationOf(a, b))!)
+    await lite.expectSchema(db, b)
+    expect(await db.query('SELECT id, state, is_done, state_copy FROM tasks ORDER BY id')).toEqual([
+      { id: 1, state: 'todo', is_done: 0, state_copy: 'todo' },
+      { id: 2, state: 'done', is_done: 1, state_copy: 'done' },
+      { id: 3, state: 'done', is_done: 1, state_copy: 'done' },
+    ])
   })
 })
