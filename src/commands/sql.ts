@@ -3,6 +3,7 @@ import { BaseCommand } from '../cli/base.js'
 import { getDialect } from '../dialects/index.js'
 import { UserError } from '../errors.js'
 import { loadSchemas } from '../load/load.js'
+import { proveMigration } from '../migrate/new.js'
 
 export default class Sql extends BaseCommand {
   static description = 'Print the whole schema as DDL for one dialect.'
@@ -13,7 +14,7 @@ export default class Sql extends BaseCommand {
     dialect: Flags.string({ char: 'd', options: ['sqlite', 'postgres'], required: true, description: 'SQL dialect' }),
   }
 
-  async run(): Promise<{ schema: string; dialect: string; sql: string }> {
+  async run(): Promise<{ schema: string; dialect: string; sql: string; proved: string[] }> {
     const { flags } = await this.parse(Sql)
     const [schema] = await loadSchemas(flags.schema, { single: true })
     this.warnAbout([schema])
@@ -21,7 +22,13 @@ export default class Sql extends BaseCommand {
       throw new UserError(`${schema!.file}: schema "${schema!.name}" does not target ${flags.dialect}`, `use --dialect ${schema!.ir.dialects.join(' or ')}`)
     const dialect = await getDialect(flags.dialect)
     const sql = dialect.compileSchema(schema!.ir)
-    if (!this.jsonEnabled()) process.stdout.write(sql)
-    return { schema: schema!.name, dialect: flags.dialect, sql }
+    // What is printed must apply: proved on a scratch database first (SQLite in memory; Postgres when a server is reachable).
+    const db = schema!.entry.database ?? ''
+    const proved = await proveMigration(undefined, schema!.ir, [], [dialect.name], /^postgres(ql)?:/.test(db) ? db : undefined)
+    if (!this.jsonEnabled()) {
+      process.stdout.write(sql)
+      for (const p of proved) process.stderr.write(`-- ${p.replace(/the new DDL and the migration \(up and down\)/, 'the DDL')}\n`)
+    }
+    return { schema: schema!.name, dialect: flags.dialect, sql, proved }
   }
 }

@@ -53,7 +53,7 @@ const EXPRESSION_FIELDS = new Set(['default', 'generated', 'expression', 'where'
 function strip(o: Obj, options: CompareOptions, keep: readonly string[] = []): Obj {
   const out: Obj = {}
   for (const [k, v] of Object.entries(o)) {
-    if (v === undefined) continue
+    if (v === undefined || k === 'backfill') continue
     if (options.descriptions === false && k === 'description') continue
     if (options.expressions === false && EXPRESSION_FIELDS.has(k) && !keep.includes(k)) {
       if (k === 'parts') out[k] = (v as Obj[]).map((p) => ('expression' in p ? { ...p, expression: '…' } : p))

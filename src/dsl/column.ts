@@ -23,6 +23,7 @@ export interface ColumnState {
   readonly collation?: Sql
   readonly description?: string
   readonly renamedFrom?: string
+  readonly backfill?: Sql
   readonly dialects?: readonly Dialect[]
   readonly primaryKey?: { readonly autoincrement?: boolean; readonly name?: string }
   readonly unique?: { readonly name?: string }
@@ -135,6 +136,18 @@ export class ColumnBuilder {
   /** The column's former name; migrations rename instead of drop + add. */
   renamedFrom(name: string): ColumnBuilder {
     return this.with({ renamedFrom: name })
+  }
+
+  /**
+   * What the rows already in the table get when a migration adds this
+   * column, e.g. ``t.integer().notNull().backfill(sql`0`)`` or
+   * ``.backfill(sql`length(name)`)``. Lets `migrate:new` add a NOT NULL
+   * column without a default to a table that may hold rows: the migration
+   * adds it, fills it with this expression, then sets NOT NULL. Ignored by
+   * `schema sql` and drift checks.
+   */
+  backfill(expression: SqlInput): ColumnBuilder {
+    return this.with({ backfill: toSql(expression) })
   }
 
   /** Restricts the column to some dialects. */

@@ -141,6 +141,7 @@ export function buildTable(name: string, def: TableDef): TableIR {
       ...(s.collation ? { collation: s.collation } : {}),
       ...(s.description !== undefined ? { description: s.description } : {}),
       ...(s.renamedFrom !== undefined ? { renamedFrom: s.renamedFrom } : {}),
+      ...(s.backfill ? { backfill: s.backfill } : {}),
       ...(s.dialects ? { dialects: s.dialects } : {}),
     })
     if (s.primaryKey) {

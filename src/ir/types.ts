@@ -139,6 +139,14 @@ export interface ColumnIR {
   readonly collation?: Sql
   readonly description?: string
   readonly renamedFrom?: string
+  /**
+   * The value rows that exist when a migration adds this column get (an SQL
+   * expression over the table's other columns, per dialect): migrations add
+   * the column, run `UPDATE … SET col = backfill` (a data change, marked
+   * `-- schema:data`), then set NOT NULL. Only migrations read it; it is not
+   * part of the structure (drift and diffs ignore it).
+   */
+  readonly backfill?: Sql
   /** Dialects that have this column; absent means all. */
   readonly dialects?: readonly Dialect[]
 }

@@ -114,6 +114,9 @@ export function validate(ir: SchemaIR): Problem[] {
   for (const t of ir.tables) {
     const where = { table: t.name }
     ident(t.name, 'table', where)
+    // Quoting would create one table literally named "app.users"; Postgres schemas (namespaces) are the database's, not the table's.
+    if (t.name.includes('.'))
+      add('qualified-name', `table "${t.name}" has a dot in its name, which reads as a schema-qualified name but would create one table literally named "${t.name}"`, `name the table "${t.name.slice(t.name.lastIndexOf('.') + 1)}" and choose the Postgres schema with the database (--pg-schema, or search_path in the URL)`, where)
     if (t.renamedFrom === t.name) add('rename-same', `table "${t.name}" is renamed from itself`, 'remove renamedFrom', where)
     const tDialects = dialectsOf(t.dialects, ir.dialects)
     for (const d of t.dialects ?? []) if (!ir.dialects.includes(d)) add('dialect-unknown', `table "${t.name}" is restricted to ${d}, which the schema does not target`, `add ${d} to the schema's dialects or remove it here`, where)
@@ -125,6 +128,19 @@ export function validate(ir: SchemaIR): Problem[] {
       const cw = { table: t.name, column: c.name }
       ident(c.name, 'column', cw)
       if (cols.has(c.name)) add('duplicate-column', `column "${c.name}" is declared twice in table "${t.name}"`, 'rename or remove one of them', cw)
+      else {
+        // SQLite compares column names without case, so `id` and `ID` are one column there (and a trap on Postgres).
+        const same = [...cols.keys()].find((n) => n.toLowerCase() === c.name.toLowerCase())
+        if (same !== undefined) add('duplicate-column', `columns "${same}" and "${c.name}" of table "${t.name}" differ only in case; SQLite sees one column`, 'rename one of them', cw)
+      }
+      if (c.default && (NUMERIC_KINDS.has(c.type.kind) || c.type.kind === 'decimal' || c.type.kind === 'real' || c.type.kind === 'double'))
+        for (const d of sqlDialects(c.default)) {
+          const m = /^'((?:[^']|'')*)'$/.exec(c.default[d]!.trim())
+          if (m && !/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(m[1]!)) {
+            add('default-type', `default '${m[1]}' of column "${c.name}" is not a number, but the column is ${c.type.kind}`, 'give a number: .default(0)', cw)
+            break
+          }
+        }
       cols.set(c.name, c)
       if (c.renamedFrom === c.name) add('rename-same', `column "${c.name}" is renamed from itself`, 'remove renamedFrom', cw)
       checkType(c.type, c, tDialects)

@@ -161,9 +161,12 @@ function declaredText(normalized: SchemaIR, declared: SchemaIR, d: Dialect, move
         ...t,
         columns: t.columns.map((c) => {
           const dc = cols.get(c.name)
-          if (!dc || (!c.default && !c.generated)) return c
+          // The declared backfill is not structure (normalising drops it), but the planner writes it.
+          const fill = dc?.backfill?.[d]
+          if (!dc || (!c.default && !c.generated && fill === undefined)) return c
           return m(c, {
             ...c,
+            ...(fill !== undefined ? { backfill: { [d]: fill } } : {}),
             ...(c.default ? { default: back(c.default, [dc.default])! } : {}),
             ...(c.generated ? { generated: { ...c.generated, expression: back(c.generated.expression, [dc.generated?.expression])! } } : {}),
           })

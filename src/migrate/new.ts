@@ -6,7 +6,7 @@ import type { Dialect, SchemaIR } from '../ir/types.js'
 import { diffSchemas, emptySchema, type Rename, type SchemaChanges } from './diff.js'
 import { checksumsFile, MIGRATION_NAME, readMigrations } from './files.js'
 import type { MigrationPlan, PlanOptions } from './plan.js'
-import { destructiveChanges, renameHints } from './safety.js'
+import { dataWarnings, destructiveChanges, renameHints } from './safety.js'
 
 /** Paths of one schema's migrations. */
 export interface MigrationPaths {
@@ -84,10 +84,11 @@ export async function planNext(prev: SchemaIR | undefined, next: SchemaIR, diale
     if (!changes.renames.length && !changes.findings.length) continue
     const back = diffSchemas(next, reverseRenames(base, changes.renames), dialect)
     const lost = destructiveChanges(changes)
+    const up = dialect.planner.plan(changes, options)
     out.push({
       dialect: d,
       changes,
-      up: dialect.planner.plan(changes, options),
+      up: { ...up, warnings: [...up.warnings, ...dataWarnings(changes)] },
       down: dialect.planner.plan(back),
       ...(lost.length ? { irreversible: `the up migration removes data (${lost.join('; ')}); down restores the structure only` } : {}),
     })
@@ -102,6 +103,7 @@ export function renderMigration(name: string, schema: string, m: DialectMigratio
   if (m.up.foreignKeysOff) lines.push('-- schema:foreign-keys off')
   for (const w of m.up.warnings) lines.push(`-- warning ${w.code}: ${w.message}`)
   for (const b of destructiveChanges(m.changes)) lines.push(`-- schema:breaking ${b}`)
+  for (const s of m.up.statements) if (s.data) lines.push(`-- schema:data ${s.data}`)
   const body = (p: MigrationPlan) => p.statements.map((s) => `-- ${s.comment}\n${s.sql}`).join('\n\n')
   lines.push('', '-- schema:up', '', body(m.up), '', '-- schema:down', '')
   if (m.irreversible) lines.push(`-- schema:irreversible ${m.irreversible}`)
@@ -111,29 +113,164 @@ export function renderMigration(name: string, schema: string, m: DialectMigratio
 
 /** The result of {@link newMigration}. */
 export interface NewMigrationResult {
-  /** `NNNN_label`, or undefined when nothing changed. */
+  /** `NNNN_label` (the last one written), or undefined when nothing changed. */
   readonly name?: string
+  /** Every migration written, oldest first (two when enum values had to go first). */
+  readonly names?: readonly string[]
   readonly files: readonly string[]
   readonly warnings: readonly string[]
   readonly hints: readonly string[]
+  /** What was proved before writing, and what could not be (e.g. no Postgres server reachable). */
+  readonly proved?: readonly string[]
+}
+
+/**
+ * The previous schema with only the new values of its enums added (in
+ * place, renames left for later), when `next` adds values to an enum and
+ * the same migration would use them. Postgres cannot use an enum value in
+ * the transaction that adds it (PG010), so such a change is written as two
+ * migrations: this step first, then the rest. Undefined when no split is
+ * needed.
+ */
+export async function enumValuesFirst(prev: SchemaIR | undefined, next: SchemaIR, dialects: readonly Dialect[], options: PlanOptions): Promise<SchemaIR | undefined> {
+  if (!prev || !dialects.includes('postgres')) return undefined
+  const [pg] = await planNext(prev, next, ['postgres'], options)
+  if (!pg?.up.warnings.some((w) => w.code === 'PG010')) return undefined
+  let changed = false
+  const enums = prev.enums.map((old) => {
+    const e = next.enums.find((x) => x.name === old.name)
+    if (!e) return old
+    const oldNames = old.values.map((v) => v.name)
+    // Renamed values keep their old name in this step; only values new to the enum are added.
+    const values = e.values.map((v) => (v.renamedFrom && oldNames.includes(v.renamedFrom) && !oldNames.includes(v.name) ? old.values.find((o) => o.name === v.renamedFrom)! : { ...v, renamedFrom: undefined }))
+    const names = values.map((v) => v.name)
+    const addOnly = oldNames.every((n) => names.includes(n)) && names.filter((n) => oldNames.includes(n)).join('\u0000') === oldNames.join('\u0000') && names.length > oldNames.length
+    if (!addOnly) return old
+    changed = true
+    return { ...old, values: values.map(({ renamedFrom: _r, ...v }) => v) }
+  })
+  if (!changed) return undefined
+  return { ...prev, enums }
+}
+
+/**
+ * Proves a migration before it is written: on SQLite (an in-memory
+ * database, always) the new schema's DDL applies to an empty database, and
+ * the previous schema's DDL followed by each planned step, up then down,
+ * applies too; on Postgres the same in a transaction on a scratch schema
+ * that is rolled back, when a server is reachable (`DATABASE_URL`, or the
+ * schema's configured Postgres database). Throws a UserError naming the
+ * dialect, the step and the engine's message; returns what was checked and
+ * what was skipped.
+ */
+export async function proveMigration(prev: SchemaIR | undefined, next: SchemaIR, steps: readonly (readonly DialectMigration[])[], dialects: readonly Dialect[], postgresUrl?: string): Promise<string[]> {
+  const out: string[] = []
+  const { connect } = await import('../db/connect.js')
+  const fail = (d: Dialect, what: string, e: unknown) =>
+    new UserError(`schema "${next.name}": ${what} does not apply on ${d}: ${(e as Error).message}; nothing was written`, 'fix the schema (the expression, type or default the engine refuses) and run migrate:new again')
+  for (const d of dialects) {
+    const dialect = await getDialect(d)
+    const ups = steps.flatMap((s) => s.filter((m) => m.dialect === d))
+    const sqlOf = (p: MigrationPlan) => p.statements.map((s) => s.sql.replace(/ CONCURRENTLY /g, ' ')).join('\n')
+    if (d === 'sqlite') {
+      const run = async (what: string, fn: (db: Awaited<ReturnType<typeof connect>>) => Promise<void>) => {
+        const db = await connect({ dialect: 'sqlite', path: ':memory:' }, { mustExist: false })
+        try {
+          await fn(db)
+        } catch (e) {
+          throw fail(d, what, e)
+        } finally {
+          await db.close()
+        }
+      }
+      await run("the new schema's DDL", (db) => db.exec(dialect.compileSchema(next)))
+      let current = ''
+      await run('the migration', async (db) => {
+        await db.exec('PRAGMA foreign_keys = OFF')
+        current = 'the previous schema'
+        if (prev) await db.exec(dialect.compileSchema(prev))
+        for (const m of ups) {
+          current = 'its up section'
+          await db.exec(sqlOf(m.up))
+        }
+        for (const m of [...ups].reverse()) {
+          current = 'its down section'
+          await db.exec(sqlOf(m.down))
+        }
+      }).catch((e: UserError) => {
+        throw new UserError(e.message.replace('the migration does not apply', `the migration (${current}) does not apply`), e.hint)
+      })
+      out.push('sqlite: the new DDL and the migration (up and down) apply on an in-memory database')
+      continue
+    }
+    const url = process.env.DATABASE_URL ?? postgresUrl
+    if (!url) {
+      out.push('postgres: not proved (no server: set DATABASE_URL or give the schema a postgres:// database in schema.config.ts)')
+      continue
+    }
+    let db: Awaited<ReturnType<typeof connect>>
+    try {
+      db = await connect(url)
+    } catch (e) {
+      out.push(`postgres: not proved (cannot connect: ${(e as Error).message})`)
+      continue
+    }
+    try {
+      const scratch = `schemaforge_prove_${process.pid}_${Date.now()}`
+      // The DDL alone: in a transaction that is rolled back.
+      await db.exec('BEGIN')
+      try {
+        await db.exec(`CREATE SCHEMA ${scratch}; SET LOCAL search_path TO ${scratch}, public; ${dialect.compileSchema(next)}`)
+      } catch (e) {
+        throw fail(d, "the new schema's DDL", e)
+      } finally {
+        await db.exec('ROLLBACK').catch(() => {})
+      }
+      // The migration: each step committed, as the runner does (an enum value added by one step is used by the next), in a scratch schema dropped afterwards.
+      await db.exec(`CREATE SCHEMA ${scratch}`)
+      let current = 'the previous schema'
+      try {
+        await db.exec(`SET search_path TO ${scratch}, public`)
+        const steps = [...(prev ? [{ what: 'the previous schema', sql: dialect.compileSchema(prev) }] : []), ...ups.map((m) => ({ what: 'its up section', sql: sqlOf(m.up) })), ...[...ups].reverse().map((m) => ({ what: 'its down section', sql: sqlOf(m.down) }))]
+        for (const st of steps) {
+          current = st.what
+          await db.exec(`BEGIN; ${st.sql}; COMMIT`)
+        }
+      } catch (e) {
+        await db.exec('ROLLBACK').catch(() => {})
+        throw fail(d, `the migration (${current})`, e)
+      } finally {
+        await db.exec('RESET search_path').catch(() => {})
+        await db.exec(`DROP SCHEMA IF EXISTS ${scratch} CASCADE`).catch(() => {})
+      }
+      out.push('postgres: the new DDL and the migration (up and down) apply on a scratch schema (dropped afterwards)')
+    } finally {
+      await db.close()
+    }
+  }
+  return out
 }
 
 /**
  * Writes the next migration of a schema: one file per dialect that changed,
  * the new snapshot and the checksum files. Refuses destructive changes
- * unless allowed, writing nothing.
+ * unless allowed, writing nothing. Enum values that the same change uses
+ * are added by a migration of their own, written first. Every migration is
+ * proved on a scratch database before anything is written.
  */
 export async function newMigration(
   migrationsDir: string,
   ir: SchemaIR,
   label: string,
-  options: PlanOptions & { dialects?: readonly Dialect[]; allowDestructive?: boolean } = {},
+  options: PlanOptions & { dialects?: readonly Dialect[]; allowDestructive?: boolean; postgresUrl?: string; prove?: boolean } = {},
 ): Promise<NewMigrationResult> {
   if (!/^[A-Za-z0-9_-]+$/.test(label)) throw new UserError(`migration label "${label}" has characters other than letters, digits, - and _`, 'use a label such as add_user_email')
   const paths = migrationPaths(migrationsDir, ir.name)
   const prev = readSnapshot(paths)
   const dialects = options.dialects ?? ir.dialects
-  const planned = await planNext(prev, ir, dialects, options)
+  const first = await enumValuesFirst(prev, ir, dialects, options)
+  const steps = first ? [await planNext(prev, first, dialects, options), await planNext(first, ir, dialects, options)].filter((s) => s.length) : [await planNext(prev, ir, dialects, options)]
+  const planned = steps.flat()
   const hints = [...new Set(planned.flatMap((m) => renameHints(m.changes)))]
   if (planned.length === 0) {
     return { files: [], warnings: [], hints }
@@ -145,19 +282,27 @@ export async function newMigration(
       'if this is intended, run again with --allow-destructive',
       lost,
     )
+  const proved = options.prove === false ? [] : await proveMigration(prev, ir, steps, dialects, options.postgresUrl)
   const numbers = dialects.flatMap((d) => readMigrations(paths.dialectDir(d)).map((f) => Number(MIGRATION_NAME.exec(path.basename(f.path))![1])))
-  const name = `${String(Math.max(0, ...numbers) + 1).padStart(4, '0')}_${label}`
+  const start = Math.max(0, ...numbers) + 1
   const written: string[] = []
-  for (const m of planned) {
-    const dir = paths.dialectDir(m.dialect)
-    mkdirSync(dir, { recursive: true })
-    const file = path.join(dir, `${name}.sql`)
-    writeFileSync(file, renderMigration(name, ir.name, m))
-    writeFileSync(path.join(dir, 'checksums'), checksumsFile(readMigrations(dir)))
-    written.push(file)
+  const names: string[] = []
+  for (const [i, step] of steps.entries()) {
+    const name = `${String(start + i).padStart(4, '0')}_${label}${i < steps.length - 1 ? '_enum_values' : ''}`
+    names.push(name)
+    for (const m of step) {
+      const dir = paths.dialectDir(m.dialect)
+      mkdirSync(dir, { recursive: true })
+      const file = path.join(dir, `${name}.sql`)
+      writeFileSync(file, renderMigration(name, ir.name, m))
+      writeFileSync(path.join(dir, 'checksums'), checksumsFile(readMigrations(dir)))
+      written.push(file)
+    }
   }
   mkdirSync(paths.root, { recursive: true })
   writeFileSync(paths.snapshot, snapshotText(ir))
   written.push(paths.snapshot)
-  return { name, files: written, warnings: planned.flatMap((m) => m.up.warnings.map((w) => `${m.dialect} ${w.code}: ${w.message}`)), hints }
+  const warnings = planned.flatMap((m) => m.up.warnings.filter((w) => !(first && w.code === 'PG010')).map((w) => `${m.dialect} ${w.code}: ${w.message}`))
+  if (first) warnings.push(`postgres: the new enum values are added by ${names[0]}, before ${names[names.length - 1]} uses them (a value cannot be used in the transaction that adds it)`)
+  return { name: names[names.length - 1]!, names, files: written, warnings, hints, proved }
 }

@@ -6,6 +6,12 @@ export interface PlannedStatement {
   readonly sql: string
   /** A short comment written above it, e.g. `add column tasks.priority`. */
   readonly comment: string
+  /**
+   * Set on statements that change rows rather than structure (a backfill
+   * before SET NOT NULL): what they do, written as a `-- schema:data` line
+   * in the migration's header, which the migration history doc shows.
+   */
+  readonly data?: string
 }
 
 /** A lint warning about a planned statement (Postgres safety rules). */

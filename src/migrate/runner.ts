@@ -94,7 +94,7 @@ async function withLock<T>(db: DbClient, options: RunOptions, fn: (driver: Migra
 
 function failed(name: string, direction: string, e: unknown): UserError {
   const cause = (e as { cause?: unknown }).cause ?? e
-  return new UserError(`migration ${name} (${direction}) failed: ${(cause as Error).message}; nothing of it was applied`, 'fix the migration SQL or the data it trips over, then run again')
+  return new UserError(`migration ${name} (${direction}) failed: ${(cause as Error).message.replace(/; nothing of the migration was applied$/, '')}; nothing of it was applied`, cause instanceof UserError && cause.hint ? cause.hint : 'fix the migration SQL or the data it trips over, then run again')
 }
 
 /**

@@ -23,20 +23,53 @@ export function isWidening(from: string, to: string): boolean {
   return false
 }
 
+/** A column that rows already in the table cannot get a value for: NOT NULL, no default, no backfill, not computed. */
+export function needsValue(c: ColumnIR): boolean {
+  return !c.nullable && !c.default && !c.backfill && !c.generated && !c.identity && c.type.kind !== 'serial' && c.type.kind !== 'bigserial'
+}
+
+/**
+ * Warnings about changes that may fail on rows already in the database,
+ * though the schema is sound: a UNIQUE (constraint or index) or a foreign
+ * key added to a table that existed before. `migrate:new` prints them and
+ * writes them into the file; the migration fails (and rolls back) only if
+ * the data conflicts.
+ */
+export function dataWarnings(changes: SchemaChanges): { code: string; message: string }[] {
+  const existing = new Set(changes.before.tables.map((t) => t.name))
+  const out: { code: string; message: string }[] = []
+  for (const f of changes.findings) {
+    if (!f.table || !existing.has(f.table)) continue
+    if (f.code !== 'missing' && f.code !== 'changed') continue
+    if (f.kind === 'unique' || (f.kind === 'index' && (f.schema as { unique?: boolean }).unique)) {
+      const cols = f.kind === 'unique' ? (f.schema as { columns: string[] }).columns.join(', ') : (f.schema as { parts: { column?: string }[] }).parts.map((p) => p.column ?? '(expression)').join(', ')
+      out.push({ code: 'DATA01', message: `${f.kind === 'unique' ? 'UNIQUE' : 'unique index'} ${f.target} on (${cols}) is added to a table that may hold rows: it fails if two rows share a value. Find them first: SELECT ${cols}, count(*) FROM ${f.table} GROUP BY ${cols} HAVING count(*) > 1` })
+    }
+    if (f.kind === 'foreign key') {
+      const fk = f.schema as { columns: string[]; references: { table: string; columns: string[] } }
+      out.push({ code: 'DATA02', message: `foreign key ${f.table}(${fk.columns.join(', ')}) → ${fk.references.table}(${fk.references.columns.join(', ')}) is added to a table that may hold rows: it fails if a row points at no parent. Find them first with a LEFT JOIN on ${fk.references.table}` })
+    }
+  }
+  return out
+}
+
 /**
  * The changes that can lose data or fail on existing rows. `migrate:new`
  * refuses them without `--allow-destructive`.
  */
 export function destructiveChanges(changes: SchemaChanges): string[] {
   const out: string[] = []
+  const existing = new Set(changes.before.tables.map((t) => t.name))
   for (const f of changes.findings) {
+    if (f.code === 'missing' && f.kind === 'column' && existing.has(f.table!) && needsValue(f.schema as ColumnIR))
+      out.push(`add NOT NULL column ${f.target} without a default or a backfill (fails if the table holds rows); declare .default(…) or .backfill(sql\`…\`) on it`)
     if (f.code === 'extra' && f.kind === 'table') out.push(`drop table ${f.target} (every row is lost)`)
     if (f.code === 'extra' && f.kind === 'column') out.push(`drop column ${f.target} (its values are lost)`)
     if (f.code === 'changed' && f.kind === 'column') {
       const from = f.database as ColumnIR
       const to = f.schema as ColumnIR
       if (f.fields?.includes('nativeType') && !isWidening(nativeOf(from), nativeOf(to))) out.push(`change type of ${f.target} from ${nativeOf(from)} to ${nativeOf(to)} (values may not fit)`)
-      if (f.fields?.includes('nullable') && !to.nullable && !to.default) out.push(`set NOT NULL on ${f.target} without a default (fails if a row holds NULL)`)
+      if (f.fields?.includes('nullable') && !to.nullable && !to.default && !to.backfill) out.push(`set NOT NULL on ${f.target} without a default (fails if a row holds NULL)`)
     }
     if (f.code === 'changed' && f.kind === 'enum') {
       const from = f.database as EnumIR

@@ -27,7 +27,9 @@ export default class MigrateNew extends BaseCommand {
       dialects: (schema!.entry.dialects ?? schema!.ir.dialects) as Dialect[],
       allowDestructive: flags['allow-destructive'],
       concurrently: flags.concurrently,
+      ...(/^postgres(ql)?:/.test(schema!.entry.database ?? '') ? { postgresUrl: schema!.entry.database } : {}),
     })
+    for (const p of result.proved ?? []) this.log(p.includes('not proved') ? `note: ${p}` : `✓ ${p}`)
     for (const h of result.hints) this.warn(h)
     for (const w of result.warnings) this.warn(w)
     if (!result.name) this.log(`no changes in schema "${schema!.name}"`)

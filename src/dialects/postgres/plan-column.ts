@@ -13,6 +13,33 @@ export function addColumn(table: string, c: ColumnIR, why = ''): PlannedStatemen
   return { sql: `ALTER TABLE ${quoteIdent(table)} ADD COLUMN ${columnDef(bareTable, c, [])};`, comment: `add column ${table}.${c.name}${why}` }
 }
 
+/**
+ * `UPDATE … SET col = value` for the rows already in the table (all, or
+ * only those holding NULL): the explicit data step before SET NOT NULL.
+ * SQLite's planner writes the same statement.
+ */
+export function backfill(table: string, column: string, value: string, onlyNulls: boolean, why: string): PlannedStatement {
+  const c = quoteIdent(column)
+  return {
+    sql: `UPDATE ${quoteIdent(table)} SET ${c} = ${value}${onlyNulls ? ` WHERE ${c} IS NULL` : ''};`,
+    comment: `data: backfill ${table}.${column} (${why})`,
+    data: `${table}.${column}: ${onlyNulls ? 'rows holding NULL get' : 'existing rows get'} ${value} (${why}); down does not restore the previous values`,
+  }
+}
+
+/**
+ * A column added to an existing table: with a declared backfill, added
+ * without NOT NULL, filled, then set NOT NULL, so existing rows never hold
+ * a NULL the constraint refuses.
+ */
+export function addExistingColumn(table: string, c: ColumnIR): PlannedStatement[] {
+  const fill = c.backfill?.postgres
+  if (fill === undefined || c.generated || c.identity) return [addColumn(table, c)]
+  const out = [addColumn(table, { ...c, nullable: true }), backfill(table, c.name, `(${bare(fill)})`, false, 'declared backfill')]
+  if (!c.nullable) out.push({ sql: `ALTER TABLE ${quoteIdent(table)} ALTER COLUMN ${quoteIdent(c.name)} SET NOT NULL;`, comment: `alter column ${table}.${c.name} (nullability, after the backfill)` })
+  return out
+}
+
 /** The `USING` expression of a type change: through text where an enum is on either side. */
 export function usingCast(from: ColumnIR, to: ColumnIR): string {
   const col = quoteIdent(to.name)
@@ -61,7 +88,9 @@ export function alterColumn(table: string, from: ColumnIR, to: ColumnIR): Planne
     actions.push(`ALTER COLUMN ${c} TYPE ${ddlType(to)}${collate}${native(from) === native(to) ? '' : ` USING ${usingCast(from, to)}`}`)
     what.push('type')
   }
-  if (from.nullable !== to.nullable) {
+  // NOT NULL over rows that may hold NULL: the default (or the declared backfill) is written into them first, in its own statement.
+  const fill = !to.nullable && from.nullable && !to.generated ? (newDefault !== undefined ? bare(newDefault) : to.backfill?.postgres !== undefined ? `(${bare(to.backfill.postgres)})` : undefined) : undefined
+  if (from.nullable !== to.nullable && fill === undefined) {
     actions.push(`ALTER COLUMN ${c} ${to.nullable ? 'DROP' : 'SET'} NOT NULL`)
     what.push('nullability')
   }
@@ -71,6 +100,10 @@ export function alterColumn(table: string, from: ColumnIR, to: ColumnIR): Planne
     if (oldDefault !== newDefault) what.push('default')
   }
   if (actions.length) out.push({ sql: `ALTER TABLE ${t} ${actions.join(', ')};`, comment: `alter column ${target} (${what.join(', ')})` })
+  if (fill !== undefined) {
+    out.push(backfill(table, to.name, fill, true, newDefault !== undefined ? 'its default, before SET NOT NULL' : 'declared backfill, before SET NOT NULL'))
+    out.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;`, comment: `alter column ${target} (nullability)` })
+  }
   if (to.identity && !from.identity) {
     out.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${c} ADD GENERATED ${to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY;`, comment: `alter column ${target} (identity)` })
     out.push({

@@ -6,8 +6,8 @@ import type { MigrationPlan, MigrationPlanner, PlannedStatement, PlanOptions } f
 import { forceQuote, quoteIdent } from '../../sql/ident.js'
 import { createFunction, createIndex, createTable, createTrigger, creationOrder, signatureArgs } from './ddl.js'
 import { lint } from './lint.js'
-import { addColumn, alterColumn, needsReAdd } from './plan-column.js'
-import { dependentViews, replaceable, viewOrder } from './plan-deps.js'
+import { addColumn, addExistingColumn, alterColumn, needsReAdd } from './plan-column.js'
+import { dependentViews, mentions, replaceable, viewOrder } from './plan-deps.js'
 import { createEnum, enumChange, oldEnumName, renameValues } from './plan-enum.js'
 import { engineNameRenames } from './plan-names.js'
 import { addConstraint, columnEnum, commentOn, constraintsOf, createView, dropConstraint, tableComments, type Commentable } from './plan-objects.js'
@@ -105,17 +105,38 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
     for (const o of objectsOnColumn(beforeTables.get(f.table!)!, col)) recreate(objects, after, f.table!, o, ` (column ${col} is added again)`)
   }
   const enumColumns: { table: string; column: ColumnIR; enum: EnumIR }[] = []
+  // Generated columns over a column whose enum is rebuilt (or of that enum themselves): Postgres cannot change the type of a
+  // column a generated column reads, and a generated column has no default to drop, so they are dropped before the type
+  // change and added again after it (at the end of the table: column order is not drift on Postgres).
+  const generatedOverEnums: { table: string; column: ColumnIR; why: string }[] = []
   for (const t of before.tables) {
     if (!kept.has(t.name)) continue
+    const retyped: string[] = []
     for (const c of t.columns) {
       const e = columnEnum(c)
       const target = e === undefined ? undefined : rebuilt.get(e)
       const next = afterTables.get(t.name)!.columns.find((x) => x.name === c.name)
       if (!target || !next || columnEnum(next) !== e || next.nativeType?.postgres !== c.nativeType?.postgres) continue
+      if (c.generated && next.generated) {
+        generatedOverEnums.push({ table: t.name, column: next, why: `its enum ${e} is rebuilt` })
+        continue
+      }
+      retyped.push(c.name.toLowerCase())
       enumColumns.push({ table: t.name, column: next, enum: target })
       // The engine re-parses these with the old type's name in them, which no longer compares with the new type.
       for (const o of objectsOnColumn(t, c.name, true)) recreate(objects, after, t.name, o, ` (it reads ${t.name}.${c.name}, whose enum is rebuilt)`)
     }
+    for (const c of t.columns) {
+      if (!c.generated || generatedOverEnums.some((g) => g.table === t.name && g.column.name === c.name) || reAdded.some((f) => f.table === t.name && (f.database as ColumnIR).name === c.name)) continue
+      const reads = [...mentions(c.generated.expression.postgres)].filter((n) => retyped.includes(n))
+      const next = afterTables.get(t.name)!.columns.find((x) => x.name === c.name)
+      if (reads.length && next?.generated) generatedOverEnums.push({ table: t.name, column: next, why: `it reads ${reads.join(', ')}, whose enum is rebuilt` })
+    }
+  }
+  const position = (g: { table: string; column: ColumnIR }) => afterTables.get(g.table)!.columns.findIndex((c) => c.name === g.column.name)
+  generatedOverEnums.sort((x, y) => (x.table < y.table ? -1 : x.table > y.table ? 1 : position(x) - position(y)))
+  for (const g of generatedOverEnums) {
+    for (const o of objectsOnColumn(beforeTables.get(g.table)!, g.column.name)) recreate(objects, after, g.table, o, ` (column ${g.column.name} is added again)`)
   }
   // A key can only go once the foreign keys that lean on it are gone.
   for (const { table, o } of [...objects.drop.values()]) {
@@ -171,12 +192,18 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
   }
   for (const f of changedFunctions) if (!functionsReturningOther.includes(f)) emit(createFunction(f.schema as FunctionIR), `replace function ${(f.schema as FunctionIR).name}`)
 
+  for (const g of generatedOverEnums) emit(`ALTER TABLE ${quoteIdent(g.table)} DROP COLUMN ${quoteIdent(g.column.name)};`, `drop generated column ${g.table}.${g.column.name} (${g.why}; added again below)`)
   for (const { table, column, enum: e } of enumColumns) {
     const c = quoteIdent(column.name)
     const type = column.type.kind === 'array' ? `${quoteIdent(e.name)}[]` : quoteIdent(e.name)
     const def = column.default?.postgres
     const actions = [`ALTER COLUMN ${c} DROP DEFAULT`, `ALTER COLUMN ${c} TYPE ${type} USING ${c}::text${column.type.kind === 'array' ? '[]' : ''}::${type}`, ...(def === undefined ? [] : [`ALTER COLUMN ${c} SET DEFAULT ${def}`])]
     emit(`ALTER TABLE ${quoteIdent(table)} ${actions.join(', ')};`, `alter column ${table}.${column.name} (type: enum ${e.name} rebuilt)`)
+  }
+
+  for (const g of generatedOverEnums) {
+    push(addColumn(g.table, g.column, ` (generated: added again after its enum is rebuilt)`))
+    fresh.add(objectKey('column', g.table, g.column.name))
   }
 
   // Foreign keys of new tables to kept tables that gain columns or keys in this migration wait for them.
@@ -195,7 +222,7 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
     const missing = new Set(findings.filter((f) => f.kind === 'column' && f.code === 'missing' && f.table === t.name).map((f) => (f.schema as ColumnIR).name))
     for (const c of t.columns) {
       if (!missing.has(c.name)) continue
-      push(addColumn(t.name, c))
+      push(...addExistingColumn(t.name, c))
       fresh.add(objectKey('column', t.name, c.name))
     }
   }

@@ -1,5 +1,73 @@
 import type { DbClient } from '../../db/client.js'
+import { UserError } from '../../errors.js'
 import { MIGRATIONS_TABLE, type AppliedMigration, type MigrationDriver, type MigrationStep } from '../../migrate/driver.js'
+
+const unquote = (s: string) => s.slice(1, -1).replaceAll('""', '"')
+
+/**
+ * The tables a migration rebuilds, by the temporary name their new
+ * definition is built under (`_new_<table>`, renamed to `<table>` at the
+ * end of the rebuild).
+ */
+function rebuiltTables(sql: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const m of sql.matchAll(/^ALTER TABLE ("(?:[^"]|"")*") RENAME TO ("(?:[^"]|"")*"|[^\s";]+);$/gm)) {
+    const temp = unquote(m[1]!)
+    if (/^_+new_/.test(temp)) out.set(temp, m[2]!.startsWith('"') ? unquote(m[2]!) : m[2]!)
+  }
+  return out
+}
+
+/** An error of a rebuild step names the table being rebuilt, never its temporary name. */
+function realNames(e: unknown, rebuilds: ReadonlyMap<string, string>): unknown {
+  if (!(e instanceof Error) || !rebuilds.size) return e
+  let message = e.message
+  // Longest first: `__new_t` must not be read as `_` + `_new_t`.
+  for (const [temp, table] of [...rebuilds].sort((a, b) => b[0].length - a[0].length)) message = message.split(temp).join(table)
+  if (message === e.message) return e
+  const out = new Error(message)
+  Object.assign(out, { code: (e as { code?: unknown }).code })
+  return out
+}
+
+interface SqliteObject {
+  readonly type: 'index' | 'trigger'
+  readonly name: string
+  readonly table: string
+  readonly sql: string
+}
+
+async function objectsOf(db: DbClient, tables: readonly string[]): Promise<SqliteObject[]> {
+  const rows = await db.query<SqliteObject>(
+    `SELECT type, name, tbl_name AS "table", sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY type, name`,
+    [...tables],
+  )
+  return rows
+}
+
+/**
+ * A rebuild drops the old table, and with it every index and trigger on
+ * it; the migration re-creates the ones the schema declares and drops the
+ * declared ones that go with an explicit `DROP`. Anything else on the table
+ * was created outside the schema (by hand, by another tool): it is created
+ * again from its own SQL, and if it no longer applies to the new table the
+ * migration fails, rolled back, naming it. Never a silent loss.
+ */
+async function carryOver(db: DbClient, sql: string, before: readonly SqliteObject[]): Promise<void> {
+  const dropped = new Set([...sql.matchAll(/^DROP (?:INDEX|TRIGGER) ("(?:[^"]|"")*"|\S+?);$/gm)].map((m) => (m[1]!.startsWith('"') ? unquote(m[1]!) : m[1]!).toLowerCase()))
+  const now = new Set((await db.query<{ name: string }>("SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger')")).map((r) => r.name.toLowerCase()))
+  for (const o of before) {
+    if (now.has(o.name.toLowerCase()) || dropped.has(o.name.toLowerCase())) continue
+    try {
+      await db.exec(o.sql)
+    } catch (e) {
+      throw new UserError(
+        `${o.type} "${o.name}" on table "${o.table}" is not in the schema, and the rebuild of "${o.table}" cannot carry it over: ${(e as Error).message}; nothing of the migration was applied`,
+        `declare it in the schema (table "${o.table}": ${o.type === 'index' ? 'indexes' : 'triggers'}), or drop it (DROP ${o.type.toUpperCase()} "${o.name}") if it is no longer wanted, then run again`,
+      )
+    }
+  }
+}
 
 /**
  * SQLite bookkeeping. There is no advisory lock: every step takes the write
@@ -40,7 +108,14 @@ export const sqliteMigrations: MigrationDriver = {
           return 'skipped'
         }
         const started = performance.now()
-        await db.exec(step.sql)
+        const rebuilds = rebuiltTables(step.sql)
+        const before = rebuilds.size ? await objectsOf(db, [...rebuilds.values()]) : []
+        try {
+          await db.exec(step.sql)
+        } catch (e) {
+          throw realNames(e, rebuilds)
+        }
+        if (before.length) await carryOver(db, step.sql, before)
         if (step.foreignKeysOff) {
           const bad = await db.query<{ table: string; parent: string }>('PRAGMA foreign_key_check')
           if (bad.length) throw new Error(`foreign key check failed after ${step.name}: ${bad.length} row(s), first in table ${bad[0]!.table} referencing ${bad[0]!.parent}`)

@@ -152,6 +152,16 @@ export function addColumnSql(after: TableIR, add: AddedColumn): string {
 
 const defaultExpr = (text: string) => (isLiteralDefault(text) ? text.trim() : `(${text})`)
 
+/** `UPDATE … SET col = value` for the rows already in the table: the data step before NOT NULL (as Postgres's `backfill`). */
+export function backfillSql(table: string, column: string, label: string, value: string, onlyNulls: boolean, why: string): PlannedStatement {
+  const c = quoteIdent(column)
+  return {
+    sql: `UPDATE ${quoteIdent(table)} SET ${c} = ${value}${onlyNulls ? ` WHERE ${c} IS NULL` : ''};`,
+    comment: `data: backfill ${table}.${label} (${why})`,
+    data: `${table}.${label}: ${onlyNulls ? 'rows holding NULL get' : 'existing rows get'} ${value} (${why}); down does not restore the previous values`,
+  }
+}
+
 /**
  * The rebuild procedure of sqlite.org/lang_altertable.html#otheralter:
  * create the new definition under a temporary name, copy the rows, drop the
@@ -173,18 +183,33 @@ export function rebuildStatements(
   const label = `rebuild table ${after.name}`
   const old = new Map(before.columns.map((c) => [c.name, c]))
   // A generated column cannot be written; one that stops being generated keeps the values it showed.
-  const copied = after.columns.filter((c) => !c.generated && old.has(c.name))
+  // A new column with a declared backfill is copied from its expression over the old row.
+  const copied = after.columns.filter((c) => !c.generated && (old.has(c.name) || c.backfill?.sqlite !== undefined))
   const value = (c: ColumnIR) => {
+    if (!old.has(c.name)) return `(${c.backfill!.sqlite!})`
     const q = quoteIdent(sources.get(c.name) ?? c.name)
-    const d = c.default?.sqlite
     const renamed = valueRenames.get(c.name)
-    const v = renamed?.length ? `CASE ${q} ${renamed.map(([from, to]) => `WHEN ${literal(from)} THEN ${literal(to)}`).join(' ')} ELSE ${q} END` : q
-    return old.get(c.name)!.nullable && !c.nullable && d !== undefined ? `coalesce(${v}, ${defaultExpr(d)})` : v
+    return renamed?.length ? `CASE ${q} ${renamed.map(([from, to]) => `WHEN ${literal(from)} THEN ${literal(to)}`).join(' ')} ELSE ${q} END` : q
   }
   const tempName = forceQuote(temp)
-  const out: PlannedStatement[] = [{ sql: tableSql(after, temp), comment: `${label} (${reasons.join(', ')})` }]
-  if (copied.length)
-    out.push({ sql: `INSERT INTO ${tempName} (${identList(copied.map((c) => c.name))})\n  SELECT ${copied.map(value).join(', ')} FROM ${quoteIdent(after.name)};`, comment: `${label}: copy the rows` })
+  const out: PlannedStatement[] = []
+  // NOT NULL over rows that may hold NULL: the default (or declared backfill) is written into them first, as its own
+  // statement marked as a data change, as on Postgres (the copy below then never meets a NULL).
+  for (const c of after.columns) {
+    const was = old.get(c.name)
+    if (!was || !was.nullable || c.nullable || c.generated) continue
+    const fill = c.default?.sqlite !== undefined && !/^null$/i.test(c.default.sqlite.trim()) ? defaultExpr(c.default.sqlite) : c.backfill?.sqlite !== undefined ? `(${c.backfill.sqlite})` : undefined
+    if (fill !== undefined) out.push(backfillSql(after.name, sources.get(c.name) ?? c.name, c.name, fill, true, c.default?.sqlite !== undefined ? 'its default, before NOT NULL' : 'declared backfill, before NOT NULL'))
+  }
+  out.push({ sql: tableSql(after, temp), comment: `${label} (${reasons.join(', ')})` })
+  if (copied.length) {
+    const filled = copied.filter((c) => !old.has(c.name))
+    out.push({
+      sql: `INSERT INTO ${tempName} (${identList(copied.map((c) => c.name))})\n  SELECT ${copied.map(value).join(', ')} FROM ${quoteIdent(after.name)};`,
+      comment: `${label}: copy the rows${filled.length ? ` (data: ${filled.map((c) => c.name).join(', ')} from the declared backfill)` : ''}`,
+      ...(filled.length ? { data: filled.map((c) => `${after.name}.${c.name}: existing rows get ${value(c)} (declared backfill)`).join('; ') } : {}),
+    })
+  }
   if (before.primaryKey?.autoincrement && after.primaryKey?.autoincrement && before.primaryKey.columns[0] === after.primaryKey.columns[0]) {
     // DROP TABLE deletes the table's sqlite_sequence row; moving it to the new table keeps ids of deleted rows from coming back.
     out.push({ sql: `DELETE FROM sqlite_sequence WHERE name = ${literal(temp)} AND EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ${literal(after.name)});`, comment: `${label}: keep the AUTOINCREMENT counter` })

@@ -6,7 +6,7 @@ import type { MigrationPlan, MigrationPlanner, PlannedStatement } from '../../mi
 import { quoteIdent } from '../../sql/ident.js'
 import { indexSql, tableSql, triggerSql, viewSql } from './ddl.js'
 import { dependents } from './plan-deps.js'
-import { addColumnSql, rebuildStatements, renameColumnTrips, strategyFor, type TableStrategy } from './plan-table.js'
+import { addColumnSql, backfillSql, rebuildStatements, renameColumnTrips, strategyFor, type TableStrategy } from './plan-table.js'
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
 
@@ -48,7 +48,7 @@ function tempName(table: string, taken: ReadonlySet<string>): string {
 export function planSqlite(changes: SchemaChanges): MigrationPlan {
   const { before, after, findings, renames } = changes
   const out: PlannedStatement[] = []
-  const emit = (sql: string, comment: string) => out.push({ sql, comment: oneLine(comment) })
+  const emit = (sql: string, comment: string, data?: string) => out.push({ sql, comment: oneLine(comment), ...(data ? { data } : {}) })
 
   const beforeTables = new Map(before.tables.map((t) => [t.name, t]))
   // Renames SQLite's RENAME COLUMN trips over are done by rebuilding the table, and its children, whose foreign keys name the column.
@@ -111,7 +111,8 @@ export function planSqlite(changes: SchemaChanges): MigrationPlan {
   const changedIndexes = new Set(findings.filter((f) => f.kind === 'index' && f.code === 'changed').map((f) => `${f.table}.${(f.database as IndexIR).name}`))
   for (const t of before.tables) {
     const goesWithTable = rebuilt.has(t.name) || !afterTables.has(t.name)
-    const gone = goesWithTable ? new Set<string>() : namesWith(byTable.get(t.name) ?? [], 'index', ['extra', 'changed'])
+    // A rebuilt table's indexes go with its DROP TABLE; the ones leaving the schema are still dropped by name, so the runner can tell them from indexes made outside the schema, which it carries over.
+    const gone = !afterTables.has(t.name) ? new Set<string>() : namesWith(byTable.get(t.name) ?? [], 'index', rebuilt.has(t.name) ? ['extra'] : ['extra', 'changed'])
     for (const i of t.indexes) {
       const moved = afterIndexTable.has(i.name) && afterIndexTable.get(i.name) !== t.name
       if (gone.has(i.name) || (goesWithTable && moved)) emit(`DROP INDEX ${quoteIdent(i.name)};`, `${changedIndexes.has(`${t.name}.${i.name}`) ? 'change' : 'drop'} index ${t.name}.${i.name}${changedIndexes.has(`${t.name}.${i.name}`) ? ' (drop the old one)' : ''}`)
@@ -132,11 +133,18 @@ export function planSqlite(changes: SchemaChanges): MigrationPlan {
       const valueRenames = new Map<string, [string, string][]>()
       for (const r of renames)
         if (r.kind === 'enum value') for (const c of r.columns) if (c.table === t.name) valueRenames.set(c.column, [...(valueRenames.get(c.column) ?? []), [r.from, r.to]])
-      for (const st of rebuildStatements(old, t, s.reasons, tempName(t.name, taken), sources.get(t.name), valueRenames)) emit(st.sql, st.comment)
+      for (const st of rebuildStatements(old, t, s.reasons, tempName(t.name, taken), sources.get(t.name), valueRenames)) emit(st.sql, st.comment, st.data)
       continue
     }
     for (const c of s.drops) emit(`ALTER TABLE ${quoteIdent(t.name)} DROP COLUMN ${quoteIdent(c.name)};`, `drop column ${t.name}.${c.name}`)
-    for (const a of s.adds) emit(addColumnSql(t, a), `add column ${t.name}.${a.column.name}`)
+    for (const a of s.adds) {
+      emit(addColumnSql(t, a), `add column ${t.name}.${a.column.name}`)
+      const fill = a.column.backfill?.sqlite
+      if (fill !== undefined && !a.column.generated) {
+        const st = backfillSql(t.name, a.column.name, a.column.name, `(${fill})`, false, 'declared backfill')
+        emit(st.sql, st.comment, st.data)
+      }
+    }
     const fresh = namesWith(byTable.get(t.name) ?? [], 'index', ['missing', 'changed'])
     for (const i of t.indexes) if (fresh.has(i.name)) emit(indexSql(t.name, i), `${changedIndexes.has(`${t.name}.${i.name}`) ? 'change' : 'create'} index ${t.name}.${i.name}${changedIndexes.has(`${t.name}.${i.name}`) ? ' (create the new one)' : ''}`)
   }
