@@ -10,6 +10,7 @@ import { diffSchemas } from '../migrate/diff.js'
 import { checkFolder, type ChecksumProblem } from '../migrate/files.js'
 import { readHistory } from '../migrate/history.js'
 import { migrationPaths, readSnapshot } from '../migrate/new.js'
+import { numberingProblems, type NumberingProblem } from '../migrate/numbering.js'
 import { verifyDatabase, type VerifyReport } from '../verify/verify.js'
 
 /** Project folders the use cases work in. */
@@ -46,6 +47,8 @@ export interface CheckReport {
   readonly unmigrated: readonly { readonly dialect: Dialect; readonly changes: readonly string[] }[]
   /** Migration files edited, added or removed behind the checksum file's back. */
   readonly migrationFiles: readonly (ChecksumProblem & { readonly path: string })[]
+  /** Migration numbers used twice (a merge of two branches that each added one). */
+  readonly numbering: readonly NumberingProblem[]
   readonly drift?: VerifyReport
   readonly clean: boolean
 }
@@ -76,6 +79,8 @@ export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, optio
   }
   const migrationFiles = dialectsOf(schema).flatMap((d) => checkFolder(paths.dialectDir(d)).map((p) => ({ ...p, path: rel(path.join(paths.dialectDir(d), p.file)) })))
 
+  const numbering = numberingProblems(paths, dialectsOf(schema))
+
   let drift: VerifyReport | undefined
   if (options.db) {
     const db = await connect(options.db)
@@ -85,6 +90,6 @@ export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, optio
       await db.close()
     }
   }
-  const clean = !stale.length && !unmigrated.length && !migrationFiles.length && (drift?.ok ?? true)
-  return { schema: schema.name, stale, unmigrated, migrationFiles, ...(drift ? { drift } : {}), clean }
+  const clean = !stale.length && !unmigrated.length && !migrationFiles.length && !numbering.length && (drift?.ok ?? true)
+  return { schema: schema.name, stale, unmigrated, migrationFiles, numbering, ...(drift ? { drift } : {}), clean }
 }

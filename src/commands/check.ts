@@ -51,6 +51,10 @@ export default class Check extends BaseCommand {
         this.log(`  ${m.path} ${what}`)
         if (ci) this.log(annotate(m.path, `migration ${what}`))
       }
+      for (const n of r.numbering) {
+        this.log(`  ${n.message}`)
+        if (ci) this.log(annotate(`migrations/${r.schema}`, n.message))
+      }
       if (r.drift) {
         for (const f of r.drift.findings) this.log(`  drift: ${f.message}`)
         for (const p of r.drift.plans.filter((x) => !x.pass)) this.log(`  plan: ${p.message}`)

@@ -74,6 +74,13 @@ async function connectSqlite(path: string, options: ConnectOptions): Promise<DbC
   }
 }
 
+/** Keeps the server's DETAIL line (which key was duplicated, which row failed) in the message, as psql prints it. */
+function withDetail(e: unknown): never {
+  const err = e as Error & { detail?: string }
+  if (err && typeof err.detail === 'string' && err.detail && !err.message.includes(err.detail)) err.message = `${err.message}\nDETAIL: ${err.detail}`
+  throw err
+}
+
 async function connectPostgres(url: string): Promise<DbClient> {
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
@@ -93,12 +100,12 @@ async function connectPostgres(url: string): Promise<DbClient> {
     },
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       count++
-      const res = await client.query(sql, params as unknown[])
+      const res = await client.query(sql, params as unknown[]).catch(withDetail)
       return res.rows as Row[]
     },
     async exec(sql: string) {
       count++
-      await client.query(sql)
+      await client.query(sql).catch(withDetail)
     },
     async close() {
       await client.end()

@@ -120,7 +120,10 @@ function matchLists<T extends object>(
     // Equal as a whole means equal field by field: one comparison instead of one per field.
     const fields = json(ea) === json(aa) ? [] : changedFields(ea, aa)
     if (fields.length) {
-      const detail = fields.map((f) => `${f}: schema has ${describeValue(ea[f])}, database has ${describeValue(aa[f])}`).join('; ')
+      const detail =
+        kind === 'index' && (a as { invalid?: boolean }).invalid
+          ? 'it is INVALID in the database (pg_index.indisvalid = false, left by a failed CREATE INDEX CONCURRENTLY): queries do not use it and a unique one enforces nothing; drop it with DROP INDEX CONCURRENTLY and build it again (rerun the migration)'
+          : fields.map((f) => `${f}: schema has ${describeValue(ea[f])}, database has ${describeValue(aa[f])}`).join('; ')
       out.push({
         code: 'changed',
         kind,

@@ -227,6 +227,12 @@ export interface IndexIR {
   readonly include?: readonly string[]
   readonly dialects?: readonly Dialect[]
   readonly description?: string
+  /**
+   * Postgres, read from a live database only: `pg_index.indisvalid` is false
+   * (a failed or interrupted `CREATE INDEX CONCURRENTLY` left it; the planner
+   * does not use it and a UNIQUE one enforces nothing). Never declared.
+   */
+  readonly invalid?: true
 }
 
 /** A trigger on a table. */

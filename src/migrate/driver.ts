@@ -6,6 +6,8 @@ export interface AppliedMigration {
   readonly checksum: string
   readonly appliedAt: string
   readonly durationMs: number
+  /** Recorded by `migrate:baseline`: the database already had it, its SQL never ran. */
+  readonly baselined?: boolean
 }
 
 /** One step for {@link MigrationDriver.run}: a migration's up or down SQL and its bookkeeping. */
@@ -17,6 +19,22 @@ export interface MigrationStep {
   readonly direction: 'up' | 'down'
   readonly noTransaction: boolean
   readonly foreignKeysOff: boolean
+  /** Notes about what the step did besides its SQL (a statement skipped on a rerun, a leftover cleaned up). */
+  readonly log?: (line: string) => void
+}
+
+/**
+ * A no-transaction step that failed part-way: `progress` says honestly which
+ * of its statements ran (and stay applied) and what was cleaned up.
+ */
+export class PartialStepError extends Error {
+  constructor(
+    message: string,
+    readonly progress: string,
+  ) {
+    super(message)
+    this.name = 'PartialStepError'
+  }
 }
 
 /** The name of the table that records applied migrations. */
@@ -27,7 +45,7 @@ export const MIGRATIONS_TABLE = '_schema_migrations'
  * lock, and running one step atomically together with its record.
  */
 export interface MigrationDriver {
-  /** Creates `_schema_migrations` (name primary key, checksum, applied_at, duration_ms) if missing. */
+  /** Creates `_schema_migrations` (name primary key, checksum, applied_at, duration_ms, baselined) if missing, and adds `baselined` to a table made before it existed. */
   ensureTable(db: DbClient): Promise<void>
   /** Applied migrations, by name; none when the table does not exist yet. */
   applied(db: DbClient): Promise<AppliedMigration[]>
@@ -43,4 +61,9 @@ export interface MigrationDriver {
    * `skipped` when another runner already did the step.
    */
   run(db: DbClient, step: MigrationStep): Promise<'done' | 'skipped'>
+  /**
+   * Records migrations as applied without running them (`migrate:baseline`),
+   * in one transaction; names already recorded are left as they are.
+   */
+  baseline(db: DbClient, migrations: readonly { readonly name: string; readonly checksum: string }[]): Promise<void>
 }

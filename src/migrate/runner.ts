@@ -20,6 +20,10 @@ export interface MigrationStatus {
   readonly unknown: readonly string[]
   /** Pending, yet named before the newest applied migration. */
   readonly outOfOrder: readonly string[]
+  /** Applied by `migrate:baseline`: recorded without running. */
+  readonly baselined: readonly string[]
+  /** The schema has no migration files at all (no `migrate:new` yet): never in sync. */
+  readonly noMigrations: boolean
   readonly inSync: boolean
 }
 
@@ -35,7 +39,9 @@ export function compareStatus(files: readonly MigrationFile[], applied: readonly
   const unknown = applied.filter((a) => !byName.has(a.name)).map((a) => a.name)
   const pending = files.filter((f) => !done.has(f.name)).map((f) => f.name)
   const outOfOrder = newest ? pending.filter((p) => p < newest) : []
-  return { applied, pending, tampered, unknown, outOfOrder, inSync: !pending.length && !tampered.length && !unknown.length }
+  const noMigrations = files.length === 0
+  const baselined = applied.filter((a) => a.baselined).map((a) => a.name)
+  return { applied, pending, tampered, unknown, outOfOrder, baselined, noMigrations, inSync: !noMigrations && !pending.length && !tampered.length && !unknown.length }
 }
 
 /** Reads the migration status of a database (creating nothing). */
@@ -92,9 +98,28 @@ async function withLock<T>(db: DbClient, options: RunOptions, fn: (driver: Migra
   }
 }
 
-function failed(name: string, direction: string, e: unknown): UserError {
-  const cause = (e as { cause?: unknown }).cause ?? e
-  return new UserError(`migration ${name} (${direction}) failed: ${(cause as Error).message.replace(/; nothing of the migration was applied$/, '')}; nothing of it was applied`, cause instanceof UserError && cause.hint ? cause.hint : 'fix the migration SQL or the data it trips over, then run again')
+/**
+ * A migration given by full name or by its number (`0001`, `1`); undefined
+ * when none matches. Two files with the same number make the number ambiguous.
+ */
+export function resolveMigrationName(names: readonly string[], ref: string): string | undefined {
+  if (names.includes(ref)) return ref
+  if (!/^\d+$/.test(ref)) return undefined
+  const matches = names.filter((n) => Number(/^(\d+)_/.exec(n)?.[1]) === Number(ref))
+  if (matches.length > 1) throw new UserError(`migration number ${ref} is ambiguous: ${matches.join(', ')}`, 'pass the full name, and renumber one of them (schema migrate:renumber)')
+  return matches[0]
+}
+
+function failed(name: string, direction: string, e: unknown, noTransaction: boolean): UserError {
+  const cause = ((e as { cause?: unknown }).cause ?? e) as Error & { progress?: string }
+  // The first line is the error; further lines (Postgres DETAIL) follow the verdict.
+  const [first, ...rest] = cause.message.replace(/; nothing of the migration was applied$/, '').split('\n')
+  const progress =
+    cause.progress ?? (noTransaction ? 'it runs without a transaction, so statements before the failing one stay applied; the migration is not recorded' : 'nothing of it was applied')
+  return new UserError(
+    `migration ${name} (${direction}) failed: ${first}; ${progress}${rest.length ? '\n  ' + rest.join('\n  ') : ''}`,
+    cause instanceof UserError && (cause as UserError).hint ? (cause as UserError).hint! : 'fix the migration SQL or the data it trips over, then run again',
+  )
 }
 
 /**
@@ -104,7 +129,11 @@ function failed(name: string, direction: string, e: unknown): UserError {
  * what ran before it stays applied, the failed one leaves no trace.
  */
 export async function migrateUp(db: DbClient, files: readonly MigrationFile[], options: RunOptions = {}): Promise<RunStep[]> {
-  if (options.to && !files.some((f) => f.name === options.to)) throw new UserError(`no migration named ${options.to}`, `use one of: ${files.map((f) => f.name).join(', ')}`)
+  if (options.to) {
+    const to = resolveMigrationName(files.map((f) => f.name), options.to)
+    if (!to) throw new UserError(`no migration named ${options.to}`, `use one of: ${files.map((f) => f.name).join(', ') || '(none: run schema migrate:new first)'}`)
+    options = { ...options, to }
+  }
   const pendingOf = (status: MigrationStatus) => {
     integrity(status)
     const pendingFiles = files.filter((f) => status.pending.includes(f.name))
@@ -124,7 +153,15 @@ export async function migrateUp(db: DbClient, files: readonly MigrationFile[], o
         path: f.path,
         up: async () => {
           const started = performance.now()
-          const result = await driver.run(db, { name: f.name, sql: f.up, checksum: f.checksum, direction: 'up', noTransaction: f.noTransaction, foreignKeysOff: f.foreignKeysOff })
+          const result = await driver.run(db, {
+            name: f.name,
+            sql: f.up,
+            checksum: f.checksum,
+            direction: 'up',
+            noTransaction: f.noTransaction,
+            foreignKeysOff: f.foreignKeysOff,
+            ...(options.log ? { log: options.log } : {}),
+          })
           const step = { name: f.name, durationMs: Math.round(performance.now() - started), ...(result === 'skipped' ? { skipped: true } : {}) }
           steps.push(step)
           options.log?.(`${result === 'skipped' ? '=' : '↑'} ${f.name} ${result === 'skipped' ? '(already applied by another runner)' : `(${step.durationMs} ms)`}`)
@@ -139,7 +176,7 @@ export async function migrateUp(db: DbClient, files: readonly MigrationFile[], o
       await umzug.up()
     } catch (e) {
       const name = (e as { migration?: { name?: string } }).migration?.name ?? todo[steps.length]?.name ?? '?'
-      throw failed(name, 'up', e)
+      throw failed(name, 'up', e, !!todo.find((f) => f.name === name)?.noTransaction)
     }
     return steps
   })
@@ -152,7 +189,11 @@ export async function migrateDown(db: DbClient, files: readonly MigrationFile[],
     const status = compareStatus(files, await driver.applied(db))
     integrity(status)
     const applied = status.applied.map((a) => a.name).sort()
-    if (options.to && !applied.includes(options.to)) throw new UserError(`migration ${options.to} is not applied`, `use one of: ${applied.join(', ') || '(none applied)'}`)
+    if (options.to) {
+      const to = resolveMigrationName(applied, options.to)
+      if (!to) throw new UserError(`migration ${options.to} is not applied`, `use one of: ${applied.join(', ') || '(none applied)'}`)
+      options = { ...options, to }
+    }
     const names = applied.filter((n) => options.all || n > options.to!).reverse()
     const byName = new Map(files.map((f) => [f.name, f]))
     for (const n of names) {
@@ -188,7 +229,8 @@ export async function migrateDown(db: DbClient, files: readonly MigrationFile[],
       // Newest first, exactly the `names` computed above.
       await umzug.down({ step: names.length })
     } catch (e) {
-      throw failed(names[steps.length] ?? '?', 'down', e)
+      const n = names[steps.length] ?? '?'
+      throw failed(n, 'down', e, !!byName.get(n)?.noTransaction)
     }
     return steps
   })

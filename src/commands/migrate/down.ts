@@ -10,7 +10,7 @@ export default class MigrateDown extends BaseCommand {
 
   static flags = {
     db: Flags.string({ description: "database (default: the schema's database in schema.config.ts)" }),
-    to: Flags.string({ description: 'revert until this migration is the newest applied', exclusive: ['all'] }),
+    to: Flags.string({ description: 'revert until this migration is the newest applied (full name or number, e.g. 0001)', exclusive: ['all'] }),
     all: Flags.boolean({ description: 'revert every applied migration', exclusive: ['to'] }),
     'dry-run': Flags.boolean({ description: 'print the SQL that would run, and run nothing' }),
   }

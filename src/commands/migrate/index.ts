@@ -5,19 +5,25 @@ import { migrateUp, type RunStep } from '../../migrate/runner.js'
 
 export default class Migrate extends BaseCommand {
   static description =
-    "Apply pending migrations, each in a transaction, under a lock, recorded in _schema_migrations. Without --schema and --db: every schema of schema.config.ts to its own database."
+    "Apply pending migrations, each in a transaction, under a lock, recorded in _schema_migrations. Without --schema and --db: every schema of schema.config.ts to its own database. Exit 0 applied (or nothing pending), 1 tampered/out of order or no migrations yet, 2 failed."
 
   static examples = ['<%= config.bin %> migrate', '<%= config.bin %> migrate --schema vision --db postgres://localhost/vision', '<%= config.bin %> migrate --schema anyon --dry-run']
 
   static flags = {
     db: Flags.string({ description: "database: postgres://…, sqlite:path, file:path or a path (default: the schema's database in schema.config.ts)" }),
-    to: Flags.string({ description: 'apply up to and including this migration' }),
+    to: Flags.string({ description: 'apply up to and including this migration (full name or number, e.g. 0002)' }),
     'dry-run': Flags.boolean({ description: 'print the SQL that would run, and run nothing' }),
   }
 
-  async run(): Promise<{ schemas: { schema: string; database: string; applied: RunStep[] }[] }> {
+  async run(): Promise<{ schemas: { schema: string; database: string; applied: RunStep[]; noMigrations?: boolean }[] }> {
     const { flags } = await this.parse(Migrate)
     const schemas = await forEachMigrationTarget(flags.schema, flags.db, { create: !flags['dry-run'], dryRun: flags['dry-run'] }, async ({ schema, db, files }) => {
+      if (files.length === 0) {
+        // An empty database and no migration: "nothing to apply" would read as success.
+        process.exitCode = 1
+        this.log(`${schema.name}: the schema has no migrations yet, so nothing was applied to ${db.target}; run \`schema migrate:new init --schema ${schema.name}\` first, then \`schema migrate\``)
+        return { schema: schema.name, database: db.target, applied: [], noMigrations: true }
+      }
       const steps = await migrateUp(db, files, { ...(flags.to ? { to: flags.to } : {}), dryRun: flags['dry-run'], log: (l) => this.log(l) })
       if (flags['dry-run']) for (const s of steps) this.log(`-- ${s.name}\n${s.sql}`)
       else if (steps.length === 0) this.log(`${schema.name}: nothing to apply on ${db.target}`)

@@ -4,7 +4,7 @@ import { forEachMigrationTarget } from '../../cli/migrations.js'
 import { migrationStatus, type MigrationStatus } from '../../migrate/runner.js'
 
 export default class MigrateStatus extends BaseCommand {
-  static description = 'Show applied, pending, tampered (checksum differs) and unknown migrations. Exit 0 in sync, 1 otherwise.'
+  static description = 'Show applied, baselined, pending, tampered (checksum differs) and unknown migrations. Exit 0 in sync, 1 otherwise (also when the schema has no migrations yet).'
 
   static flags = {
     db: Flags.string({ description: "database (default: the schema's database in schema.config.ts)" }),
@@ -16,7 +16,8 @@ export default class MigrateStatus extends BaseCommand {
       const status = await migrationStatus(db, files)
       const bad = !status.inSync || status.outOfOrder.length > 0
       if (bad) process.exitCode = 1
-      for (const a of status.applied) this.log(`applied   ${a.name}  ${a.appliedAt}  ${a.durationMs} ms`)
+      if (status.noMigrations) this.log(`${schema.name}: the schema has no migrations yet; run \`schema migrate:new init --schema ${schema.name}\`, then \`schema migrate\``)
+      for (const a of status.applied) this.log(a.baselined ? `baselined ${a.name}  ${a.appliedAt}  (recorded by migrate:baseline, not run)` : `applied   ${a.name}  ${a.appliedAt}  ${a.durationMs} ms`)
       for (const p of status.pending) this.log(`pending   ${p}${status.outOfOrder.includes(p) ? '  (numbered before the newest applied migration)' : ''}`)
       for (const t of status.tampered) this.log(`tampered  ${t.file}: applied with sha256 ${t.expected}, file now has ${t.actual}`)
       for (const u of status.unknown) this.log(`unknown   ${u} (applied, but no such file)`)

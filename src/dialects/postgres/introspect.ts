@@ -185,6 +185,7 @@ function index(r: Row): IndexIR {
     method,
     ...(include.length ? { include } : {}),
     ...described(r.comment),
+    ...(r.valid === false ? { invalid: true as const } : {}),
   }
 }
 

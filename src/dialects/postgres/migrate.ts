@@ -1,10 +1,77 @@
 import type { DbClient } from '../../db/client.js'
 import { UserError } from '../../errors.js'
-import { MIGRATIONS_TABLE, type AppliedMigration, type MigrationDriver, type MigrationStep } from '../../migrate/driver.js'
-import { splitStatements } from '../../sql/lexer.js'
+import { MIGRATIONS_TABLE, PartialStepError, type AppliedMigration, type MigrationDriver, type MigrationStep } from '../../migrate/driver.js'
+import { forceQuote } from '../../sql/ident.js'
+import { identName, significant, splitStatements, tokenize } from '../../sql/lexer.js'
 
 // One fixed advisory lock key for every runner on a database ("schemaforge" in ASCII, truncated).
 const LOCK_KEY = '7310601690911958'
+
+/** The index a `CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name` statement builds, if it is one. */
+export function concurrentIndexName(stmt: string): string | undefined {
+  const t = significant(tokenize(stmt))
+  const w = (i: number) => (t[i]?.kind === 'word' ? t[i]!.text.toUpperCase() : '')
+  let i = 0
+  if (w(i) !== 'CREATE') return undefined
+  i++
+  if (w(i) === 'UNIQUE') i++
+  if (w(i) !== 'INDEX' || w(i + 1) !== 'CONCURRENTLY') return undefined
+  i += 2
+  if (w(i) === 'IF' && w(i + 1) === 'NOT' && w(i + 2) === 'EXISTS') i += 3
+  const name = t[i]
+  return name && (name.kind === 'word' || name.kind === 'quoted') && w(i) !== 'ON' ? identName(name) : undefined
+}
+
+/** `valid`, `invalid` (pg_index.indisvalid = false: a failed or interrupted CONCURRENTLY build), or undefined when absent. */
+async function indexState(db: DbClient, name: string): Promise<'valid' | 'invalid' | undefined> {
+  const [row] = await db.query<{ valid: boolean }>(
+    'SELECT x.indisvalid AS valid FROM pg_index x WHERE x.indexrelid = to_regclass($1)',
+    [forceQuote(name)],
+  )
+  return row === undefined ? undefined : row.valid ? 'valid' : 'invalid'
+}
+
+/**
+ * Runs a no-transaction step statement by statement. A CONCURRENTLY index
+ * build that fails leaves an INVALID index behind (Postgres keeps it); it
+ * is dropped, so a rerun after fixing the data builds it again. On a rerun,
+ * an INVALID leftover of an interrupted run is dropped first, and an index
+ * that an earlier partial run of this (unrecorded) migration built, valid,
+ * is kept and its statement skipped. A failure says how far the step got.
+ */
+async function runWithoutTransaction(db: DbClient, step: MigrationStep): Promise<void> {
+  const stmts = splitStatements(step.sql)
+  const done: string[] = []
+  for (const [i, stmt] of stmts.entries()) {
+    const index = step.direction === 'up' ? concurrentIndexName(stmt) : undefined
+    if (index !== undefined) {
+      const state = await indexState(db, index)
+      if (state === 'invalid') {
+        await db.exec(`DROP INDEX CONCURRENTLY IF EXISTS ${forceQuote(index)}`)
+        step.log?.(`  dropped INVALID index ${index} left by an earlier failed run`)
+      } else if (state === 'valid') {
+        step.log?.(`  index ${index} already exists and is valid (built by an earlier partial run); statement ${i + 1} skipped`)
+        done.push(`statement ${i + 1} (index ${index}, already there)`)
+        continue
+      }
+    }
+    try {
+      await db.exec(stmt)
+      done.push(`statement ${i + 1}${index !== undefined ? ` (index ${index})` : ''}`)
+    } catch (e) {
+      let cleaned = ''
+      if (index !== undefined && (await indexState(db, index).catch(() => undefined)) === 'invalid') {
+        await db.exec(`DROP INDEX CONCURRENTLY IF EXISTS ${forceQuote(index)}`).catch(() => {})
+        cleaned = (await indexState(db, index).catch(() => 'invalid')) === undefined ? `; the INVALID index ${index} it left was dropped` : `; the INVALID index ${index} it left could not be dropped: run DROP INDEX CONCURRENTLY ${forceQuote(index)}`
+      }
+      const ran = done.length ? `${done.join(', ')} ran and stay${done.length === 1 ? 's' : ''} applied` : 'no statement before it ran'
+      throw new PartialStepError(
+        (e as Error).message,
+        `it runs without a transaction: statement ${i + 1} of ${stmts.length} failed, ${ran}${cleaned}; the migration is not recorded, so a rerun resumes it`,
+      )
+    }
+  }
+}
 
 /**
  * Postgres bookkeeping: a session advisory lock held for the whole run
@@ -17,17 +84,20 @@ export const postgresMigrations: MigrationDriver = {
   name text PRIMARY KEY,
   checksum text NOT NULL,
   applied_at timestamptz NOT NULL DEFAULT now(),
-  duration_ms integer NOT NULL
+  duration_ms integer NOT NULL,
+  baselined boolean NOT NULL DEFAULT false
 )`)
+    await db.exec(`ALTER TABLE ${MIGRATIONS_TABLE} ADD COLUMN IF NOT EXISTS baselined boolean NOT NULL DEFAULT false`)
   },
 
   async applied(db) {
     const [exists] = await db.query<{ t: string | null }>(`SELECT to_regclass('${MIGRATIONS_TABLE}')::text AS t`)
     if (!exists?.t) return []
-    const rows = await db.query<{ name: string; checksum: string; applied_at: string; duration_ms: number }>(
-      `SELECT name, checksum, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS applied_at, duration_ms FROM ${MIGRATIONS_TABLE} ORDER BY name`,
+    // A table made before `baselined` existed has no such column: read it through to_jsonb.
+    const rows = await db.query<{ name: string; checksum: string; applied_at: string; duration_ms: number; baselined: boolean | null }>(
+      `SELECT name, checksum, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS applied_at, duration_ms, (to_jsonb(m) ->> 'baselined')::boolean AS baselined FROM ${MIGRATIONS_TABLE} m ORDER BY name`,
     )
-    return rows.map((r): AppliedMigration => ({ name: r.name, checksum: r.checksum, appliedAt: r.applied_at, durationMs: Number(r.duration_ms) }))
+    return rows.map((r): AppliedMigration => ({ name: r.name, checksum: r.checksum, appliedAt: r.applied_at, durationMs: Number(r.duration_ms), ...(r.baselined ? { baselined: true } : {}) }))
   },
 
   async lock(db, timeoutMs, onWait) {
@@ -51,6 +121,18 @@ export const postgresMigrations: MigrationDriver = {
     await db.query('SELECT pg_advisory_unlock($1::bigint)', [LOCK_KEY])
   },
 
+  async baseline(db, migrations) {
+    await db.exec('BEGIN')
+    try {
+      for (const m of migrations)
+        await db.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum, duration_ms, baselined) VALUES ($1, $2, 0, true) ON CONFLICT (name) DO NOTHING`, [m.name, m.checksum])
+      await db.exec('COMMIT')
+    } catch (e) {
+      await db.exec('ROLLBACK').catch(() => {})
+      throw e
+    }
+  },
+
   async run(db: DbClient, step: MigrationStep) {
     const record = async (ms: number) => {
       if (step.direction === 'up')
@@ -62,7 +144,7 @@ export const postgresMigrations: MigrationDriver = {
       if ((step.direction === 'up') === (await isDone())) return 'skipped'
       const started = performance.now()
       // CREATE INDEX CONCURRENTLY and friends refuse multi-statement strings (an implicit transaction).
-      for (const stmt of splitStatements(step.sql)) await db.exec(stmt)
+      await runWithoutTransaction(db, step)
       await record(Math.round(performance.now() - started))
       return 'done'
     }

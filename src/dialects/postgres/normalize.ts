@@ -90,6 +90,7 @@ function index(i: IndexIR): IndexIR {
     ...(method !== 'btree' ? { method } : {}),
     ...(i.include?.length ? { include: [...i.include] } : {}),
     ...described(i.description),
+    ...(i.invalid ? { invalid: true as const } : {}),
   }
 }
 

@@ -53,7 +53,7 @@ WHERE con.contype IN ('p', 'u', 'c', 'f') AND ${inSchema}
 ORDER BY c.relname, con.conname`
 
 export const INDEXES = `
-SELECT c.relname AS table, i.relname AS name, x.indisunique AS unique, am.amname AS method,
+SELECT c.relname AS table, i.relname AS name, x.indisunique AS unique, x.indisvalid AS valid, am.amname AS method,
   pg_get_expr(x.indpred, x.indrelid) AS predicate, obj_description(i.oid, 'pg_class') AS comment,
   (SELECT json_agg(json_build_object(
       'column', a.attname,

@@ -83,19 +83,35 @@ export const sqliteMigrations: MigrationDriver = {
   name TEXT PRIMARY KEY NOT NULL,
   checksum TEXT NOT NULL,
   applied_at TEXT NOT NULL,
-  duration_ms INTEGER NOT NULL
+  duration_ms INTEGER NOT NULL,
+  baselined INTEGER NOT NULL DEFAULT 0
 )`)
+    const cols = await db.query<{ name: string }>(`SELECT name FROM pragma_table_info('${MIGRATIONS_TABLE}')`)
+    if (!cols.some((c) => c.name === 'baselined')) await db.exec(`ALTER TABLE ${MIGRATIONS_TABLE} ADD COLUMN baselined INTEGER NOT NULL DEFAULT 0`)
   },
 
   async applied(db) {
     const [exists] = await db.query(`SELECT 1 AS one FROM sqlite_schema WHERE type = 'table' AND name = '${MIGRATIONS_TABLE}'`)
     if (!exists) return []
-    const rows = await db.query<{ name: string; checksum: string; applied_at: string; duration_ms: number }>(`SELECT name, checksum, applied_at, duration_ms FROM ${MIGRATIONS_TABLE} ORDER BY name`)
-    return rows.map((r): AppliedMigration => ({ name: r.name, checksum: r.checksum, appliedAt: r.applied_at, durationMs: Number(r.duration_ms) }))
+    // SELECT *: a table made before `baselined` existed has no such column.
+    const rows = await db.query<{ name: string; checksum: string; applied_at: string; duration_ms: number; baselined?: number }>(`SELECT * FROM ${MIGRATIONS_TABLE} ORDER BY name`)
+    return rows.map((r): AppliedMigration => ({ name: r.name, checksum: r.checksum, appliedAt: r.applied_at, durationMs: Number(r.duration_ms), ...(r.baselined ? { baselined: true } : {}) }))
   },
 
   async lock() {},
   async unlock() {},
+
+  async baseline(db, migrations) {
+    await db.exec('BEGIN IMMEDIATE')
+    try {
+      for (const m of migrations)
+        await db.query(`INSERT OR IGNORE INTO ${MIGRATIONS_TABLE} (name, checksum, applied_at, duration_ms, baselined) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0, 1)`, [m.name, m.checksum])
+      await db.exec('COMMIT')
+    } catch (e) {
+      await db.exec('ROLLBACK').catch(() => {})
+      throw e
+    }
+  },
 
   async run(db: DbClient, step: MigrationStep) {
     if (step.foreignKeysOff) await db.exec('PRAGMA foreign_keys = OFF')
