@@ -245,7 +245,7 @@ const queries = [
     targetMs: 1,
   }),
   query<DB>('open_pr_merges_of_attempt', {
-    description: '태스크 시도의 열린 PR 머지를 조회한다 (PR 상태 폴링). partial 인덱스 조건을 리터럴로 되풀이한다',
+    description: '태스크 시도의 열린 PR 머지를 조회한다 (PR 상태 폴링). 부분 인덱스 조건을 리터럴로 되풀이한다',
     table: 'merges',
     build: (db) =>
       db
@@ -258,7 +258,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('queued_drafts_ready', {
-    description: '전송 대기열에 올라 있고 아직 전송 중이 아닌 초안을 찾는다 (전송 워커). partial 인덱스 조건을 데이터베이스별 표기로 되풀이한다',
+    description: '전송 대기열에 올라 있고 아직 전송 중이 아닌 초안을 찾는다 (전송 워커). 부분 인덱스 조건을 데이터베이스별 표기로 되풀이한다',
     table: 'drafts',
     build: (db, dialect) =>
       db
@@ -288,7 +288,7 @@ export default defineSchema({
   name: 'anyon',
   description:
     'Anyon 프로젝트의 데이터베이스. 프로젝트 → 태스크 → 태스크 시도(TaskAttempt) → 실행 프로세스로 이어지는 AI 코딩 에이전트 실행 이력을 ' +
-    '시간순으로 저장한다(이벤트 소싱 패턴). 원본은 SQLite(SQLx 마이그레이션 46개)이고, 모든 외래 키에 CASCADE를 적용해 부모 삭제 시 자식이 자동 정리된다.',
+    '시간순으로 저장한다(이벤트 소싱 패턴). 원본은 SQLite(SQLx 마이그레이션 46개)이다. 외래 키의 삭제 규칙(CASCADE 등)은 스키마개요의 외래 키 전략에 개수와 함께 정리되어 있다.',
   enums: [taskStatus, executionProcessStatus, runReason, mergeType, prStatus, draftType],
   functions: [setUpdatedAt],
   tables: {
@@ -325,7 +325,7 @@ export default defineSchema({
           .uuid()
           .sqlite('BLOB')
           .references('task_attempts', 'id')
-          .describe('이 태스크를 만들어 낸 부모 태스크 시도 (하위 태스크일 때). 부모가 지워져도 자동 삭제되지 않는다'),
+          .describe('이 태스크를 만들어 낸 부모 태스크 시도 (하위 태스크일 때). ON DELETE NO ACTION이라 이 태스크가 남아 있는 동안 부모 시도는 지울 수 없다'),
       },
       indexes: [
         index('idx_tasks_parent_task_attempt', ['parent_task_attempt'], { description: '부모 시도로 하위 태스크를 찾는 조회용' }),
@@ -336,6 +336,7 @@ export default defineSchema({
     }),
 
     execution_processes: table({
+      softDelete: 'dropped',
       description:
         '태스크 시도 안에서 실행된 프로세스 하나(setup 스크립트, 코딩 에이전트, 개발 서버 등). 실행 전후 커밋을 기록하고, 삭제 대신 dropped 플래그로 숨긴다(Soft Delete).',
       group: '실행 이력',
@@ -360,14 +361,14 @@ export default defineSchema({
           .postgres('jsonb')
           .notNull()
           .default(sql.dialects({ sqlite: "''", postgres: "'{}'::jsonb" }))
-          .describe('실행 요청 전체를 담은 JSON (다형성 executor_action). SQLite에서는 JSON 텍스트, Postgres에서는 jsonb'),
+          .describe('실행 요청 전체를 담은 JSON (다형성 executor_action). SQLite에서는 JSON 텍스트, PostgreSQL에서는 jsonb'),
         executor_action_type: t
           .text()
           .generatedAs(
             sql.dialects({ sqlite: "json_extract(executor_action, '$.typ.type')", postgres: "executor_action #>> '{typ,type}'" }),
             { sqlite: 'virtual', postgres: 'stored' },
           )
-          .describe('executor_action의 typ.type 값을 뽑아 낸 생성 컬럼 (인덱스용). SQLite는 VIRTUAL, Postgres는 STORED'),
+          .describe('executor_action의 typ.type 값을 뽑아 낸 생성 컬럼 (인덱스용). SQLite는 VIRTUAL, PostgreSQL는 STORED'),
         dropped: t.boolean().sqlite('BOOLEAN').notNull().default(falseDefault).describe('Soft Delete 플래그. TRUE면 히스토리에서 숨기되 복원할 수 있다'),
         after_head_commit: t.text().describe('실행 종료 후 워크트리 HEAD 커밋 SHA'),
         before_head_commit: t.text().describe('실행 시작 전 워크트리 HEAD 커밋 SHA (되돌리기 기준점)'),
@@ -523,7 +524,7 @@ export default defineSchema({
         index('idx_merges_task_attempt_id', ['task_attempt_id'], { description: '시도별 머지 기록 조회' }),
         index('idx_merges_open_pr', ['task_attempt_id', 'pr_status'], {
           where: "merge_type = 'pr' AND pr_status = 'open'",
-          description: '열린 PR만 담는 partial 인덱스: PR 상태 폴링 대상 조회용',
+          description: '열린 PR만 담는 부분 인덱스: PR 상태 폴링 대상 조회용',
         }),
       ],
     }),
@@ -556,7 +557,7 @@ export default defineSchema({
         index('idx_drafts_draft_type', ['draft_type'], { description: '종류별 초안 조회' }),
         index('idx_drafts_queued_sending', ['queued', 'sending'], {
           where: sql.dialects({ sqlite: 'queued = 1', postgres: 'queued' }),
-          description: '전송 대기 중인 초안만 담는 partial 인덱스: 전송 워커가 다음 초안을 찾는 용도',
+          description: '전송 대기 중인 초안만 담는 부분 인덱스: 전송 워커가 다음 초안을 찾는 용도',
         }),
       ],
       triggers: [
@@ -574,7 +575,7 @@ export default defineSchema({
           forEach: 'row',
           body: sql.dialects({ postgres: 'EXECUTE FUNCTION set_updated_at()' }),
           dialects: ['postgres'],
-          description: '초안이 수정되면 updated_at을 현재 시각으로 갱신한다 (Postgres, set_updated_at 함수 사용)',
+          description: '초안이 수정되면 updated_at을 현재 시각으로 갱신한다 (PostgreSQL, set_updated_at 함수 사용)',
         }),
       ],
     }),

@@ -125,7 +125,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('running_executions_of_workflow', {
-    description: '워크플로우의 실행 중인 실행 (중복 실행 방지). partial 인덱스 조건 status = \'running\'을 리터럴로 되풀이한다',
+    description: '워크플로우의 실행 중인 실행 (중복 실행 방지). 부분 인덱스 조건 status = \'running\'을 리터럴로 되풀이한다',
     table: 'workflow_executions',
     build: (db) =>
       db
@@ -148,7 +148,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('due_schedules', {
-    description: '실행 시각이 된 활성 스케줄을 시각 순으로 고른다 (스케줄러 폴링). partial 인덱스 조건 is_active = TRUE를 리터럴로 되풀이한다',
+    description: '실행 시각이 된 활성 스케줄을 시각 순으로 고른다 (스케줄러 폴링). 부분 인덱스 조건 is_active = TRUE를 리터럴로 되풀이한다',
     table: 'schedules',
     build: (db) =>
       db
@@ -172,6 +172,7 @@ export default defineSchema({
   functions: [updateUpdatedAtColumn],
   tables: {
     users: table({
+      softDelete: 'deleted_at',
       description: '사용자 계정 정보',
       group: '사용자',
       columns: {
@@ -191,6 +192,7 @@ export default defineSchema({
     }),
 
     workflows: table({
+      softDelete: 'deleted_at',
       description: 'DAG 기반 워크플로우 정의',
       group: '워크플로우 정의',
       columns: {
@@ -212,7 +214,7 @@ export default defineSchema({
           where: 'deleted_at IS NULL',
           description: '소유자별 활성 워크플로우 조회 (삭제된 것 제외)',
         }),
-        configGin('idx_workflows_config', '전역 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)'),
+        configGin('idx_workflows_config', '전역 설정 JSONB 검색용 GIN 인덱스 (PostgreSQL 전용)'),
       ],
       triggers: updatedAtTriggers('workflows'),
     }),
@@ -250,7 +252,7 @@ export default defineSchema({
       indexes: [
         index('idx_nodes_workflow', ['workflow_id'], { description: '워크플로우별 노드 조회' }),
         index('idx_nodes_type', ['workflow_id', 'node_type'], { description: '워크플로우 안에서 타입별 노드 조회' }),
-        configGin('idx_nodes_config', '노드 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)'),
+        configGin('idx_nodes_config', '노드 설정 JSONB 검색용 GIN 인덱스 (PostgreSQL 전용)'),
       ],
       triggers: updatedAtTriggers('nodes'),
     }),
@@ -282,6 +284,7 @@ export default defineSchema({
     }),
 
     tools: table({
+      softDelete: 'deleted_at',
       description: '외부 도구 레지스트리',
       group: '도구·에이전트',
       columns: {
@@ -307,11 +310,12 @@ export default defineSchema({
         updated_at: nowTz('수정 시각'),
         deleted_at: t.timestamptz().describe('삭제 시각'),
       },
-      indexes: [configGin('idx_tools_config', '도구 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)')],
+      indexes: [configGin('idx_tools_config', '도구 설정 JSONB 검색용 GIN 인덱스 (PostgreSQL 전용)')],
       triggers: updatedAtTriggers('tools'),
     }),
 
     agents: table({
+      softDelete: 'deleted_at',
       description: 'LLM 에이전트 설정',
       group: '도구·에이전트',
       columns: {
@@ -337,7 +341,7 @@ export default defineSchema({
         updated_at: nowTz('수정 시각'),
         deleted_at: t.timestamptz().describe('삭제 시각'),
       },
-      indexes: [configGin('idx_agents_config', '에이전트 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)')],
+      indexes: [configGin('idx_agents_config', '에이전트 설정 JSONB 검색용 GIN 인덱스 (PostgreSQL 전용)')],
       triggers: updatedAtTriggers('agents'),
     }),
 

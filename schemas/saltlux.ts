@@ -154,7 +154,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('active_conversations_of_user', {
-    description: "사용자의 진행 중인 대화 목록을 최근 메시지순으로 (사이드바). partial 인덱스 조건 status = 'active'를 리터럴로 되풀이한다",
+    description: "사용자의 진행 중인 대화 목록을 최근 메시지순으로 (사이드바). 부분 인덱스 조건 status = 'active'를 리터럴로 되풀이한다",
     table: 'conversations',
     build: (db) =>
       db
@@ -175,7 +175,7 @@ const queries = [
     targetMs: 1,
   }),
   query<DB>('active_sessions_of_user', {
-    description: '사용자의 유효한(폐기되지 않은) 세션 목록 (로그인 기기 관리). partial 인덱스 조건 revoked_at IS NULL을 되풀이한다',
+    description: '사용자의 유효한(폐기되지 않은) 세션 목록 (로그인 기기 관리). 부분 인덱스 조건 revoked_at IS NULL을 되풀이한다',
     table: 'sessions',
     build: (db) =>
       db
@@ -194,7 +194,7 @@ const queries = [
     targetMs: 50,
   }),
   query<DB>('pending_documents', {
-    description: "인덱싱 워커가 처리할 문서를 고른다. partial 인덱스 조건 status IN ('uploaded', 'processing')을 리터럴로 되풀이한다",
+    description: "인덱싱 워커가 처리할 문서를 고른다. 부분 인덱스 조건 status IN ('uploaded', 'processing')을 리터럴로 되풀이한다",
     table: 'documents',
     build: (db) =>
       db
@@ -206,7 +206,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('search_messages', {
-    description: '메시지 본문 한국어 전문 검색 (tsvector 생성 컬럼 + GIN 인덱스, Postgres 전용)',
+    description: '메시지 본문 한국어 전문 검색 (tsvector 생성 컬럼 + GIN 인덱스, PostgreSQL 전용)',
     table: 'messages',
     build: (db) =>
       db
@@ -219,7 +219,7 @@ const queries = [
     dialects: ['postgres'],
   }),
   query<DB>('search_conversation_titles', {
-    description: '대화 제목 한국어 전문 검색 (GIN 표현식 인덱스, Postgres 전용). 인덱스의 표현식을 그대로 쓴다',
+    description: '대화 제목 한국어 전문 검색 (GIN 표현식 인덱스, PostgreSQL 전용). 인덱스의 표현식을 그대로 쓴다',
     table: 'conversations',
     build: (db) =>
       db
@@ -243,6 +243,7 @@ export default defineSchema({
   tables: {
     // ----------------------------------------------------------------- 핵심 테이블
     users: table({
+      softDelete: 'deleted_at',
       description: '사용자 정보. 비밀번호는 bcrypt 해시로만 저장하고, 탈퇴는 deleted_at으로 소프트 삭제한다.',
       group: '핵심 테이블',
       columns: {
@@ -300,7 +301,7 @@ export default defineSchema({
         index('idx_conversations_title_search', [expr(sql.dialects({ postgres: "to_tsvector('simple', title)" }))], {
           method: 'gin',
           dialects: ['postgres'],
-          description: '대화 제목 한국어 전문 검색용 GIN 표현식 인덱스 (Postgres 전용)',
+          description: '대화 제목 한국어 전문 검색용 GIN 표현식 인덱스 (PostgreSQL 전용)',
         }),
       ],
       triggers: updatedAtTriggers('conversations', '대화'),
@@ -325,7 +326,7 @@ export default defineSchema({
         guardrail_flagged: t.boolean().notNull().default(false).describe('가드레일에 걸렸는지 여부'),
         metadata: jsonObject('도구 호출, 인용 문서 등 부가 정보 (JSONB)'),
         created_at: nowTz('작성 시각'),
-        search_vector: searchVector("to_tsvector('simple', coalesce(content, ''))", '본문 전문 검색용 tsvector (생성 컬럼, Postgres 전용)'),
+        search_vector: searchVector("to_tsvector('simple', coalesce(content, ''))", '본문 전문 검색용 tsvector (생성 컬럼, PostgreSQL 전용)'),
       },
       indexes: [
         index('idx_messages_conversation_created_at', ['conversation_id', 'created_at'], { description: '대화의 메시지를 시간순으로 조회' }),
@@ -333,7 +334,7 @@ export default defineSchema({
           where: 'guardrail_flagged = TRUE',
           description: '가드레일에 걸린 메시지만 담는 부분 인덱스 (검토용)',
         }),
-        searchIndex('idx_messages_search', '메시지 본문 한국어 전문 검색용 GIN 인덱스 (Postgres 전용)'),
+        searchIndex('idx_messages_search', '메시지 본문 한국어 전문 검색용 GIN 인덱스 (PostgreSQL 전용)'),
       ],
       triggers: [
         trigger('trg_messages_touch_conversation', {
@@ -356,6 +357,7 @@ export default defineSchema({
     }),
 
     documents: table({
+      softDelete: 'deleted_at',
       description: '업로드한 문서의 메타데이터와 추출 본문. 파일은 외부 저장소에 두고, 제목과 본문을 한국어 전문 검색으로 찾는다.',
       group: '핵심 테이블',
       columns: {
@@ -385,7 +387,7 @@ export default defineSchema({
         deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
         search_vector: searchVector(
           "to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(content, ''))",
-          '제목+본문 전문 검색용 tsvector (생성 컬럼, Postgres 전용)',
+          '제목+본문 전문 검색용 tsvector (생성 컬럼, PostgreSQL 전용)',
         ),
       },
       indexes: [
@@ -402,17 +404,18 @@ export default defineSchema({
           where: 'checksum IS NOT NULL AND deleted_at IS NULL',
           description: '같은 사용자가 같은 파일을 중복 업로드하지 못하게 하는 부분 유니크 인덱스',
         }),
-        searchIndex('idx_documents_search', '문서 제목·본문 한국어 전문 검색용 GIN 인덱스 (Postgres 전용)'),
+        searchIndex('idx_documents_search', '문서 제목·본문 한국어 전문 검색용 GIN 인덱스 (PostgreSQL 전용)'),
         index('idx_documents_metadata', [{ column: 'metadata', opclass: 'jsonb_path_ops' }], {
           method: 'gin',
           dialects: ['postgres'],
-          description: '메타데이터 JSONB 포함(@>) 검색용 GIN 인덱스 (Postgres 전용)',
+          description: '메타데이터 JSONB 포함(@>) 검색용 GIN 인덱스 (PostgreSQL 전용)',
         }),
       ],
       triggers: updatedAtTriggers('documents', '문서'),
     }),
 
     workflows: table({
+      softDelete: 'deleted_at',
       description: '워크플로우 정의. 노드와 연결을 JSONB(definition)로 저장하고 version으로 동시 편집을 감지한다.',
       group: '핵심 테이블',
       columns: {
@@ -439,7 +442,7 @@ export default defineSchema({
         index(
           'idx_workflows_name_search',
           [expr(sql.dialects({ postgres: "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, ''))" }))],
-          { method: 'gin', dialects: ['postgres'], description: '이름·설명 한국어 전문 검색용 GIN 표현식 인덱스 (Postgres 전용)' },
+          { method: 'gin', dialects: ['postgres'], description: '이름·설명 한국어 전문 검색용 GIN 표현식 인덱스 (PostgreSQL 전용)' },
         ),
       ],
       triggers: updatedAtTriggers('workflows', '워크플로우'),

@@ -33,7 +33,7 @@ const at = (iso: string) => kysql<Date>`${iso}`
 
 const queries = [
   query<DB>('live_projects_of_user', {
-    description: '사용자의 삭제되지 않은 프로젝트 목록 (대시보드). partial 인덱스 조건 deleted_at IS NULL을 되풀이한다',
+    description: '사용자의 삭제되지 않은 프로젝트 목록 (대시보드). 부분 인덱스 조건 deleted_at IS NULL을 되풀이한다',
     table: 'projects',
     build: (db) =>
       db
@@ -79,7 +79,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('active_api_key_by_hash', {
-    description: 'API 요청 인증: 폐기되지 않은 키를 해시로 찾는다. partial 인덱스 조건 revoked_at IS NULL을 되풀이한다',
+    description: 'API 요청 인증: 폐기되지 않은 키를 해시로 찾는다. 부분 인덱스 조건 revoked_at IS NULL을 되풀이한다',
     table: 'api_keys',
     build: (db) =>
       db
@@ -121,6 +121,7 @@ export default defineSchema({
     '유연한 설정과 로그는 MongoDB, 캐시·세션·실시간 상태는 Redis, 대용량 파일(데이터셋, 모델 가중치)은 S3/MinIO에 둔다.',
   tables: {
     users: table({
+      softDelete: 'deleted_at',
       description: '사용자 계정 정보. 플랜과 사용량 제한을 함께 가지며 소프트 삭제(deleted_at)를 쓴다.',
       group: '사용자·계정',
       columns: {
@@ -148,6 +149,7 @@ export default defineSchema({
     }),
 
     projects: table({
+      softDelete: 'deleted_at',
       description: '사용자의 프로젝트 (워크플로우의 논리적 그룹)',
       group: '프로젝트·데이터',
       columns: {
@@ -166,11 +168,12 @@ export default defineSchema({
       indexes: [
         index('idx_projects_user_id', ['user_id'], { where: 'deleted_at IS NULL', description: '사용자별 활성 프로젝트 조회' }),
         index('idx_projects_created_at', [desc('created_at')], { description: '최신 프로젝트 조회' }),
-        index('idx_projects_tags', ['tags'], { method: 'gin', dialects: ['postgres'], description: '태그 배열 포함 검색용 GIN 인덱스 (Postgres 전용)' }),
+        index('idx_projects_tags', ['tags'], { method: 'gin', dialects: ['postgres'], description: '태그 배열 포함 검색용 GIN 인덱스 (PostgreSQL 전용)' }),
       ],
     }),
 
     datasets: table({
+      softDelete: 'deleted_at',
       description: '데이터셋 메타데이터. 실제 파일은 S3에 있고 여기에는 경로·형식·통계·검증 결과를 둔다.',
       group: '프로젝트·데이터',
       columns: {
@@ -215,6 +218,7 @@ export default defineSchema({
     }),
 
     workflows: table({
+      softDelete: 'deleted_at',
       description: '학습 워크플로우 정의와 실행 상태. Temporal 워크플로우와 1:1로 연결되며 진행률·리소스·결과를 기록한다.',
       group: '학습 워크플로우',
       columns: {
@@ -306,6 +310,7 @@ export default defineSchema({
     }),
 
     inference_endpoints: table({
+      softDelete: 'deleted_at',
       description: '배포된 추론 엔드포인트',
       group: '추론·사용량',
       columns: {

@@ -126,9 +126,9 @@ export interface ExecutionProcesses {
   updated_at: Generated<string>
   /** 무엇을 실행했는가 (setup 스크립트, cleanup 스크립트, 코딩 에이전트, 개발 서버) */
   run_reason: Generated<ExecutionRunReason>
-  /** 실행 요청 전체를 담은 JSON (다형성 executor_action). SQLite에서는 JSON 텍스트, Postgres에서는 jsonb */
+  /** 실행 요청 전체를 담은 JSON (다형성 executor_action). SQLite에서는 JSON 텍스트, PostgreSQL에서는 jsonb */
   executor_action: Generated<string>
-  /** executor_action의 typ.type 값을 뽑아 낸 생성 컬럼 (인덱스용). SQLite는 VIRTUAL, Postgres는 STORED */
+  /** executor_action의 typ.type 값을 뽑아 낸 생성 컬럼 (인덱스용). SQLite는 VIRTUAL, PostgreSQL는 STORED */
   executor_action_type: GeneratedAlways<string | null>
   /** Soft Delete 플래그. TRUE면 히스토리에서 숨기되 복원할 수 있다 */
   dropped: Generated<number>
@@ -292,7 +292,7 @@ export interface Tasks {
   created_at: Generated<string>
   /** 수정 시각 */
   updated_at: Generated<string>
-  /** 이 태스크를 만들어 낸 부모 태스크 시도 (하위 태스크일 때). 부모가 지워져도 자동 삭제되지 않는다 */
+  /** 이 태스크를 만들어 낸 부모 태스크 시도 (하위 태스크일 때). ON DELETE NO ACTION이라 이 태스크가 남아 있는 동안 부모 시도는 지울 수 없다 */
   parent_task_attempt: Buffer | null
 }
 

@@ -226,7 +226,7 @@ export interface Documents {
   updated_at: Generated<Timestamp>
   /** 소프트 삭제 시각 */
   deleted_at: Timestamp | null
-  /** 제목+본문 전문 검색용 tsvector (생성 컬럼, Postgres 전용) */
+  /** 제목+본문 전문 검색용 tsvector (생성 컬럼, PostgreSQL 전용) */
   search_vector: GeneratedAlways<string | null>
 }
 
@@ -340,7 +340,7 @@ export interface Messages {
   metadata: Generated<Json>
   /** 작성 시각 */
   created_at: Generated<Timestamp>
-  /** 본문 전문 검색용 tsvector (생성 컬럼, Postgres 전용) */
+  /** 본문 전문 검색용 tsvector (생성 컬럼, PostgreSQL 전용) */
   search_vector: GeneratedAlways<string | null>
 }
 

@@ -63,7 +63,7 @@ describe('query pattern docs: 쿼리패턴.md', () => {
     expect(tasks).toContain('- **목표 시간**: 10ms 이내')
     // Partial indexes: the doc shows the predicate the query repeats, spelled per dialect.
     const drafts = section(doc, 'queued_drafts_ready')
-    expect(drafts).toContain('Partial 인덱스(조건 `queued = 1` / PostgreSQL `queued`)')
+    expect(drafts).toContain('부분 인덱스(조건 `queued = 1` / PostgreSQL `queued`)')
     expect(drafts).toContain('where queued = 1\n  and sending = 0\n')
     expect(drafts).toContain('where queued\n  and not sending\n')
     expect(section(doc, 'execution_logs')).toContain('[`execution_process_logs`](./테이블상세.md#execution_process_logs)의 기본 키 (`execution_id`)')
