@@ -167,7 +167,7 @@ export default defineSchema({
   name: 'pastetrader',
   description:
     'PasteTrader Workflow Engine을 위한 데이터베이스 스키마 (PostgreSQL 16, SQLAlchemy 2.0 async). DAG 기반 워크플로우(노드·엣지), 도구·에이전트 레지스트리, ' +
-    '실행 이력과 로그, APScheduler 스케줄을 저장한다. 유연한 설정은 JSONB + GIN 인덱스로, 삭제는 deleted_at 소프트 삭제로 처리한다.',
+    '실행 이력과 로그, APScheduler 스케줄을 저장한다. 유연한 설정은 JSONB + GIN 인덱스로, 삭제는 deleted_at 컬럼의 Soft Delete로 처리한다.',
   extensions: [{ name: 'uuid-ossp', description: 'UUID 생성 확장 (초기 마이그레이션에서 활성화)' }],
   functions: [updateUpdatedAtColumn],
   tables: {
@@ -346,7 +346,7 @@ export default defineSchema({
     }),
 
     workflow_executions: table({
-      description: '워크플로우 실행 이력. 워크플로우가 (소프트) 삭제되어도 이력은 보존한다.',
+      description: '워크플로우 실행 이력. 워크플로우가 Soft Delete되어도 이력은 보존한다.',
       group: '실행 이력',
       columns: {
         id: uuidPk(),

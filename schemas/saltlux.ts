@@ -244,7 +244,7 @@ export default defineSchema({
     // ----------------------------------------------------------------- 핵심 테이블
     users: table({
       softDelete: 'deleted_at',
-      description: '사용자 정보. 비밀번호는 bcrypt 해시로만 저장하고, 탈퇴는 deleted_at으로 소프트 삭제한다.',
+      description: '사용자 정보. 비밀번호는 bcrypt 해시로만 저장하고, 탈퇴는 deleted_at으로 Soft Delete한다.',
       group: '핵심 테이블',
       columns: {
         id: uuidPk('사용자 ID'),
@@ -262,7 +262,7 @@ export default defineSchema({
         metadata: jsonObject('프로필·환경설정 등 부가 정보 (JSONB)'),
         created_at: nowTz('가입 시각'),
         updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
-        deleted_at: t.timestamptz().describe('탈퇴(소프트 삭제) 시각. NULL이면 활성 사용자'),
+        deleted_at: t.timestamptz().describe('탈퇴(Soft Delete) 시각. NULL이면 활성 사용자'),
       },
       checks: [check("email LIKE '%_@_%'", { name: 'chk_users_email_format', description: '이메일에는 @ 앞뒤로 한 글자 이상이 있어야 한다' })],
       indexes: [
@@ -384,7 +384,7 @@ export default defineSchema({
         metadata: jsonObject('작성자, 페이지 수, 언어 등 문서 메타데이터 (JSONB)'),
         created_at: nowTz('업로드 시각'),
         updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
         search_vector: searchVector(
           "to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(content, ''))",
           '제목+본문 전문 검색용 tsvector (생성 컬럼, PostgreSQL 전용)',
@@ -434,7 +434,7 @@ export default defineSchema({
         is_public: t.boolean().notNull().default(false).describe('다른 사용자에게 공유 여부'),
         created_at: nowTz('생성 시각'),
         updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
         index('idx_workflows_user_id', ['user_id'], { where: 'deleted_at IS NULL', description: '사용자의 삭제되지 않은 워크플로우 조회' }),

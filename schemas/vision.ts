@@ -122,7 +122,7 @@ export default defineSchema({
   tables: {
     users: table({
       softDelete: 'deleted_at',
-      description: '사용자 계정 정보. 플랜과 사용량 제한을 함께 가지며 소프트 삭제(deleted_at)를 쓴다.',
+      description: '사용자 계정 정보. 플랜과 사용량 제한을 함께 가지며 Soft Delete(deleted_at)를 쓴다.',
       group: '사용자·계정',
       columns: {
         id: uuidPk('사용자 ID'),
@@ -140,7 +140,7 @@ export default defineSchema({
         created_at: nowTz('생성 시각'),
         updated_at: nowTz('수정 시각'),
         last_login_at: t.timestamptz().describe('마지막 로그인 시각'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각 (NULL이면 활성 계정)'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각 (NULL이면 활성 계정)'),
       },
       indexes: [
         index('idx_users_email', ['email'], { where: 'deleted_at IS NULL', description: '삭제되지 않은 사용자의 이메일 조회 (로그인)' }),
@@ -163,7 +163,7 @@ export default defineSchema({
         dataset_count: t.integer().default(0).describe('통계(캐시): 연결된 데이터셋 수'),
         created_at: nowTz('생성 시각'),
         updated_at: nowTz('수정 시각'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
         index('idx_projects_user_id', ['user_id'], { where: 'deleted_at IS NULL', description: '사용자별 활성 프로젝트 조회' }),
@@ -193,7 +193,7 @@ export default defineSchema({
         validation_result: t.jsonb().describe('검증 결과 (JSONB)'),
         created_at: nowTz('생성 시각'),
         updated_at: nowTz('수정 시각'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
         index('idx_datasets_user_id', ['user_id'], { where: 'deleted_at IS NULL', description: '사용자별 활성 데이터셋 조회' }),
@@ -249,7 +249,7 @@ export default defineSchema({
         created_at: nowTz('생성 시각'),
         started_at: t.timestamptz().describe('학습 시작 시각'),
         completed_at: t.timestamptz().describe('학습 종료 시각'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
         index('idx_workflows_project_id', ['project_id'], { description: '프로젝트별 워크플로우 조회' }),
@@ -327,7 +327,7 @@ export default defineSchema({
         last_request_at: t.timestamptz().describe('통계: 마지막 요청 시각'),
         created_at: nowTz('생성 시각'),
         updated_at: nowTz('수정 시각'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
         index('idx_inference_endpoints_workflow', ['workflow_id'], { description: '워크플로우별 엔드포인트 조회' }),

@@ -250,7 +250,7 @@ export interface Users {
   deleted_at: Timestamp | null
 }
 
-/** 워크플로우 실행 이력. 워크플로우가 (소프트) 삭제되어도 이력은 보존한다. */
+/** 워크플로우 실행 이력. 워크플로우가 Soft Delete되어도 이력은 보존한다. */
 export interface WorkflowExecutions {
   /** 고유 식별자 */
   id: Generated<string>

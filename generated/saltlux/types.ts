@@ -224,7 +224,7 @@ export interface Documents {
   created_at: Generated<Timestamp>
   /** 수정 시각 (트리거가 자동 갱신) */
   updated_at: Generated<Timestamp>
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: Timestamp | null
   /** 제목+본문 전문 검색용 tsvector (생성 컬럼, PostgreSQL 전용) */
   search_vector: GeneratedAlways<string | null>
@@ -366,7 +366,7 @@ export interface Sessions {
   created_at: Generated<Timestamp>
 }
 
-/** 사용자 정보. 비밀번호는 bcrypt 해시로만 저장하고, 탈퇴는 deleted_at으로 소프트 삭제한다. */
+/** 사용자 정보. 비밀번호는 bcrypt 해시로만 저장하고, 탈퇴는 deleted_at으로 Soft Delete한다. */
 export interface Users {
   /** 사용자 ID */
   id: Generated<string>
@@ -388,7 +388,7 @@ export interface Users {
   created_at: Generated<Timestamp>
   /** 수정 시각 (트리거가 자동 갱신) */
   updated_at: Generated<Timestamp>
-  /** 탈퇴(소프트 삭제) 시각. NULL이면 활성 사용자 */
+  /** 탈퇴(Soft Delete) 시각. NULL이면 활성 사용자 */
   deleted_at: Timestamp | null
 }
 
@@ -468,7 +468,7 @@ export interface Workflows {
   created_at: Generated<Timestamp>
   /** 수정 시각 (트리거가 자동 갱신) */
   updated_at: Generated<Timestamp>
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: Timestamp | null
 }
 

@@ -74,7 +74,7 @@ export interface Datasets {
   created_at: Generated<Timestamp | null>
   /** 수정 시각 */
   updated_at: Generated<Timestamp | null>
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: Timestamp | null
 }
 
@@ -98,7 +98,7 @@ export interface InferenceEndpoints {
   created_at: Generated<Timestamp | null>
   /** 수정 시각 */
   updated_at: Generated<Timestamp | null>
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: Timestamp | null
 }
 
@@ -162,7 +162,7 @@ export interface Projects {
   created_at: Generated<Timestamp | null>
   /** 수정 시각 */
   updated_at: Generated<Timestamp | null>
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: Timestamp | null
 }
 
@@ -186,7 +186,7 @@ export interface UsageTracking {
   recorded_at: Generated<Timestamp | null>
 }
 
-/** 사용자 계정 정보. 플랜과 사용량 제한을 함께 가지며 소프트 삭제(deleted_at)를 쓴다. */
+/** 사용자 계정 정보. 플랜과 사용량 제한을 함께 가지며 Soft Delete(deleted_at)를 쓴다. */
 export interface Users {
   /** 사용자 ID */
   id: Generated<string>
@@ -210,7 +210,7 @@ export interface Users {
   updated_at: Generated<Timestamp | null>
   /** 마지막 로그인 시각 */
   last_login_at: Timestamp | null
-  /** 소프트 삭제 시각 (NULL이면 활성 계정) */
+  /** Soft Delete 시각 (NULL이면 활성 계정) */
   deleted_at: Timestamp | null
 }
 
@@ -276,7 +276,7 @@ export interface Workflows {
   started_at: Timestamp | null
   /** 학습 종료 시각 */
   completed_at: Timestamp | null
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: Timestamp | null
 }
 
