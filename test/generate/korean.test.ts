@@ -48,12 +48,21 @@ export function mixedTerms(text: string): string[] {
   )
 }
 
+/**
+ * Sentence endings of the plain register (한다체: 조회한다, 있다, 값이다) in prose. The docs are written in
+ * 합쇼체 (-ㅂ니다/-습니다) like the seed documents; -마다 and -보다 are particles, 다대다 a noun.
+ */
+export function plainEndings(text: string): string[] {
+  return [...prose(text).matchAll(/[가-힣]+다(?=[\s.,:;)!?|]|$)/g)].map((m) => m[0]).filter((w) => !/(니다|마다|보다)$/.test(w) && w !== '다대다')
+}
+
 describe('Korean scan of every generated doc', () => {
   it('catches what it is for: a wrong particle after a syllable with or without a final consonant, and a glossary variant', () => {
     expect(wrongParticles('인덱스, 트리거을 정리한 문서입니다.')).toEqual(['트리거을'])
     expect(wrongParticles('값를 넣고 파일으로 보냅니다. 키과 값이 있습니다.')).toEqual(['값를', '파일으로', '키과'])
     expect(wrongParticles('규칙로 씁니다.')).toEqual(['규칙로'])
     expect(wrongParticles('트리거를 정리하고 파일로 규칙으로 보냅니다. 값이 있는 행을 찾는 조회.')).toEqual([])
+    expect(plainEndings('행을 조회한다. 값이 있다 (예). 행마다 씁니다. 시각보다 늦습니다. 다대다 연결입니다.')).toEqual(['조회한다', '있다'])
     expect(mixedTerms('Partial 인덱스와 Postgres 전용, PostgreSQL은 괜찮고 `Postgres` 코드도 괜찮습니다.')).toEqual(['Partial 인덱스 (→ 부분 인덱스)', 'Postgres (→ PostgreSQL)'])
   })
 
@@ -66,13 +75,14 @@ describe('Korean scan of every generated doc', () => {
   })
 
   for (const schema of SCHEMAS) {
-    it(`${schema}: no wrong particle and no glossary variant in docs/ko/*.md`, () => {
+    it(`${schema}: no wrong particle, no glossary variant and one register (합쇼체) in docs/ko/*.md`, () => {
       const dir = path.join(ROOT, 'generated', schema, 'docs', 'ko')
       const found: string[] = []
       for (const f of readdirSync(dir).filter((x) => x.endsWith('.md')).sort()) {
         const text = readFileSync(path.join(dir, f), 'utf8')
         for (const w of wrongParticles(text)) found.push(`${f}: particle ${w}`)
         for (const w of mixedTerms(text)) found.push(`${f}: term ${w}`)
+        for (const w of plainEndings(text)) found.push(`${f}: register ${w}`)
       }
       expect(found).toEqual([])
     })
