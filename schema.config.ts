@@ -10,5 +10,5 @@ export default defineConfig({
   },
   migrations: 'migrations',
   generated: 'generated',
-  docs: { lang: 'ko' },
+  docs: { lang: 'ko', coverage: { min: 80 } },
 })

@@ -15,7 +15,7 @@ import { defineSchema, desc, enumType, fn, index, sql, t, table, trigger } from 
 import { query } from 'schemaforge/query'
 
 const executionStatus = enumType('execution_status', ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'], {
-  description: '에이전트 실행 상태. 상태가 바뀔 때마다 status_transitions에 이력을 남긴다.',
+  description: '에이전트 실행 상태. 상태가 바뀔 때마다 status_transitions에 이력을 남깁니다.',
   values: {
     PENDING: '대기: 실행 요청을 받아 Kubernetes Job을 만들기 전',
     RUNNING: '실행 중: Job의 Pod에서 Claude 에이전트가 실행되고 있음',
@@ -67,7 +67,7 @@ const updateUpdatedAtColumn = fn('update_updated_at_column', {
   returns: 'trigger',
   language: 'plpgsql',
   body: 'BEGIN\n  NEW.updated_at = NOW();\n  RETURN NEW;\nEND;',
-  description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 NOW()로 바꾼다 (Prisma의 @updatedAt에 해당).',
+  description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 NOW()로 바꿉니다 (Prisma의 @updatedAt에 해당).',
 })
 
 // ---------------------------------------------------------------------------
@@ -81,7 +81,7 @@ const at = (iso: string) => kysql<Date>`${iso}`
 
 const queries = [
   query<DB>('execution_by_id', {
-    description: '실행 하나를 ID로 조회한다 (실행 상세, 기본 키 조회)',
+    description: '실행 하나를 ID로 조회합니다 (실행 상세, 기본 키 조회)',
     table: 'executions',
     build: (db) => db.selectFrom('executions').selectAll().where('id', '=', EXECUTION_ID),
     uses: { primaryKey: 'executions' },
@@ -103,14 +103,14 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('execution_by_job_name', {
-    description: 'Kubernetes Job 이벤트를 받아 Job 이름으로 실행을 찾는다',
+    description: 'Kubernetes Job 이벤트를 받아 Job 이름으로 실행을 찾습니다',
     table: 'executions',
     build: (db) => db.selectFrom('executions').select(['id', 'status']).where('job_name', '=', 'agent-job-20250101-0001'),
     uses: 'idx_executions_job_name',
     targetMs: 1,
   }),
   query<DB>('transitions_of_execution', {
-    description: '실행의 상태 전환 이력을 시간순으로 조회한다 (실행 상세의 타임라인)',
+    description: '실행의 상태 전환 이력을 시간순으로 조회합니다 (실행 상세의 타임라인)',
     table: 'status_transitions',
     build: (db) =>
       db
@@ -134,7 +134,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('expired_artifacts', {
-    description: '보존 기한(expires_at)이 지난 아티팩트를 만료 순으로 찾는다 (정리 작업, 한 번에 100개)',
+    description: '보존 기한(expires_at)이 지난 아티팩트를 만료 순으로 찾습니다 (정리 작업, 한 번에 100개)',
     table: 'artifacts',
     build: (db) =>
       db
@@ -152,13 +152,13 @@ export default defineSchema({
   name: 'agent',
   description:
     'Claude Agent Service의 데이터베이스 스키마 (PostgreSQL, Prisma ORM). 에이전트 실행 기록(executions), 상태 전환 이력(status_transitions), ' +
-    '실행 결과 파일(artifacts)을 저장한다. 모든 테이블은 UUID 키와 TIMESTAMPTZ를 쓰고, 실행을 지우면 이력과 아티팩트가 CASCADE로 함께 지워진다.',
+    '실행 결과 파일(artifacts)을 저장합니다. 모든 테이블은 UUID 키와 TIMESTAMPTZ를 쓰고, 실행을 지우면 이력과 아티팩트가 CASCADE로 함께 지워집니다.',
   extensions: [{ name: 'pgcrypto', description: 'gen_random_uuid()로 UUID를 만들기 위한 확장' }],
   enums: [executionStatus, artifactStatus, artifactType],
   functions: [updateUpdatedAtColumn],
   tables: {
     executions: table({
-      description: '실행 기록. 프롬프트 한 건을 Kubernetes Job으로 실행한 요청·실행 정보·결과·오류·비용·보존 정책을 담는다.',
+      description: '실행 기록. 프롬프트 한 건을 Kubernetes Job으로 실행한 요청·실행 정보·결과·오류·비용·보존 정책을 담습니다.',
       group: '실행',
       columns: {
         id: t.uuid().primaryKey().default(sql.randomUuid).describe('실행 ID'),
@@ -196,7 +196,7 @@ export default defineSchema({
           forEach: 'row',
           body: sql.dialects({ postgres: 'EXECUTE FUNCTION update_updated_at_column()' }),
           dialects: ['postgres'],
-          description: '실행 기록이 수정될 때 updated_at을 현재 시각으로 바꾼다',
+          description: '실행 기록이 수정될 때 updated_at을 현재 시각으로 바꿉니다',
         }),
         trigger('update_executions_updated_at', {
           timing: 'after',
@@ -204,13 +204,13 @@ export default defineSchema({
           forEach: 'row',
           body: sql.dialects({ sqlite: 'UPDATE executions SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;' }),
           dialects: ['sqlite'],
-          description: '실행 기록이 수정된 뒤 updated_at을 현재 시각으로 바꾼다 (SQLite용 대체 트리거)',
+          description: '실행 기록이 수정된 뒤 updated_at을 현재 시각으로 바꿉니다 (SQLite용 대체 트리거)',
         }),
       ],
     }),
 
     status_transitions: table({
-      description: '상태 전환 이력. 실행 상태가 바뀔 때마다 한 행씩 추가한다.',
+      description: '상태 전환 이력. 실행 상태가 바뀔 때마다 한 행씩 추가합니다.',
       group: '실행',
       columns: {
         id: t.uuid().primaryKey().default(sql.randomUuid).describe('전환 기록 ID'),

@@ -17,7 +17,7 @@ import { query } from 'schemaforge/query'
 // ---------------------------------------------------------------------------
 
 const taskStatus = enumType('task_status', ['todo', 'inprogress', 'done', 'cancelled', 'inreview'], {
-  description: '태스크 진행 상태. 칸반 보드의 열에 해당한다.',
+  description: '태스크 진행 상태. 칸반 보드의 열에 해당합니다.',
   values: {
     todo: '할 일: 아직 시도(TaskAttempt)가 시작되지 않은 태스크',
     inprogress: '진행 중: 코딩 에이전트가 작업하고 있는 태스크',
@@ -88,8 +88,8 @@ const prStatus = enumType('merge_pr_status', ['open', 'merged', 'closed'], {
 const draftType = enumType('draft_type', ['follow_up', 'retry'], {
   description: '임시 저장(draft)의 종류',
   values: {
-    follow_up: '후속 요청 초안: 전송 후 빈 문자열로 초기화된다',
-    retry: '재시도 초안: 전송 후 레코드가 삭제된다',
+    follow_up: '후속 요청 초안: 전송 후 빈 문자열로 초기화됩니다',
+    retry: '재시도 초안: 전송 후 레코드가 삭제됩니다',
   },
 })
 
@@ -114,7 +114,7 @@ const setUpdatedAt = fn('set_updated_at', {
   returns: 'trigger',
   language: 'plpgsql',
   body: 'BEGIN\n  NEW.updated_at = now();\n  RETURN NEW;\nEND;',
-  description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 현재 시각으로 바꾼다. SQLite의 trg_drafts_updated_at에 해당한다.',
+  description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 현재 시각으로 바꿉니다. SQLite의 trg_drafts_updated_at에 해당합니다.',
   dialects: ['postgres'],
 })
 
@@ -129,14 +129,14 @@ const sampleId = (n: number) => kysql<Buffer>`${`00000000-0000-4000-8000-${Strin
 
 const queries = [
   query<DB>('project_by_id', {
-    description: '프로젝트 하나를 ID로 조회한다 (기본 키 조회)',
+    description: '프로젝트 하나를 ID로 조회합니다 (기본 키 조회)',
     table: 'projects',
     build: (db) => db.selectFrom('projects').selectAll().where('id', '=', sampleId(1)),
     uses: { primaryKey: 'projects' },
     targetMs: 1,
   }),
   query<DB>('project_tasks_newest', {
-    description: '프로젝트의 태스크 목록을 최신순으로 조회한다 (칸반 보드 첫 화면)',
+    description: '프로젝트의 태스크 목록을 최신순으로 조회합니다 (칸반 보드 첫 화면)',
     table: 'tasks',
     build: (db) =>
       db
@@ -149,14 +149,14 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('task_by_id', {
-    description: '태스크 하나를 ID로 조회한다 (기본 키 조회)',
+    description: '태스크 하나를 ID로 조회합니다 (기본 키 조회)',
     table: 'tasks',
     build: (db) => db.selectFrom('tasks').selectAll().where('id', '=', sampleId(2)),
     uses: { primaryKey: 'tasks' },
     targetMs: 1,
   }),
   query<DB>('task_attempts_of_task', {
-    description: '태스크의 시도(TaskAttempt) 목록을 최신순으로 조회한다',
+    description: '태스크의 시도(TaskAttempt) 목록을 최신순으로 조회합니다',
     table: 'task_attempts',
     build: (db) =>
       db
@@ -168,14 +168,14 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('task_attempt_by_id', {
-    description: '태스크 시도 하나를 ID로 조회한다 (기본 키 조회)',
+    description: '태스크 시도 하나를 ID로 조회합니다 (기본 키 조회)',
     table: 'task_attempts',
     build: (db) => db.selectFrom('task_attempts').selectAll().where('id', '=', sampleId(3)),
     uses: { primaryKey: 'task_attempts' },
     targetMs: 1,
   }),
   query<DB>('execution_history_of_attempt', {
-    description: '태스크 시도의 실행 프로세스 히스토리를 시간순으로 조회한다 (숨긴 프로세스 제외)',
+    description: '태스크 시도의 실행 프로세스 히스토리를 시간순으로 조회합니다 (숨긴 프로세스 제외)',
     table: 'execution_processes',
     build: (db) =>
       db
@@ -188,7 +188,7 @@ const queries = [
     targetMs: 50,
   }),
   query<DB>('latest_execution_by_run_reason', {
-    description: '태스크 시도에서 실행 이유(run_reason)별 가장 최근 실행 프로세스 하나를 조회한다 (예: 마지막 코딩 에이전트 실행)',
+    description: '태스크 시도에서 실행 이유(run_reason)별 가장 최근 실행 프로세스 하나를 조회합니다 (예: 마지막 코딩 에이전트 실행)',
     table: 'execution_processes',
     build: (db) =>
       db
@@ -203,7 +203,7 @@ const queries = [
     targetMs: 50,
   }),
   query<DB>('latest_execution_by_action_type', {
-    description: '태스크 시도에서 executor_action 타입별 가장 최근 실행 프로세스를 조회한다 (생성 컬럼 executor_action_type 사용)',
+    description: '태스크 시도에서 executor_action 타입별 가장 최근 실행 프로세스를 조회합니다 (생성 컬럼 executor_action_type 사용)',
     table: 'execution_processes',
     build: (db) =>
       db
@@ -217,35 +217,35 @@ const queries = [
     targetMs: 50,
   }),
   query<DB>('running_execution_processes', {
-    description: '실행 중인 프로세스 전체를 조회한다 (서버 재시작 때 정리할 대상)',
+    description: '실행 중인 프로세스 전체를 조회합니다 (서버 재시작 때 정리할 대상)',
     table: 'execution_processes',
     build: (db) => db.selectFrom('execution_processes').select(['id', 'task_attempt_id', 'run_reason']).where('status', '=', 'running'),
     uses: 'idx_execution_processes_status',
     targetMs: 50,
   }),
   query<DB>('execution_process_by_id', {
-    description: '실행 프로세스 하나를 ID로 조회한다 (기본 키 조회)',
+    description: '실행 프로세스 하나를 ID로 조회합니다 (기본 키 조회)',
     table: 'execution_processes',
     build: (db) => db.selectFrom('execution_processes').selectAll().where('id', '=', sampleId(4)),
     uses: { primaryKey: 'execution_processes' },
     targetMs: 1,
   }),
   query<DB>('execution_logs', {
-    description: '실행 프로세스의 로그(JSONL)를 조회한다 (로그 스트리밍, 1:1 기본 키 조회)',
+    description: '실행 프로세스의 로그(JSONL)를 조회합니다 (로그 스트리밍, 1:1 기본 키 조회)',
     table: 'execution_process_logs',
     build: (db) => db.selectFrom('execution_process_logs').select(['logs', 'byte_size']).where('execution_id', '=', sampleId(4)),
     uses: { primaryKey: 'execution_process_logs' },
     targetMs: 1,
   }),
   query<DB>('executor_session_of_process', {
-    description: '실행 프로세스가 만든 에이전트 세션을 조회한다 (후속 요청 때 외부 session_id를 이어 쓰기 위해)',
+    description: '실행 프로세스가 만든 에이전트 세션을 조회합니다 (후속 요청 때 외부 session_id를 이어 쓰기 위해)',
     table: 'executor_sessions',
     build: (db) => db.selectFrom('executor_sessions').select(['id', 'session_id', 'summary']).where('execution_process_id', '=', sampleId(4)),
     uses: 'idx_executor_sessions_execution_process_id',
     targetMs: 1,
   }),
   query<DB>('open_pr_merges_of_attempt', {
-    description: '태스크 시도의 열린 PR 머지를 조회한다 (PR 상태 폴링). partial 인덱스 조건을 리터럴로 되풀이한다',
+    description: '태스크 시도의 열린 PR 머지를 조회합니다 (PR 상태 폴링). 부분 인덱스 조건을 리터럴로 되풀이합니다',
     table: 'merges',
     build: (db) =>
       db
@@ -258,7 +258,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('queued_drafts_ready', {
-    description: '전송 대기열에 올라 있고 아직 전송 중이 아닌 초안을 찾는다 (전송 워커). partial 인덱스 조건을 데이터베이스별 표기로 되풀이한다',
+    description: '전송 대기열에 올라 있고 아직 전송 중이 아닌 초안을 찾습니다 (전송 워커). 부분 인덱스 조건을 데이터베이스별 표기로 되풀이합니다',
     table: 'drafts',
     build: (db, dialect) =>
       db
@@ -270,7 +270,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('images_of_task', {
-    description: '태스크에 첨부된 이미지를 연결 순서대로 조회한다 (task_images → images)',
+    description: '태스크에 첨부된 이미지를 연결 순서대로 조회합니다 (task_images → images)',
     table: 'task_images',
     build: (db) =>
       db
@@ -288,12 +288,12 @@ export default defineSchema({
   name: 'anyon',
   description:
     'Anyon 프로젝트의 데이터베이스. 프로젝트 → 태스크 → 태스크 시도(TaskAttempt) → 실행 프로세스로 이어지는 AI 코딩 에이전트 실행 이력을 ' +
-    '시간순으로 저장한다(이벤트 소싱 패턴). 원본은 SQLite(SQLx 마이그레이션 46개)이고, 모든 외래 키에 CASCADE를 적용해 부모 삭제 시 자식이 자동 정리된다.',
+    '시간순으로 저장한다(이벤트 소싱 패턴). 원본은 SQLite(SQLx 마이그레이션 46개)입니다. 외래 키의 삭제 규칙(CASCADE 등)은 스키마개요의 외래 키 전략에 개수와 함께 정리되어 있습니다.',
   enums: [taskStatus, executionProcessStatus, runReason, mergeType, prStatus, draftType],
   functions: [setUpdatedAt],
   tables: {
     projects: table({
-      description: '사용자가 등록한 Git 저장소 단위의 프로젝트. 태스크와 실행 스크립트(setup/dev/cleanup)를 묶는 최상위 엔터티다.',
+      description: '사용자가 등록한 Git 저장소 단위의 프로젝트. 태스크와 실행 스크립트(setup/dev/cleanup)를 묶는 최상위 엔터티입니다.',
       group: '핵심 도메인',
       expectedRows: 1_000,
       columns: {
@@ -310,14 +310,14 @@ export default defineSchema({
     }),
 
     tasks: table({
-      description: '칸반 보드의 카드 하나에 해당하는 작업 단위. 하나의 태스크에 여러 번의 시도(task_attempts)가 있을 수 있다.',
+      description: '칸반 보드의 카드 하나에 해당하는 작업 단위. 하나의 태스크에 여러 번의 시도(task_attempts)가 있을 수 있습니다.',
       group: '핵심 도메인',
       expectedRows: 100_000,
       columns: {
         id: blobId('태스크 ID (UUID)'),
         project_id: t.uuid().sqlite('BLOB').notNull().references('projects', 'id', { onDelete: 'cascade' }).describe('소속 프로젝트. 프로젝트 삭제 시 함께 삭제'),
         title: t.text().notNull().describe('태스크 제목'),
-        description: t.text().describe('태스크 설명. 코딩 에이전트에게 전달되는 프롬프트의 본문이 된다'),
+        description: t.text().describe('태스크 설명. 코딩 에이전트에게 전달되는 프롬프트의 본문이 됩니다'),
         status: t.enum(taskStatus).notNull().default('todo').describe('진행 상태 (todo → inprogress → inreview → done, 또는 cancelled)'),
         created_at: subsecTime('생성 시각'),
         updated_at: subsecTime('수정 시각'),
@@ -325,7 +325,7 @@ export default defineSchema({
           .uuid()
           .sqlite('BLOB')
           .references('task_attempts', 'id')
-          .describe('이 태스크를 만들어 낸 부모 태스크 시도 (하위 태스크일 때). 부모가 지워져도 자동 삭제되지 않는다'),
+          .describe('이 태스크를 만들어 낸 부모 태스크 시도 (하위 태스크일 때). ON DELETE NO ACTION이라 이 태스크가 남아 있는 동안 부모 시도는 지울 수 없습니다'),
       },
       indexes: [
         index('idx_tasks_parent_task_attempt', ['parent_task_attempt'], { description: '부모 시도로 하위 태스크를 찾는 조회용' }),
@@ -336,6 +336,7 @@ export default defineSchema({
     }),
 
     execution_processes: table({
+      softDelete: 'dropped',
       description:
         '태스크 시도 안에서 실행된 프로세스 하나(setup 스크립트, 코딩 에이전트, 개발 서버 등). 실행 전후 커밋을 기록하고, 삭제 대신 dropped 플래그로 숨긴다(Soft Delete).',
       group: '실행 이력',
@@ -360,15 +361,15 @@ export default defineSchema({
           .postgres('jsonb')
           .notNull()
           .default(sql.dialects({ sqlite: "''", postgres: "'{}'::jsonb" }))
-          .describe('실행 요청 전체를 담은 JSON (다형성 executor_action). SQLite에서는 JSON 텍스트, Postgres에서는 jsonb'),
+          .describe('실행 요청 전체를 담은 JSON (다형성 executor_action). SQLite에서는 JSON 텍스트, PostgreSQL에서는 jsonb'),
         executor_action_type: t
           .text()
           .generatedAs(
             sql.dialects({ sqlite: "json_extract(executor_action, '$.typ.type')", postgres: "executor_action #>> '{typ,type}'" }),
             { sqlite: 'virtual', postgres: 'stored' },
           )
-          .describe('executor_action의 typ.type 값을 뽑아 낸 생성 컬럼 (인덱스용). SQLite는 VIRTUAL, Postgres는 STORED'),
-        dropped: t.boolean().sqlite('BOOLEAN').notNull().default(falseDefault).describe('Soft Delete 플래그. TRUE면 히스토리에서 숨기되 복원할 수 있다'),
+          .describe('executor_action의 typ.type 값을 뽑아 낸 생성 컬럼 (인덱스용). SQLite는 VIRTUAL, PostgreSQL는 STORED'),
+        dropped: t.boolean().sqlite('BOOLEAN').notNull().default(falseDefault).describe('Soft Delete 플래그. TRUE면 히스토리에서 숨기되 복원할 수 있습니다'),
         after_head_commit: t.text().describe('실행 종료 후 워크트리 HEAD 커밋 SHA'),
         before_head_commit: t.text().describe('실행 시작 전 워크트리 HEAD 커밋 SHA (되돌리기 기준점)'),
       },
@@ -385,7 +386,7 @@ export default defineSchema({
     }),
 
     task_attempts: table({
-      description: '태스크에 대한 한 번의 시도. 전용 Git 브랜치와 워크트리를 할당받아 실행 프로세스들이 그 안에서 돌아간다. 워크트리는 72시간 후 정리된다.',
+      description: '태스크에 대한 한 번의 시도. 전용 Git 브랜치와 워크트리를 할당받아 실행 프로세스들이 그 안에서 돌아갑니다. 워크트리는 72시간 후 정리됩니다.',
       group: '핵심 도메인',
       expectedRows: 200_000,
       columns: {
@@ -407,7 +408,7 @@ export default defineSchema({
     }),
 
     executor_sessions: table({
-      description: '코딩 에이전트(Claude/Amp 등)와의 대화 세션. 외부 세션 ID를 저장해 후속 요청 때 대화를 이어 간다.',
+      description: '코딩 에이전트(Claude/Amp 등)와의 대화 세션. 외부 세션 ID를 저장해 후속 요청 때 대화를 이어 갑니다.',
       group: '실행 이력',
       expectedRows: 500_000,
       columns: {
@@ -438,7 +439,7 @@ export default defineSchema({
     }),
 
     execution_process_logs: table({
-      description: '실행 프로세스의 stdout/stderr 로그. 한 프로세스당 한 행에 JSONL(한 줄에 LogMsg 하나)로 덧붙이며 Server-Sent Events로 스트리밍한다.',
+      description: '실행 프로세스의 stdout/stderr 로그. 한 프로세스당 한 행에 JSONL(한 줄에 LogMsg 하나)로 덧붙이며 Server-Sent Events로 스트리밍합니다.',
       group: '실행 이력',
       expectedRows: 1_000_000,
       columns: {
@@ -448,7 +449,7 @@ export default defineSchema({
           .primaryKey()
           .references('execution_processes', 'id', { onDelete: 'cascade' })
           .describe('실행 프로세스 ID (기본 키이자 외래 키, 1:1)'),
-        logs: t.text().notNull().describe('JSONL 형식 로그 (한 줄에 LogMsg 하나). append_log_line으로 덧붙인다'),
+        logs: t.text().notNull().describe('JSONL 형식 로그 (한 줄에 LogMsg 하나). append_log_line으로 덧붙입니다'),
         byte_size: t.bigint().notNull().describe('logs의 바이트 크기'),
         inserted_at: subsecTime('로그 행이 만들어진 시각'),
       },
@@ -456,7 +457,7 @@ export default defineSchema({
     }),
 
     images: table({
-      description: '태스크에 첨부된 이미지 파일의 메타데이터. 파일 자체는 cache/images/ 아래에 있고, SHA256 해시로 중복을 제거한다.',
+      description: '태스크에 첨부된 이미지 파일의 메타데이터. 파일 자체는 cache/images/ 아래에 있고, SHA256 해시로 중복을 제거합니다.',
       group: '이미지 첨부',
       expectedRows: 10_000,
       columns: {
@@ -482,7 +483,7 @@ export default defineSchema({
         image_id: t.uuid().sqlite('BLOB').notNull().references('images', 'id', { onDelete: 'cascade' }).describe('이미지'),
         created_at: subsecTime('연결 시각'),
       },
-      uniques: [unique(['task_id', 'image_id'], { description: '같은 태스크에 같은 이미지를 두 번 연결하지 못하게 막는다' })],
+      uniques: [unique(['task_id', 'image_id'], { description: '같은 태스크에 같은 이미지를 두 번 연결하지 못하게 막습니다' })],
       indexes: [
         index('idx_task_images_task_id', ['task_id'], { description: '태스크별 이미지 조회' }),
         index('idx_task_images_image_id', ['image_id'], { description: '이미지가 쓰인 태스크 조회' }),
@@ -491,7 +492,7 @@ export default defineSchema({
 
     merges: table({
       description:
-        '태스크 시도의 결과를 대상 브랜치에 합친 기록. merge_type으로 Direct 머지와 PR 머지를 구분하며(다형성), 방식마다 채워야 하는 컬럼을 CHECK로 강제한다.',
+        '태스크 시도의 결과를 대상 브랜치에 합친 기록. merge_type으로 Direct 머지와 PR 머지를 구분하며(다형성), 방식마다 채워야 하는 컬럼을 CHECK로 강제합니다.',
       group: 'Git 통합',
       expectedRows: 100_000,
       columns: {
@@ -516,21 +517,21 @@ export default defineSchema({
         check(
           "(merge_type = 'direct' AND merge_commit IS NOT NULL AND pr_number IS NULL AND pr_url IS NULL) OR " +
             "(merge_type = 'pr' AND pr_number IS NOT NULL AND pr_url IS NOT NULL AND pr_status IS NOT NULL AND merge_commit IS NULL)",
-          { description: '데이터 무결성: Direct 머지는 merge_commit만, PR 머지는 pr_number·pr_url·pr_status만 채운다' },
+          { description: '데이터 무결성: Direct 머지는 merge_commit만, PR 머지는 pr_number·pr_url·pr_status만 채웁니다' },
         ),
       ],
       indexes: [
         index('idx_merges_task_attempt_id', ['task_attempt_id'], { description: '시도별 머지 기록 조회' }),
         index('idx_merges_open_pr', ['task_attempt_id', 'pr_status'], {
           where: "merge_type = 'pr' AND pr_status = 'open'",
-          description: '열린 PR만 담는 partial 인덱스: PR 상태 폴링 대상 조회용',
+          description: '열린 PR만 담는 부분 인덱스: PR 상태 폴링 대상 조회용',
         }),
       ],
     }),
 
     drafts: table({
       description:
-        '후속 요청·재시도 프롬프트의 임시 저장(낙관적 UI). version으로 동시 편집을 감지하고, queued/sending 플래그로 전송 대기열과 전송 락을 표현한다.',
+        '후속 요청·재시도 프롬프트의 임시 저장(낙관적 UI). version으로 동시 편집을 감지하고, queued/sending 플래그로 전송 대기열과 전송 락을 표현합니다.',
       group: '사용자 입력',
       expectedRows: 50_000,
       columns: {
@@ -550,13 +551,13 @@ export default defineSchema({
         created_at: t.timestamptz().sqlite('DATETIME').notNull().default(sql.now).describe('생성 시각'),
         updated_at: t.timestamptz().sqlite('DATETIME').notNull().default(sql.now).describe('수정 시각 (트리거가 자동 갱신)'),
       },
-      uniques: [unique(['task_attempt_id', 'draft_type'], { description: '태스크 시도마다 종류별 초안은 하나만 둔다' })],
+      uniques: [unique(['task_attempt_id', 'draft_type'], { description: '태스크 시도마다 종류별 초안은 하나만 둡니다' })],
       indexes: [
         index('idx_drafts_task_attempt_id', ['task_attempt_id'], { description: '시도별 초안 조회' }),
         index('idx_drafts_draft_type', ['draft_type'], { description: '종류별 초안 조회' }),
         index('idx_drafts_queued_sending', ['queued', 'sending'], {
           where: sql.dialects({ sqlite: 'queued = 1', postgres: 'queued' }),
-          description: '전송 대기 중인 초안만 담는 partial 인덱스: 전송 워커가 다음 초안을 찾는 용도',
+          description: '전송 대기 중인 초안만 담는 부분 인덱스: 전송 워커가 다음 초안을 찾는 용도',
         }),
       ],
       triggers: [
@@ -566,7 +567,7 @@ export default defineSchema({
           forEach: 'row',
           body: sql.dialects({ sqlite: 'UPDATE drafts SET updated_at = CURRENT_TIMESTAMP WHERE id = OLD.id;' }),
           dialects: ['sqlite'],
-          description: '초안이 수정되면 updated_at을 현재 시각으로 갱신한다 (SQLite)',
+          description: '초안이 수정되면 updated_at을 현재 시각으로 갱신합니다 (SQLite)',
         }),
         trigger('trg_drafts_updated_at', {
           timing: 'before',
@@ -574,7 +575,7 @@ export default defineSchema({
           forEach: 'row',
           body: sql.dialects({ postgres: 'EXECUTE FUNCTION set_updated_at()' }),
           dialects: ['postgres'],
-          description: '초안이 수정되면 updated_at을 현재 시각으로 갱신한다 (Postgres, set_updated_at 함수 사용)',
+          description: '초안이 수정되면 updated_at을 현재 시각으로 갱신합니다 (PostgreSQL, set_updated_at 함수 사용)',
         }),
       ],
     }),
@@ -589,10 +590,10 @@ export default defineSchema({
           .text()
           .notNull()
           .check(sql.dialects({ sqlite: "INSTR(tag_name, ' ') = 0", postgres: "strpos(tag_name, ' ') = 0" }), {
-            description: '태그 이름에는 공백을 쓸 수 없다',
+            description: '태그 이름에는 공백을 쓸 수 없습니다',
           })
           .describe('태그 이름 (공백 없음)'),
-        content: t.text().notNull().check("content != ''", { description: '빈 내용의 태그는 허용하지 않는다' }).describe('태그가 펼쳐지는 본문'),
+        content: t.text().notNull().check("content != ''", { description: '빈 내용의 태그는 허용하지 않습니다' }).describe('태그가 펼쳐지는 본문'),
         created_at: subsecTime('생성 시각'),
         updated_at: subsecTime('수정 시각'),
       },

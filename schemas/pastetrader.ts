@@ -32,7 +32,7 @@ function updatedAtTriggers(tableName: string) {
       forEach: 'row',
       body: sql.dialects({ postgres: 'EXECUTE FUNCTION update_updated_at_column()' }),
       dialects: ['postgres'],
-      description: `${tableName} 행이 수정될 때 updated_at을 현재 시각으로 바꾼다`,
+      description: `${tableName} 행이 수정될 때 updated_at을 현재 시각으로 바꿉니다`,
     }),
     trigger(`update_${tableName}_updated_at`, {
       timing: 'after',
@@ -40,7 +40,7 @@ function updatedAtTriggers(tableName: string) {
       forEach: 'row',
       body: sql.dialects({ sqlite: `UPDATE ${tableName} SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;` }),
       dialects: ['sqlite'],
-      description: `${tableName} 행이 수정된 뒤 updated_at을 현재 시각으로 바꾼다 (SQLite용 대체 트리거)`,
+      description: `${tableName} 행이 수정된 뒤 updated_at을 현재 시각으로 바꿉니다 (SQLite용 대체 트리거)`,
     }),
   ]
 }
@@ -53,7 +53,7 @@ const updateUpdatedAtColumn = fn('update_updated_at_column', {
   returns: 'trigger',
   language: 'plpgsql',
   body: 'BEGIN\n    NEW.updated_at = NOW();\n    RETURN NEW;\nEND;',
-  description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 NOW()로 바꾼다. updated_at이 있는 모든 테이블에 적용한다.',
+  description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 NOW()로 바꿉니다. updated_at이 있는 모든 테이블에 적용합니다.',
 })
 
 // ---------------------------------------------------------------------------
@@ -69,14 +69,14 @@ const at = (iso: string) => kysql<Date>`${iso}`
 
 const queries = [
   query<DB>('workflow_by_id', {
-    description: '워크플로우 정의 하나를 ID로 조회한다 (기본 키 조회)',
+    description: '워크플로우 정의 하나를 ID로 조회합니다 (기본 키 조회)',
     table: 'workflows',
     build: (db) => db.selectFrom('workflows').selectAll().where('id', '=', WORKFLOW_ID),
     uses: { primaryKey: 'workflows' },
     targetMs: 1,
   }),
   query<DB>('nodes_of_workflow', {
-    description: '워크플로우의 노드 전체를 타입별로 묶어 읽는다 (DAG를 메모리에 올릴 때)',
+    description: '워크플로우의 노드 전체를 타입별로 묶어 읽습니다 (DAG를 메모리에 올릴 때)',
     // idx_nodes_workflow(workflow_id)는 idx_nodes_type의 왼쪽 접두사(중복 인덱스)다. 정렬 없이 workflow_id만 주면
     // Postgres는 idx_nodes_type을, SQLite는 idx_nodes_workflow를 고르므로 두 플래너가 같은 답을 내는 복합 인덱스를 적는다.
     table: 'nodes',
@@ -108,7 +108,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('edges_from_node', {
-    description: '노드에서 나가는 연결(도착 노드와 연결점)을 조회한다 (노드 실행 후 다음 노드 결정). 필요한 컬럼이 모두 유니크 인덱스에 있어 테이블을 읽지 않는다',
+    description: '노드에서 나가는 연결(도착 노드와 연결점)을 조회합니다 (노드 실행 후 다음 노드 결정). 필요한 컬럼이 모두 유니크 인덱스에 있어 테이블을 읽지 않습니다',
     // idx_edges_source(source_node_id)는 idx_edges_unique_connection의 왼쪽 접두사(중복 인덱스)다.
     // 두 플래너 모두 이 조회를 유니크 인덱스만으로(SQLite COVERING INDEX, Postgres Index Only Scan) 처리한다.
     table: 'edges',
@@ -125,7 +125,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('running_executions_of_workflow', {
-    description: '워크플로우의 실행 중인 실행 (중복 실행 방지). partial 인덱스 조건 status = \'running\'을 리터럴로 되풀이한다',
+    description: '워크플로우의 실행 중인 실행 (중복 실행 방지). 부분 인덱스 조건 status = \'running\'을 리터럴로 되풀이합니다',
     table: 'workflow_executions',
     build: (db) =>
       db
@@ -148,7 +148,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('due_schedules', {
-    description: '실행 시각이 된 활성 스케줄을 시각 순으로 고른다 (스케줄러 폴링). partial 인덱스 조건 is_active = TRUE를 리터럴로 되풀이한다',
+    description: '실행 시각이 된 활성 스케줄을 시각 순으로 고릅니다 (스케줄러 폴링). 부분 인덱스 조건 is_active = TRUE를 리터럴로 되풀이합니다',
     table: 'schedules',
     build: (db) =>
       db
@@ -167,11 +167,12 @@ export default defineSchema({
   name: 'pastetrader',
   description:
     'PasteTrader Workflow Engine을 위한 데이터베이스 스키마 (PostgreSQL 16, SQLAlchemy 2.0 async). DAG 기반 워크플로우(노드·엣지), 도구·에이전트 레지스트리, ' +
-    '실행 이력과 로그, APScheduler 스케줄을 저장한다. 유연한 설정은 JSONB + GIN 인덱스로, 삭제는 deleted_at 소프트 삭제로 처리한다.',
+    '실행 이력과 로그, APScheduler 스케줄을 저장합니다. 유연한 설정은 JSONB + GIN 인덱스로, 삭제는 deleted_at 컬럼의 Soft Delete로 처리합니다.',
   extensions: [{ name: 'uuid-ossp', description: 'UUID 생성 확장 (초기 마이그레이션에서 활성화)' }],
   functions: [updateUpdatedAtColumn],
   tables: {
     users: table({
+      softDelete: 'deleted_at',
       description: '사용자 계정 정보',
       group: '사용자',
       columns: {
@@ -191,6 +192,7 @@ export default defineSchema({
     }),
 
     workflows: table({
+      softDelete: 'deleted_at',
       description: 'DAG 기반 워크플로우 정의',
       group: '워크플로우 정의',
       columns: {
@@ -212,7 +214,7 @@ export default defineSchema({
           where: 'deleted_at IS NULL',
           description: '소유자별 활성 워크플로우 조회 (삭제된 것 제외)',
         }),
-        configGin('idx_workflows_config', '전역 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)'),
+        configGin('idx_workflows_config', '전역 설정 JSONB 검색용 GIN 인덱스 (PostgreSQL 전용)'),
       ],
       triggers: updatedAtTriggers('workflows'),
     }),
@@ -250,7 +252,7 @@ export default defineSchema({
       indexes: [
         index('idx_nodes_workflow', ['workflow_id'], { description: '워크플로우별 노드 조회' }),
         index('idx_nodes_type', ['workflow_id', 'node_type'], { description: '워크플로우 안에서 타입별 노드 조회' }),
-        configGin('idx_nodes_config', '노드 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)'),
+        configGin('idx_nodes_config', '노드 설정 JSONB 검색용 GIN 인덱스 (PostgreSQL 전용)'),
       ],
       triggers: updatedAtTriggers('nodes'),
     }),
@@ -282,6 +284,7 @@ export default defineSchema({
     }),
 
     tools: table({
+      softDelete: 'deleted_at',
       description: '외부 도구 레지스트리',
       group: '도구·에이전트',
       columns: {
@@ -307,11 +310,12 @@ export default defineSchema({
         updated_at: nowTz('수정 시각'),
         deleted_at: t.timestamptz().describe('삭제 시각'),
       },
-      indexes: [configGin('idx_tools_config', '도구 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)')],
+      indexes: [configGin('idx_tools_config', '도구 설정 JSONB 검색용 GIN 인덱스 (PostgreSQL 전용)')],
       triggers: updatedAtTriggers('tools'),
     }),
 
     agents: table({
+      softDelete: 'deleted_at',
       description: 'LLM 에이전트 설정',
       group: '도구·에이전트',
       columns: {
@@ -337,12 +341,12 @@ export default defineSchema({
         updated_at: nowTz('수정 시각'),
         deleted_at: t.timestamptz().describe('삭제 시각'),
       },
-      indexes: [configGin('idx_agents_config', '에이전트 설정 JSONB 검색용 GIN 인덱스 (Postgres 전용)')],
+      indexes: [configGin('idx_agents_config', '에이전트 설정 JSONB 검색용 GIN 인덱스 (PostgreSQL 전용)')],
       triggers: updatedAtTriggers('agents'),
     }),
 
     workflow_executions: table({
-      description: '워크플로우 실행 이력. 워크플로우가 (소프트) 삭제되어도 이력은 보존한다.',
+      description: '워크플로우 실행 이력. 워크플로우가 Soft Delete되어도 이력은 보존합니다.',
       group: '실행 이력',
       columns: {
         id: uuidPk(),
@@ -404,7 +408,7 @@ export default defineSchema({
     }),
 
     execution_logs: table({
-      description: '상세 실행 로그. 대규모가 되면 시간 기반 파티셔닝을 고려한다.',
+      description: '상세 실행 로그. 대규모가 되면 시간 기반 파티셔닝을 고려합니다.',
       group: '실행 이력',
       columns: {
         id: uuidPk(),

@@ -12,6 +12,7 @@
  * SQLite에서도 DDL이 적용되도록 tsvector 컬럼, GIN 인덱스, Postgres 함수·트리거는 Postgres 전용으로
  * 제한했다. updated_at 갱신과 대화 최근 메시지 시각 갱신은 SQLite용 대체 트리거(같은 이름)를 둔다.
  */
+import { josa } from 'es-hangul'
 import { sql as kysql } from 'kysely'
 import type { DB } from '../generated/saltlux/types.js'
 import { check, defineSchema, desc, enumType, expr, fn, index, sql, t, table, trigger, unique, view } from 'schemaforge'
@@ -78,7 +79,7 @@ function updatedAtTriggers(tableName: string, label: string) {
       forEach: 'row',
       body: sql.dialects({ postgres: 'EXECUTE FUNCTION set_updated_at()' }),
       dialects: ['postgres'],
-      description: `${label}이(가) 수정될 때 updated_at을 현재 시각으로 바꾼다`,
+      description: `${josa(label, '이/가')} 수정될 때 updated_at을 현재 시각으로 바꿉니다`,
     }),
     trigger(`trg_${tableName}_updated_at`, {
       timing: 'after',
@@ -86,7 +87,7 @@ function updatedAtTriggers(tableName: string, label: string) {
       forEach: 'row',
       body: sql.dialects({ sqlite: `UPDATE ${tableName} SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;` }),
       dialects: ['sqlite'],
-      description: `${label}이(가) 수정된 뒤 updated_at을 현재 시각으로 바꾼다 (SQLite용 대체 트리거)`,
+      description: `${josa(label, '이/가')} 수정된 뒤 updated_at을 현재 시각으로 바꿉니다 (SQLite용 대체 트리거)`,
     }),
   ]
 }
@@ -99,14 +100,14 @@ const setUpdatedAt = fn('set_updated_at', {
   returns: 'trigger',
   language: 'plpgsql',
   body: 'BEGIN\n  NEW.updated_at = now();\n  RETURN NEW;\nEND;',
-  description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 현재 시각으로 바꾼다.',
+  description: 'BEFORE UPDATE 트리거 함수: 수정되는 행의 updated_at을 현재 시각으로 바꿉니다.',
 })
 
 const touchConversation = fn('touch_conversation_last_message', {
   returns: 'trigger',
   language: 'plpgsql',
   body: 'BEGIN\n  UPDATE conversations SET last_message_at = NEW.created_at WHERE id = NEW.conversation_id;\n  RETURN NEW;\nEND;',
-  description: 'AFTER INSERT 트리거 함수: 새 메시지가 들어오면 대화의 last_message_at을 그 메시지 시각으로 맞춘다.',
+  description: 'AFTER INSERT 트리거 함수: 새 메시지가 들어오면 대화의 last_message_at을 그 메시지 시각으로 맞춥니다.',
 })
 
 const cleanupExpiredSessions = fn('cleanup_expired_sessions', {
@@ -115,7 +116,7 @@ const cleanupExpiredSessions = fn('cleanup_expired_sessions', {
   body:
     'DECLARE\n  deleted_count integer;\nBEGIN\n  DELETE FROM sessions WHERE expires_at < now() OR revoked_at IS NOT NULL;\n' +
     '  GET DIAGNOSTICS deleted_count = ROW_COUNT;\n  RETURN deleted_count;\nEND;',
-  description: '세션 정리 (일일 작업): 만료되었거나 폐기된 세션을 지우고 지운 행 수를 돌려준다.',
+  description: '세션 정리 (일일 작업): 만료되었거나 폐기된 세션을 지우고 지운 행 수를 돌려줍니다.',
 })
 
 const cleanupOldLogs = fn('cleanup_old_logs', {
@@ -125,7 +126,7 @@ const cleanupOldLogs = fn('cleanup_old_logs', {
   body:
     'DECLARE\n  deleted_count integer;\nBEGIN\n  DELETE FROM logs WHERE created_at < now() - make_interval(days => retention_days);\n' +
     '  GET DIAGNOSTICS deleted_count = ROW_COUNT;\n  RETURN deleted_count;\nEND;',
-  description: '로그 정리 (일일 작업): 보존 기간(기본 30일)이 지난 시스템 로그를 지우고 지운 행 수를 돌려준다.',
+  description: '로그 정리 (일일 작업): 보존 기간(기본 30일)이 지난 시스템 로그를 지우고 지운 행 수를 돌려줍니다.',
 })
 
 // ---------------------------------------------------------------------------
@@ -141,7 +142,7 @@ const at = (iso: string) => kysql<Date>`${iso}`
 
 const queries = [
   query<DB>('messages_of_conversation', {
-    description: '대화의 메시지를 시간순으로 조회한다 (대화 화면, 최근 200개까지)',
+    description: '대화의 메시지를 시간순으로 조회합니다 (대화 화면, 최근 200개까지)',
     table: 'messages',
     build: (db) =>
       db
@@ -154,7 +155,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('active_conversations_of_user', {
-    description: "사용자의 진행 중인 대화 목록을 최근 메시지순으로 (사이드바). partial 인덱스 조건 status = 'active'를 리터럴로 되풀이한다",
+    description: "사용자의 진행 중인 대화 목록을 최근 메시지순으로 (사이드바). 부분 인덱스 조건 status = 'active'를 리터럴로 되풀이합니다",
     table: 'conversations',
     build: (db) =>
       db
@@ -168,14 +169,14 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('session_by_id', {
-    description: '세션 하나를 ID로 조회한다 (요청마다 세션 확인, 기본 키 조회)',
+    description: '세션 하나를 ID로 조회합니다 (요청마다 세션 확인, 기본 키 조회)',
     table: 'sessions',
     build: (db) => db.selectFrom('sessions').select(['user_id', 'expires_at', 'revoked_at']).where('id', '=', SESSION_ID),
     uses: { primaryKey: 'sessions' },
     targetMs: 1,
   }),
   query<DB>('active_sessions_of_user', {
-    description: '사용자의 유효한(폐기되지 않은) 세션 목록 (로그인 기기 관리). partial 인덱스 조건 revoked_at IS NULL을 되풀이한다',
+    description: '사용자의 유효한(폐기되지 않은) 세션 목록 (로그인 기기 관리). 부분 인덱스 조건 revoked_at IS NULL을 되풀이합니다',
     table: 'sessions',
     build: (db) =>
       db
@@ -187,14 +188,14 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('expired_sessions', {
-    description: '만료된 세션을 찾는다 (cleanup_expired_sessions()의 정리 대상)',
+    description: '만료된 세션을 찾습니다 (cleanup_expired_sessions()의 정리 대상)',
     table: 'sessions',
     build: (db) => db.selectFrom('sessions').select('id').where('expires_at', '<', at('2025-01-01T00:00:00Z')),
     uses: 'idx_sessions_expires_at',
     targetMs: 50,
   }),
   query<DB>('pending_documents', {
-    description: "인덱싱 워커가 처리할 문서를 고른다. partial 인덱스 조건 status IN ('uploaded', 'processing')을 리터럴로 되풀이한다",
+    description: "인덱싱 워커가 처리할 문서를 고릅니다. 부분 인덱스 조건 status IN ('uploaded', 'processing')을 리터럴로 되풀이합니다",
     table: 'documents',
     build: (db) =>
       db
@@ -206,7 +207,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('search_messages', {
-    description: '메시지 본문 한국어 전문 검색 (tsvector 생성 컬럼 + GIN 인덱스, Postgres 전용)',
+    description: '메시지 본문 한국어 전문 검색 (tsvector 생성 컬럼 + GIN 인덱스, PostgreSQL 전용)',
     table: 'messages',
     build: (db) =>
       db
@@ -219,7 +220,7 @@ const queries = [
     dialects: ['postgres'],
   }),
   query<DB>('search_conversation_titles', {
-    description: '대화 제목 한국어 전문 검색 (GIN 표현식 인덱스, Postgres 전용). 인덱스의 표현식을 그대로 쓴다',
+    description: '대화 제목 한국어 전문 검색 (GIN 표현식 인덱스, PostgreSQL 전용). 인덱스의 표현식을 그대로 씁니다',
     table: 'conversations',
     build: (db) =>
       db
@@ -237,13 +238,14 @@ export default defineSchema({
   name: 'saltlux',
   description:
     'Saltlux AI 플랫폼(saltlux_ai)의 PostgreSQL 스키마. 사용자·대화·메시지·문서·워크플로우(핵심), API 키·가드레일·로그·세션(관리), ' +
-    'MCP 연결·워크플로우 실행 이력·캐시 통계·AI 요청 통계(확장)를 저장한다. Prisma로 마이그레이션하며, 한국어 전문 검색은 tsvector + GIN 인덱스로 처리한다.',
+    'MCP 연결·워크플로우 실행 이력·캐시 통계·AI 요청 통계(확장)를 저장합니다. Prisma로 마이그레이션하며, 한국어 전문 검색은 tsvector + GIN 인덱스로 처리합니다.',
   enums: [messageRole, executionStatus],
   functions: [setUpdatedAt, touchConversation, cleanupExpiredSessions, cleanupOldLogs],
   tables: {
     // ----------------------------------------------------------------- 핵심 테이블
     users: table({
-      description: '사용자 정보. 비밀번호는 bcrypt 해시로만 저장하고, 탈퇴는 deleted_at으로 소프트 삭제한다.',
+      softDelete: 'deleted_at',
+      description: '사용자 정보. 비밀번호는 bcrypt 해시로만 저장하고, 탈퇴는 deleted_at으로 Soft Delete합니다.',
       group: '핵심 테이블',
       columns: {
         id: uuidPk('사용자 ID'),
@@ -261,9 +263,9 @@ export default defineSchema({
         metadata: jsonObject('프로필·환경설정 등 부가 정보 (JSONB)'),
         created_at: nowTz('가입 시각'),
         updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
-        deleted_at: t.timestamptz().describe('탈퇴(소프트 삭제) 시각. NULL이면 활성 사용자'),
+        deleted_at: t.timestamptz().describe('탈퇴(Soft Delete) 시각. NULL이면 활성 사용자'),
       },
-      checks: [check("email LIKE '%_@_%'", { name: 'chk_users_email_format', description: '이메일에는 @ 앞뒤로 한 글자 이상이 있어야 한다' })],
+      checks: [check("email LIKE '%_@_%'", { name: 'chk_users_email_format', description: '이메일에는 @ 앞뒤로 한 글자 이상이 있어야 합니다' })],
       indexes: [
         index('idx_users_role', ['role'], { where: 'deleted_at IS NULL', description: '탈퇴하지 않은 사용자를 역할별로 조회 (관리자 목록 등)' }),
         index('idx_users_created_at', [desc('created_at')], { description: '최근 가입자 조회' }),
@@ -272,7 +274,7 @@ export default defineSchema({
     }),
 
     conversations: table({
-      description: '대화 세션. 한 사용자가 AI와 주고받은 메시지들의 묶음이다.',
+      description: '대화 세션. 한 사용자가 AI와 주고받은 메시지들의 묶음입니다.',
       group: '핵심 테이블',
       columns: {
         id: uuidPk('대화 ID'),
@@ -300,14 +302,14 @@ export default defineSchema({
         index('idx_conversations_title_search', [expr(sql.dialects({ postgres: "to_tsvector('simple', title)" }))], {
           method: 'gin',
           dialects: ['postgres'],
-          description: '대화 제목 한국어 전문 검색용 GIN 표현식 인덱스 (Postgres 전용)',
+          description: '대화 제목 한국어 전문 검색용 GIN 표현식 인덱스 (PostgreSQL 전용)',
         }),
       ],
       triggers: updatedAtTriggers('conversations', '대화'),
     }),
 
     messages: table({
-      description: '대화 안의 메시지. 한 번 쓰면 바뀌지 않으므로 updated_at이 없다. 본문은 한국어 전문 검색 대상이다.',
+      description: '대화 안의 메시지. 한 번 쓰면 바뀌지 않으므로 updated_at이 없습니다. 본문은 한국어 전문 검색 대상입니다.',
       group: '핵심 테이블',
       columns: {
         id: uuidPk('메시지 ID'),
@@ -325,7 +327,7 @@ export default defineSchema({
         guardrail_flagged: t.boolean().notNull().default(false).describe('가드레일에 걸렸는지 여부'),
         metadata: jsonObject('도구 호출, 인용 문서 등 부가 정보 (JSONB)'),
         created_at: nowTz('작성 시각'),
-        search_vector: searchVector("to_tsvector('simple', coalesce(content, ''))", '본문 전문 검색용 tsvector (생성 컬럼, Postgres 전용)'),
+        search_vector: searchVector("to_tsvector('simple', coalesce(content, ''))", '본문 전문 검색용 tsvector (생성 컬럼, PostgreSQL 전용)'),
       },
       indexes: [
         index('idx_messages_conversation_created_at', ['conversation_id', 'created_at'], { description: '대화의 메시지를 시간순으로 조회' }),
@@ -333,7 +335,7 @@ export default defineSchema({
           where: 'guardrail_flagged = TRUE',
           description: '가드레일에 걸린 메시지만 담는 부분 인덱스 (검토용)',
         }),
-        searchIndex('idx_messages_search', '메시지 본문 한국어 전문 검색용 GIN 인덱스 (Postgres 전용)'),
+        searchIndex('idx_messages_search', '메시지 본문 한국어 전문 검색용 GIN 인덱스 (PostgreSQL 전용)'),
       ],
       triggers: [
         trigger('trg_messages_touch_conversation', {
@@ -342,7 +344,7 @@ export default defineSchema({
           forEach: 'row',
           body: sql.dialects({ postgres: 'EXECUTE FUNCTION touch_conversation_last_message()' }),
           dialects: ['postgres'],
-          description: '메시지가 추가되면 대화의 last_message_at을 갱신한다',
+          description: '메시지가 추가되면 대화의 last_message_at을 갱신합니다',
         }),
         trigger('trg_messages_touch_conversation', {
           timing: 'after',
@@ -350,13 +352,14 @@ export default defineSchema({
           forEach: 'row',
           body: sql.dialects({ sqlite: 'UPDATE conversations SET last_message_at = NEW.created_at WHERE id = NEW.conversation_id;' }),
           dialects: ['sqlite'],
-          description: '메시지가 추가되면 대화의 last_message_at을 갱신한다 (SQLite용 대체 트리거)',
+          description: '메시지가 추가되면 대화의 last_message_at을 갱신합니다 (SQLite용 대체 트리거)',
         }),
       ],
     }),
 
     documents: table({
-      description: '업로드한 문서의 메타데이터와 추출 본문. 파일은 외부 저장소에 두고, 제목과 본문을 한국어 전문 검색으로 찾는다.',
+      softDelete: 'deleted_at',
+      description: '업로드한 문서의 메타데이터와 추출 본문. 파일은 외부 저장소에 두고, 제목과 본문을 한국어 전문 검색으로 찾습니다.',
       group: '핵심 테이블',
       columns: {
         id: uuidPk('문서 ID'),
@@ -364,7 +367,7 @@ export default defineSchema({
         conversation_id: t
           .uuid()
           .references('conversations', 'id', { onDelete: 'set null' })
-          .describe('문서를 올린 대화. 대화가 지워져도 문서는 남고 NULL이 된다'),
+          .describe('문서를 올린 대화. 대화가 지워져도 문서는 남고 NULL이 됩니다'),
         title: t.varchar(500).notNull().describe('문서 제목'),
         content: t.text().describe('추출한 본문 텍스트 (처리 전에는 NULL)'),
         file_name: t.varchar(255).describe('원본 파일 이름'),
@@ -382,10 +385,10 @@ export default defineSchema({
         metadata: jsonObject('작성자, 페이지 수, 언어 등 문서 메타데이터 (JSONB)'),
         created_at: nowTz('업로드 시각'),
         updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
         search_vector: searchVector(
           "to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(content, ''))",
-          '제목+본문 전문 검색용 tsvector (생성 컬럼, Postgres 전용)',
+          '제목+본문 전문 검색용 tsvector (생성 컬럼, PostgreSQL 전용)',
         ),
       },
       indexes: [
@@ -402,18 +405,19 @@ export default defineSchema({
           where: 'checksum IS NOT NULL AND deleted_at IS NULL',
           description: '같은 사용자가 같은 파일을 중복 업로드하지 못하게 하는 부분 유니크 인덱스',
         }),
-        searchIndex('idx_documents_search', '문서 제목·본문 한국어 전문 검색용 GIN 인덱스 (Postgres 전용)'),
+        searchIndex('idx_documents_search', '문서 제목·본문 한국어 전문 검색용 GIN 인덱스 (PostgreSQL 전용)'),
         index('idx_documents_metadata', [{ column: 'metadata', opclass: 'jsonb_path_ops' }], {
           method: 'gin',
           dialects: ['postgres'],
-          description: '메타데이터 JSONB 포함(@>) 검색용 GIN 인덱스 (Postgres 전용)',
+          description: '메타데이터 JSONB 포함(@>) 검색용 GIN 인덱스 (PostgreSQL 전용)',
         }),
       ],
       triggers: updatedAtTriggers('documents', '문서'),
     }),
 
     workflows: table({
-      description: '워크플로우 정의. 노드와 연결을 JSONB(definition)로 저장하고 version으로 동시 편집을 감지한다.',
+      softDelete: 'deleted_at',
+      description: '워크플로우 정의. 노드와 연결을 JSONB(definition)로 저장하고 version으로 동시 편집을 감지합니다.',
       group: '핵심 테이블',
       columns: {
         id: uuidPk('워크플로우 ID'),
@@ -431,7 +435,7 @@ export default defineSchema({
         is_public: t.boolean().notNull().default(false).describe('다른 사용자에게 공유 여부'),
         created_at: nowTz('생성 시각'),
         updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
         index('idx_workflows_user_id', ['user_id'], { where: 'deleted_at IS NULL', description: '사용자의 삭제되지 않은 워크플로우 조회' }),
@@ -439,7 +443,7 @@ export default defineSchema({
         index(
           'idx_workflows_name_search',
           [expr(sql.dialects({ postgres: "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, ''))" }))],
-          { method: 'gin', dialects: ['postgres'], description: '이름·설명 한국어 전문 검색용 GIN 표현식 인덱스 (Postgres 전용)' },
+          { method: 'gin', dialects: ['postgres'], description: '이름·설명 한국어 전문 검색용 GIN 표현식 인덱스 (PostgreSQL 전용)' },
         ),
       ],
       triggers: updatedAtTriggers('workflows', '워크플로우'),
@@ -447,14 +451,14 @@ export default defineSchema({
 
     // ----------------------------------------------------------------- 관리 테이블
     api_keys: table({
-      description: 'API 키. 키 원문은 발급 순간에만 보여 주고 저장하지 않는다: 해시와 식별용 접두사만 저장한다.',
+      description: 'API 키. 키 원문은 발급 순간에만 보여 주고 저장하지 않습니다: 해시와 식별용 접두사만 저장합니다.',
       group: '관리 테이블',
       columns: {
         id: uuidPk('API 키 ID'),
         user_id: t.uuid().notNull().references('users', 'id', { onDelete: 'cascade' }).describe('키 소유자. 사용자 삭제 시 키도 삭제'),
         name: t.varchar(100).notNull().describe('키 이름 (사용자가 붙인 별칭)'),
-        key_prefix: t.varchar(16).notNull().describe('화면 표시·식별용 키 앞부분 (예: sk-1a2b3c4d). 인증에는 쓰지 않는다'),
-        key_hash: t.varchar(255).notNull().unique().describe('API 키 해시 (SHA-256 또는 bcrypt). 평문은 절대 저장하지 않는다'),
+        key_prefix: t.varchar(16).notNull().describe('화면 표시·식별용 키 앞부분 (예: sk-1a2b3c4d). 인증에는 쓰지 않습니다'),
+        key_hash: t.varchar(255).notNull().unique().describe('API 키 해시 (SHA-256 또는 bcrypt). 평문은 절대 저장하지 않습니다'),
         scopes: t.array(t.text()).notNull().default(sql.dialects({ postgres: "'{}'", sqlite: "'[]'" })).describe('권한 범위 목록 (예: chat:write, documents:read)'),
         rate_limit_per_minute: t
           .integer()
@@ -471,7 +475,7 @@ export default defineSchema({
       checks: [
         check('length(key_hash) >= 60', {
           name: 'chk_api_keys_hash_length',
-          description: '해시 길이 검사 (bcrypt 60자, SHA-256 16진수 64자): 짧은 평문 키가 잘못 저장되는 것을 막는다',
+          description: '해시 길이 검사 (bcrypt 60자, SHA-256 16진수 64자): 짧은 평문 키가 잘못 저장되는 것을 막습니다',
         }),
       ],
       indexes: [
@@ -482,7 +486,7 @@ export default defineSchema({
     }),
 
     guardrails: table({
-      description: '프롬프트 가드레일 규칙. 입력·출력에서 금칙어, 개인정보(PII), 유해 표현 등을 찾아 차단·마스킹·경고한다.',
+      description: '프롬프트 가드레일 규칙. 입력·출력에서 금칙어, 개인정보(PII), 유해 표현 등을 찾아 차단·마스킹·경고합니다.',
       group: '관리 테이블',
       columns: {
         id: uuidPk('가드레일 규칙 ID'),
@@ -524,7 +528,7 @@ export default defineSchema({
       checks: [
         check("rule_type NOT IN ('keyword', 'regex') OR pattern IS NOT NULL", {
           name: 'chk_guardrails_pattern_required',
-          description: 'keyword·regex 규칙에는 pattern이 있어야 한다',
+          description: 'keyword·regex 규칙에는 pattern이 있어야 합니다',
         }),
       ],
       indexes: [
@@ -537,7 +541,7 @@ export default defineSchema({
     }),
 
     logs: table({
-      description: '시스템 로그. 민감 정보(비밀번호, 키, 토큰)는 남기지 않는다. 날짜 기반 파티셔닝을 할 수 있게 created_at 중심으로 인덱싱하고 cleanup_old_logs()로 정리한다.',
+      description: '시스템 로그. 민감 정보(비밀번호, 키, 토큰)는 남기지 않습니다. 날짜 기반 파티셔닝을 할 수 있게 created_at 중심으로 인덱싱하고 cleanup_old_logs()로 정리합니다.',
       group: '관리 테이블',
       columns: {
         id: uuidPk('로그 ID'),
@@ -550,7 +554,7 @@ export default defineSchema({
         source: t.varchar(50).notNull().describe('로그를 남긴 서비스·모듈 이름'),
         message: t.text().notNull().describe('로그 메시지'),
         context: jsonObject('요청 경로, 오류 스택 등 구조화된 컨텍스트 (JSONB)'),
-        user_id: t.uuid().references('users', 'id', { onDelete: 'set null' }).describe('관련 사용자. 사용자가 삭제되어도 로그는 남기고 NULL로 바꾼다'),
+        user_id: t.uuid().references('users', 'id', { onDelete: 'set null' }).describe('관련 사용자. 사용자가 삭제되어도 로그는 남기고 NULL로 바꿉니다'),
         request_id: t.varchar(64).describe('요청 추적 ID'),
         ip_address: t.varchar(45).describe('클라이언트 IP 주소 (IPv6까지 45자)'),
         created_at: nowTz('기록 시각'),
@@ -567,7 +571,7 @@ export default defineSchema({
     }),
 
     sessions: table({
-      description: '사용자 로그인 세션. 세션 토큰은 해시로만 저장하고 만료 시간을 관리한다. 만료·폐기된 세션은 cleanup_expired_sessions()가 매일 정리한다.',
+      description: '사용자 로그인 세션. 세션 토큰은 해시로만 저장하고 만료 시간을 관리합니다. 만료·폐기된 세션은 cleanup_expired_sessions()가 매일 정리합니다.',
       group: '관리 테이블',
       columns: {
         id: uuidPk('세션 ID'),
@@ -580,7 +584,7 @@ export default defineSchema({
         revoked_at: t.timestamptz().describe('로그아웃·강제 종료 시각 (NULL이면 유효)'),
         created_at: nowTz('로그인 시각'),
       },
-      checks: [check('expires_at > created_at', { name: 'chk_sessions_expiry', description: '만료 시각은 생성 시각보다 뒤여야 한다' })],
+      checks: [check('expires_at > created_at', { name: 'chk_sessions_expiry', description: '만료 시각은 생성 시각보다 뒤여야 합니다' })],
       indexes: [
         index('idx_sessions_expires_at', ['expires_at'], { description: '만료된 세션 정리용' }),
         index('idx_sessions_user_active', ['user_id'], { where: 'revoked_at IS NULL', description: '사용자의 유효한 세션 조회 (부분 인덱스)' }),
@@ -618,7 +622,7 @@ export default defineSchema({
         created_at: nowTz('등록 시각'),
         updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
       },
-      uniques: [unique(['user_id', 'name'], { name: 'uq_mcp_connections_user_name', description: '한 사용자 안에서 연결 이름은 겹칠 수 없다' })],
+      uniques: [unique(['user_id', 'name'], { name: 'uq_mcp_connections_user_name', description: '한 사용자 안에서 연결 이름은 겹칠 수 없습니다' })],
       indexes: [
         index('idx_mcp_connections_user_enabled', ['user_id'], { where: 'is_enabled = TRUE', description: '사용자의 활성 연결 조회 (부분 인덱스)' }),
         index('idx_mcp_connections_status', ['status'], { description: '상태별 조회 (오류 연결 점검)' }),
@@ -627,7 +631,7 @@ export default defineSchema({
     }),
 
     workflow_executions: table({
-      description: '워크플로우 실행 이력. 실행한 사용자가 삭제되어도 이력은 남긴다.',
+      description: '워크플로우 실행 이력. 실행한 사용자가 삭제되어도 이력은 남깁니다.',
       group: '확장 테이블',
       columns: {
         id: uuidPk('실행 ID'),
@@ -653,7 +657,7 @@ export default defineSchema({
       checks: [
         check('completed_at IS NULL OR started_at IS NULL OR completed_at >= started_at', {
           name: 'chk_workflow_executions_time_order',
-          description: '종료 시각은 시작 시각보다 앞설 수 없다',
+          description: '종료 시각은 시작 시각보다 앞설 수 없습니다',
         }),
       ],
       indexes: [
@@ -667,7 +671,7 @@ export default defineSchema({
     }),
 
     cache_metadata: table({
-      description: '캐시 통계. LLM 응답·임베딩·검색 결과 캐시 항목별 히트/미스 수와 만료를 기록해 캐시 히트율을 모니터링한다.',
+      description: '캐시 통계. LLM 응답·임베딩·검색 결과 캐시 항목별 히트/미스 수와 만료를 기록해 캐시 히트율을 모니터링합니다.',
       group: '확장 테이블',
       columns: {
         id: uuidPk('캐시 항목 ID'),
@@ -701,7 +705,7 @@ export default defineSchema({
     }),
 
     ai_request_stats: table({
-      description: 'AI 요청 통계. 원시 요청을 시간·일·월 단위로 모델·사용자별로 집계한 값이다 (성능 모니터링·비용 분석용).',
+      description: 'AI 요청 통계. 원시 요청을 시간·일·월 단위로 모델·사용자별로 집계한 값입니다 (성능 모니터링·비용 분석용).',
       group: '확장 테이블',
       columns: {
         id: uuidPk('통계 행 ID'),
@@ -735,13 +739,13 @@ export default defineSchema({
         }),
         check('success_count + error_count <= request_count', {
           name: 'chk_ai_request_stats_counts',
-          description: '성공 수와 실패 수의 합은 전체 요청 수를 넘을 수 없다',
+          description: '성공 수와 실패 수의 합은 전체 요청 수를 넘을 수 없습니다',
         }),
       ],
       uniques: [
         unique(['period_start', 'period_granularity', 'provider', 'model', 'user_id'], {
           name: 'uq_ai_request_stats_period',
-          description: '같은 구간·모델·사용자 조합의 집계 행은 하나뿐이다 (UPSERT 대상)',
+          description: '같은 구간·모델·사용자 조합의 집계 행은 하나뿐입니다 (UPSERT 대상)',
         }),
       ],
       indexes: [

@@ -33,7 +33,7 @@ const at = (iso: string) => kysql<Date>`${iso}`
 
 const queries = [
   query<DB>('live_projects_of_user', {
-    description: '사용자의 삭제되지 않은 프로젝트 목록 (대시보드). partial 인덱스 조건 deleted_at IS NULL을 되풀이한다',
+    description: '사용자의 삭제되지 않은 프로젝트 목록 (대시보드). 부분 인덱스 조건 deleted_at IS NULL을 되풀이합니다',
     table: 'projects',
     build: (db) =>
       db
@@ -79,7 +79,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('active_api_key_by_hash', {
-    description: 'API 요청 인증: 폐기되지 않은 키를 해시로 찾는다. partial 인덱스 조건 revoked_at IS NULL을 되풀이한다',
+    description: 'API 요청 인증: 폐기되지 않은 키를 해시로 찾습니다. 부분 인덱스 조건 revoked_at IS NULL을 되풀이합니다',
     table: 'api_keys',
     build: (db) =>
       db
@@ -106,7 +106,7 @@ const queries = [
     targetMs: 10,
   }),
   query<DB>('user_by_id', {
-    description: '사용자 하나를 ID로 조회한다 (기본 키 조회)',
+    description: '사용자 하나를 ID로 조회합니다 (기본 키 조회)',
     table: 'users',
     build: (db) => db.selectFrom('users').selectAll().where('id', '=', USER_ID),
     uses: { primaryKey: 'users' },
@@ -117,11 +117,12 @@ const queries = [
 export default defineSchema({
   name: 'vision',
   description:
-    'Vision Platform의 PostgreSQL(Primary DB) 스키마. 사용자·프로젝트·데이터셋·학습 워크플로우 메타데이터·추론 엔드포인트·사용량을 관계형으로 저장한다. ' +
-    '유연한 설정과 로그는 MongoDB, 캐시·세션·실시간 상태는 Redis, 대용량 파일(데이터셋, 모델 가중치)은 S3/MinIO에 둔다.',
+    'Vision Platform의 PostgreSQL(Primary DB) 스키마. 사용자·프로젝트·데이터셋·학습 워크플로우 메타데이터·추론 엔드포인트·사용량을 관계형으로 저장합니다. ' +
+    '유연한 설정과 로그는 MongoDB, 캐시·세션·실시간 상태는 Redis, 대용량 파일(데이터셋, 모델 가중치)은 S3/MinIO에 둡니다.',
   tables: {
     users: table({
-      description: '사용자 계정 정보. 플랜과 사용량 제한을 함께 가지며 소프트 삭제(deleted_at)를 쓴다.',
+      softDelete: 'deleted_at',
+      description: '사용자 계정 정보. 플랜과 사용량 제한을 함께 가지며 Soft Delete(deleted_at)를 씁니다.',
       group: '사용자·계정',
       columns: {
         id: uuidPk('사용자 ID'),
@@ -139,7 +140,7 @@ export default defineSchema({
         created_at: nowTz('생성 시각'),
         updated_at: nowTz('수정 시각'),
         last_login_at: t.timestamptz().describe('마지막 로그인 시각'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각 (NULL이면 활성 계정)'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각 (NULL이면 활성 계정)'),
       },
       indexes: [
         index('idx_users_email', ['email'], { where: 'deleted_at IS NULL', description: '삭제되지 않은 사용자의 이메일 조회 (로그인)' }),
@@ -148,6 +149,7 @@ export default defineSchema({
     }),
 
     projects: table({
+      softDelete: 'deleted_at',
       description: '사용자의 프로젝트 (워크플로우의 논리적 그룹)',
       group: '프로젝트·데이터',
       columns: {
@@ -161,17 +163,18 @@ export default defineSchema({
         dataset_count: t.integer().default(0).describe('통계(캐시): 연결된 데이터셋 수'),
         created_at: nowTz('생성 시각'),
         updated_at: nowTz('수정 시각'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
         index('idx_projects_user_id', ['user_id'], { where: 'deleted_at IS NULL', description: '사용자별 활성 프로젝트 조회' }),
         index('idx_projects_created_at', [desc('created_at')], { description: '최신 프로젝트 조회' }),
-        index('idx_projects_tags', ['tags'], { method: 'gin', dialects: ['postgres'], description: '태그 배열 포함 검색용 GIN 인덱스 (Postgres 전용)' }),
+        index('idx_projects_tags', ['tags'], { method: 'gin', dialects: ['postgres'], description: '태그 배열 포함 검색용 GIN 인덱스 (PostgreSQL 전용)' }),
       ],
     }),
 
     datasets: table({
-      description: '데이터셋 메타데이터. 실제 파일은 S3에 있고 여기에는 경로·형식·통계·검증 결과를 둔다.',
+      softDelete: 'deleted_at',
+      description: '데이터셋 메타데이터. 실제 파일은 S3에 있고 여기에는 경로·형식·통계·검증 결과를 둡니다.',
       group: '프로젝트·데이터',
       columns: {
         id: uuidPk('데이터셋 ID'),
@@ -190,7 +193,7 @@ export default defineSchema({
         validation_result: t.jsonb().describe('검증 결과 (JSONB)'),
         created_at: nowTz('생성 시각'),
         updated_at: nowTz('수정 시각'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
         index('idx_datasets_user_id', ['user_id'], { where: 'deleted_at IS NULL', description: '사용자별 활성 데이터셋 조회' }),
@@ -207,7 +210,7 @@ export default defineSchema({
         dataset_id: t.uuid().notNull().references('datasets', 'id', { onDelete: 'cascade' }).describe('데이터셋. 삭제 시 연결도 삭제'),
         added_at: nowTz('프로젝트에 데이터셋을 추가한 시각'),
       },
-      primaryKey: { columns: ['project_id', 'dataset_id'], description: '같은 데이터셋을 한 프로젝트에 두 번 연결할 수 없다 (복합 기본 키)' },
+      primaryKey: { columns: ['project_id', 'dataset_id'], description: '같은 데이터셋을 한 프로젝트에 두 번 연결할 수 없습니다 (복합 기본 키)' },
       indexes: [
         index('idx_project_datasets_project', ['project_id'], { description: '프로젝트별 데이터셋 조회' }),
         index('idx_project_datasets_dataset', ['dataset_id'], { description: '데이터셋을 쓰는 프로젝트 조회' }),
@@ -215,7 +218,8 @@ export default defineSchema({
     }),
 
     workflows: table({
-      description: '학습 워크플로우 정의와 실행 상태. Temporal 워크플로우와 1:1로 연결되며 진행률·리소스·결과를 기록한다.',
+      softDelete: 'deleted_at',
+      description: '학습 워크플로우 정의와 실행 상태. Temporal 워크플로우와 1:1로 연결되며 진행률·리소스·결과를 기록합니다.',
       group: '학습 워크플로우',
       columns: {
         id: uuidPk('워크플로우 ID'),
@@ -245,7 +249,7 @@ export default defineSchema({
         created_at: nowTz('생성 시각'),
         started_at: t.timestamptz().describe('학습 시작 시각'),
         completed_at: t.timestamptz().describe('학습 종료 시각'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
         index('idx_workflows_project_id', ['project_id'], { description: '프로젝트별 워크플로우 조회' }),
@@ -260,7 +264,7 @@ export default defineSchema({
     }),
 
     workflow_configs: table({
-      description: '워크플로우 설정 (별도 테이블로 정규화). 모델·데이터·하이퍼파라미터·리소스 요구사항을 담는다.',
+      description: '워크플로우 설정 (별도 테이블로 정규화). 모델·데이터·하이퍼파라미터·리소스 요구사항을 담습니다.',
       group: '학습 워크플로우',
       columns: {
         workflow_id: t.uuid().primaryKey().references('workflows', 'id', { onDelete: 'cascade' }).describe('워크플로우 ID (기본 키이자 외래 키, 1:1)'),
@@ -283,7 +287,7 @@ export default defineSchema({
     }),
 
     metrics: table({
-      description: '학습 메트릭 (시계열 데이터). 대용량이 되면 월별 파티셔닝을 고려한다.',
+      description: '학습 메트릭 (시계열 데이터). 대용량이 되면 월별 파티셔닝을 고려합니다.',
       group: '학습 워크플로우',
       columns: {
         id: t.bigserial().primaryKey().describe('메트릭 ID (자동 증가)'),
@@ -306,6 +310,7 @@ export default defineSchema({
     }),
 
     inference_endpoints: table({
+      softDelete: 'deleted_at',
       description: '배포된 추론 엔드포인트',
       group: '추론·사용량',
       columns: {
@@ -322,7 +327,7 @@ export default defineSchema({
         last_request_at: t.timestamptz().describe('통계: 마지막 요청 시각'),
         created_at: nowTz('생성 시각'),
         updated_at: nowTz('수정 시각'),
-        deleted_at: t.timestamptz().describe('소프트 삭제 시각'),
+        deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
         index('idx_inference_endpoints_workflow', ['workflow_id'], { description: '워크플로우별 엔드포인트 조회' }),
@@ -332,7 +337,7 @@ export default defineSchema({
     }),
 
     usage_tracking: table({
-      description: '사용량 추적 (GPU 시간, 스토리지 등). 과금과 플랜 한도 확인에 쓴다.',
+      description: '사용량 추적 (GPU 시간, 스토리지 등). 과금과 플랜 한도 확인에 씁니다.',
       group: '추론·사용량',
       columns: {
         id: t.bigserial().primaryKey().describe('사용량 기록 ID (자동 증가)'),
@@ -340,7 +345,7 @@ export default defineSchema({
         resource_type: t.varchar(50).notNull().describe("리소스 타입: 'gpu_hours', 'storage_gb', 'api_requests'"),
         amount: t.decimal(10, 4).notNull().describe('사용량'),
         unit: t.varchar(20).notNull().describe('사용량 단위'),
-        workflow_id: t.uuid().references('workflows', 'id', { onDelete: 'set null' }).describe('연관 워크플로우. 워크플로우가 삭제되면 NULL로 남긴다'),
+        workflow_id: t.uuid().references('workflows', 'id', { onDelete: 'set null' }).describe('연관 워크플로우. 워크플로우가 삭제되면 NULL로 남깁니다'),
         cost_usd: t.decimal(10, 4).describe('비용 (USD, 선택)'),
         recorded_at: nowTz('기록 시각'),
       },
@@ -355,7 +360,7 @@ export default defineSchema({
     }),
 
     api_keys: table({
-      description: 'API 키 관리. 키 원문은 저장하지 않고 해시만 저장한다.',
+      description: 'API 키 관리. 키 원문은 저장하지 않고 해시만 저장합니다.',
       group: '사용자·계정',
       columns: {
         id: uuidPk('API 키 ID'),

@@ -17,7 +17,11 @@ export interface Config {
   readonly migrations?: string
   /** Generated artifacts folder (default `generated`). */
   readonly generated?: string
-  readonly docs?: { readonly lang?: string }
+  readonly docs?: {
+    readonly lang?: string
+    /** Docs lint: `schema check` fails when fewer than `min` percent of tables and columns have a description. */
+    readonly coverage?: { readonly min?: number }
+  }
 }
 
 /** Declares the project configuration (identity function, for type checking). */

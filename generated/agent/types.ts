@@ -47,7 +47,7 @@ export type ArtifactStatus = 'UPLOADING' | 'ACTIVE' | 'ARCHIVED' | 'DELETED'
 export type ArtifactType = 'CODE' | 'DOCUMENT' | 'IMAGE' | 'DATA' | 'LOG' | 'OTHER'
 
 /**
- * 에이전트 실행 상태. 상태가 바뀔 때마다 status_transitions에 이력을 남긴다.
+ * 에이전트 실행 상태. 상태가 바뀔 때마다 status_transitions에 이력을 남깁니다.
  *
  * - `PENDING`: 대기: 실행 요청을 받아 Kubernetes Job을 만들기 전
  * - `RUNNING`: 실행 중: Job의 Pod에서 Claude 에이전트가 실행되고 있음
@@ -87,7 +87,7 @@ export interface Artifacts {
   tags: Json | null
 }
 
-/** 실행 기록. 프롬프트 한 건을 Kubernetes Job으로 실행한 요청·실행 정보·결과·오류·비용·보존 정책을 담는다. */
+/** 실행 기록. 프롬프트 한 건을 Kubernetes Job으로 실행한 요청·실행 정보·결과·오류·비용·보존 정책을 담습니다. */
 export interface Executions {
   /** 실행 ID */
   id: Generated<string>
@@ -135,7 +135,7 @@ export interface Executions {
   is_permanent: Generated<boolean | null>
 }
 
-/** 상태 전환 이력. 실행 상태가 바뀔 때마다 한 행씩 추가한다. */
+/** 상태 전환 이력. 실행 상태가 바뀔 때마다 한 행씩 추가합니다. */
 export interface StatusTransitions {
   /** 전환 기록 ID */
   id: Generated<string>

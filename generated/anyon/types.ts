@@ -13,8 +13,8 @@ export type GeneratedAlways<T> = T extends ColumnType<infer S, any, any>
 /**
  * 임시 저장(draft)의 종류
  *
- * - `follow_up`: 후속 요청 초안: 전송 후 빈 문자열로 초기화된다
- * - `retry`: 재시도 초안: 전송 후 레코드가 삭제된다
+ * - `follow_up`: 후속 요청 초안: 전송 후 빈 문자열로 초기화됩니다
+ * - `retry`: 재시도 초안: 전송 후 레코드가 삭제됩니다
  */
 export type DraftType = 'follow_up' | 'retry'
 
@@ -56,7 +56,7 @@ export type MergePrStatus = 'open' | 'merged' | 'closed'
 export type MergeType = 'direct' | 'pr'
 
 /**
- * 태스크 진행 상태. 칸반 보드의 열에 해당한다.
+ * 태스크 진행 상태. 칸반 보드의 열에 해당합니다.
  *
  * - `todo`: 할 일: 아직 시도(TaskAttempt)가 시작되지 않은 태스크
  * - `inprogress`: 진행 중: 코딩 에이전트가 작업하고 있는 태스크
@@ -66,7 +66,7 @@ export type MergeType = 'direct' | 'pr'
  */
 export type TaskStatus = 'todo' | 'inprogress' | 'done' | 'cancelled' | 'inreview'
 
-/** 후속 요청·재시도 프롬프트의 임시 저장(낙관적 UI). version으로 동시 편집을 감지하고, queued/sending 플래그로 전송 대기열과 전송 락을 표현한다. */
+/** 후속 요청·재시도 프롬프트의 임시 저장(낙관적 UI). version으로 동시 편집을 감지하고, queued/sending 플래그로 전송 대기열과 전송 락을 표현합니다. */
 export interface Drafts {
   /** 초안 ID (UUID, SQLite에서는 TEXT) */
   id: string | null
@@ -94,11 +94,11 @@ export interface Drafts {
   updated_at: Generated<string>
 }
 
-/** 실행 프로세스의 stdout/stderr 로그. 한 프로세스당 한 행에 JSONL(한 줄에 LogMsg 하나)로 덧붙이며 Server-Sent Events로 스트리밍한다. */
+/** 실행 프로세스의 stdout/stderr 로그. 한 프로세스당 한 행에 JSONL(한 줄에 LogMsg 하나)로 덧붙이며 Server-Sent Events로 스트리밍합니다. */
 export interface ExecutionProcessLogs {
   /** 실행 프로세스 ID (기본 키이자 외래 키, 1:1) */
   execution_id: Buffer | null
-  /** JSONL 형식 로그 (한 줄에 LogMsg 하나). append_log_line으로 덧붙인다 */
+  /** JSONL 형식 로그 (한 줄에 LogMsg 하나). append_log_line으로 덧붙입니다 */
   logs: string
   /** logs의 바이트 크기 */
   byte_size: number
@@ -126,11 +126,11 @@ export interface ExecutionProcesses {
   updated_at: Generated<string>
   /** 무엇을 실행했는가 (setup 스크립트, cleanup 스크립트, 코딩 에이전트, 개발 서버) */
   run_reason: Generated<ExecutionRunReason>
-  /** 실행 요청 전체를 담은 JSON (다형성 executor_action). SQLite에서는 JSON 텍스트, Postgres에서는 jsonb */
+  /** 실행 요청 전체를 담은 JSON (다형성 executor_action). SQLite에서는 JSON 텍스트, PostgreSQL에서는 jsonb */
   executor_action: Generated<string>
-  /** executor_action의 typ.type 값을 뽑아 낸 생성 컬럼 (인덱스용). SQLite는 VIRTUAL, Postgres는 STORED */
+  /** executor_action의 typ.type 값을 뽑아 낸 생성 컬럼 (인덱스용). SQLite는 VIRTUAL, PostgreSQL는 STORED */
   executor_action_type: GeneratedAlways<string | null>
-  /** Soft Delete 플래그. TRUE면 히스토리에서 숨기되 복원할 수 있다 */
+  /** Soft Delete 플래그. TRUE면 히스토리에서 숨기되 복원할 수 있습니다 */
   dropped: Generated<number>
   /** 실행 종료 후 워크트리 HEAD 커밋 SHA */
   after_head_commit: string | null
@@ -138,7 +138,7 @@ export interface ExecutionProcesses {
   before_head_commit: string | null
 }
 
-/** 코딩 에이전트(Claude/Amp 등)와의 대화 세션. 외부 세션 ID를 저장해 후속 요청 때 대화를 이어 간다. */
+/** 코딩 에이전트(Claude/Amp 등)와의 대화 세션. 외부 세션 ID를 저장해 후속 요청 때 대화를 이어 갑니다. */
 export interface ExecutorSessions {
   /** 세션 레코드 ID (UUID) */
   id: Buffer | null
@@ -158,7 +158,7 @@ export interface ExecutorSessions {
   summary: string | null
 }
 
-/** 태스크에 첨부된 이미지 파일의 메타데이터. 파일 자체는 cache/images/ 아래에 있고, SHA256 해시로 중복을 제거한다. */
+/** 태스크에 첨부된 이미지 파일의 메타데이터. 파일 자체는 cache/images/ 아래에 있고, SHA256 해시로 중복을 제거합니다. */
 export interface Images {
   /** 이미지 ID (UUID) */
   id: Buffer | null
@@ -178,7 +178,7 @@ export interface Images {
   updated_at: Generated<string>
 }
 
-/** 태스크 시도의 결과를 대상 브랜치에 합친 기록. merge_type으로 Direct 머지와 PR 머지를 구분하며(다형성), 방식마다 채워야 하는 컬럼을 CHECK로 강제한다. */
+/** 태스크 시도의 결과를 대상 브랜치에 합친 기록. merge_type으로 Direct 머지와 PR 머지를 구분하며(다형성), 방식마다 채워야 하는 컬럼을 CHECK로 강제합니다. */
 export interface Merges {
   /** 머지 ID (UUID) */
   id: Buffer | null
@@ -204,7 +204,7 @@ export interface Merges {
   target_branch_name: string
 }
 
-/** 사용자가 등록한 Git 저장소 단위의 프로젝트. 태스크와 실행 스크립트(setup/dev/cleanup)를 묶는 최상위 엔터티다. */
+/** 사용자가 등록한 Git 저장소 단위의 프로젝트. 태스크와 실행 스크립트(setup/dev/cleanup)를 묶는 최상위 엔터티입니다. */
 export interface Projects {
   /** 프로젝트 ID (UUID) */
   id: Buffer | null
@@ -240,7 +240,7 @@ export interface Tags {
   updated_at: Generated<string>
 }
 
-/** 태스크에 대한 한 번의 시도. 전용 Git 브랜치와 워크트리를 할당받아 실행 프로세스들이 그 안에서 돌아간다. 워크트리는 72시간 후 정리된다. */
+/** 태스크에 대한 한 번의 시도. 전용 Git 브랜치와 워크트리를 할당받아 실행 프로세스들이 그 안에서 돌아갑니다. 워크트리는 72시간 후 정리됩니다. */
 export interface TaskAttempts {
   /** 태스크 시도 ID (UUID) */
   id: Buffer | null
@@ -276,7 +276,7 @@ export interface TaskImages {
   created_at: Generated<string>
 }
 
-/** 칸반 보드의 카드 하나에 해당하는 작업 단위. 하나의 태스크에 여러 번의 시도(task_attempts)가 있을 수 있다. */
+/** 칸반 보드의 카드 하나에 해당하는 작업 단위. 하나의 태스크에 여러 번의 시도(task_attempts)가 있을 수 있습니다. */
 export interface Tasks {
   /** 태스크 ID (UUID) */
   id: Buffer | null
@@ -284,7 +284,7 @@ export interface Tasks {
   project_id: Buffer
   /** 태스크 제목 */
   title: string
-  /** 태스크 설명. 코딩 에이전트에게 전달되는 프롬프트의 본문이 된다 */
+  /** 태스크 설명. 코딩 에이전트에게 전달되는 프롬프트의 본문이 됩니다 */
   description: string | null
   /** 진행 상태 (todo → inprogress → inreview → done, 또는 cancelled) */
   status: Generated<TaskStatus>
@@ -292,7 +292,7 @@ export interface Tasks {
   created_at: Generated<string>
   /** 수정 시각 */
   updated_at: Generated<string>
-  /** 이 태스크를 만들어 낸 부모 태스크 시도 (하위 태스크일 때). 부모가 지워져도 자동 삭제되지 않는다 */
+  /** 이 태스크를 만들어 낸 부모 태스크 시도 (하위 태스크일 때). ON DELETE NO ACTION이라 이 태스크가 남아 있는 동안 부모 시도는 지울 수 없습니다 */
   parent_task_attempt: Buffer | null
 }
 

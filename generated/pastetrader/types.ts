@@ -78,7 +78,7 @@ export interface Edges {
   created_at: Generated<Timestamp>
 }
 
-/** 상세 실행 로그. 대규모가 되면 시간 기반 파티셔닝을 고려한다. */
+/** 상세 실행 로그. 대규모가 되면 시간 기반 파티셔닝을 고려합니다. */
 export interface ExecutionLogs {
   /** 고유 식별자 */
   id: Generated<string>
@@ -250,7 +250,7 @@ export interface Users {
   deleted_at: Timestamp | null
 }
 
-/** 워크플로우 실행 이력. 워크플로우가 (소프트) 삭제되어도 이력은 보존한다. */
+/** 워크플로우 실행 이력. 워크플로우가 Soft Delete되어도 이력은 보존합니다. */
 export interface WorkflowExecutions {
   /** 고유 식별자 */
   id: Generated<string>

@@ -54,8 +54,12 @@ export interface RedundantIndex {
   /** Id of the redundant index or UNIQUE constraint. */
   readonly id: string
   readonly name?: string
-  /** `duplicate`: the same key parts; `prefix`: its key parts lead the other's. */
-  readonly reason: 'duplicate' | 'prefix'
+  /**
+   * `duplicate`: the same key parts; `prefix`: its key parts lead the other's;
+   * `unique-partial`: a partial index whose leading columns are a whole UNIQUE key without a predicate, so the
+   * UNIQUE index finds at most one row for any lookup it serves and the predicate is checked on that row.
+   */
+  readonly reason: 'duplicate' | 'prefix' | 'unique-partial'
   readonly coveredBy: { readonly id: string; readonly name?: string; readonly source: KeySource; readonly keys: readonly string[] }
 }
 
@@ -204,6 +208,8 @@ function includeServed(a: AnalyzedIndex, b: AnalyzedIndex): boolean {
 
 function coverage(a: AnalyzedIndex, b: AnalyzedIndex, order: Map<string, number>): RedundantIndex['reason'] | undefined {
   if (a.id === b.id || a.source === 'primary-key') return undefined
+  if (a.where !== undefined && b.where === undefined && b.unique && a.method === BTREE && b.method === BTREE && includeServed(a, b) && leads(b.parts, a.parts))
+    return 'unique-partial'
   if (a.method !== b.method || a.where !== b.where || !includeServed(a, b)) return undefined
   if (!leads(a.parts, b.parts)) return undefined
   if (a.parts.length === b.parts.length) {
@@ -225,7 +231,7 @@ function redundantIn(entries: readonly AnalyzedIndex[]): RedundantIndex[] {
       const reason = coverage(a, b, order)
       return reason ? [{ b, reason }] : []
     })
-    const best = matches.find((m) => m.reason === 'duplicate') ?? matches[0]
+    const best = matches.find((m) => m.reason === 'duplicate') ?? matches.find((m) => m.reason === 'unique-partial') ?? matches[0]
     if (!best) continue
     const { b, reason } = best
     out.push({

@@ -12,6 +12,7 @@ import { readHistory } from '../migrate/history.js'
 import { migrationPaths, readSnapshot } from '../migrate/new.js'
 import { numberingProblems, type NumberingProblem } from '../migrate/numbering.js'
 import { verifyDatabase, type VerifyReport } from '../verify/verify.js'
+import { lintDocs, type DocsLint } from './lint.js'
 
 /** Project folders the use cases work in. */
 export interface ProjectDirs {
@@ -50,6 +51,8 @@ export interface CheckReport {
   /** Migration numbers used twice (a merge of two branches that each added one). */
   readonly numbering: readonly NumberingProblem[]
   readonly drift?: VerifyReport
+  /** Docs lint and description coverage; below `coverageMin` the check is not clean. */
+  readonly lint: DocsLint & { readonly min?: number; readonly belowMin: boolean }
   readonly clean: boolean
 }
 
@@ -59,7 +62,7 @@ export interface CheckReport {
  * snapshot, verifies migration checksums, and (with a database) runs the
  * drift check.
  */
-export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, options: { db?: string; lang?: string } = {}): Promise<CheckReport> {
+export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, options: { db?: string; lang?: string; coverageMin?: number } = {}): Promise<CheckReport> {
   const rel = (p: string) => path.relative(dirs.root, p).split(path.sep).join('/')
   const dir = path.join(dirs.generated, schema.name)
   const files = await generateFiles(contextOf(schema, dirs, options.lang))
@@ -90,6 +93,9 @@ export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, optio
       await db.close()
     }
   }
-  const clean = !stale.length && !unmigrated.length && !migrationFiles.length && !numbering.length && (drift?.ok ?? true)
-  return { schema: schema.name, stale, unmigrated, migrationFiles, numbering, ...(drift ? { drift } : {}), clean }
+  const docsLint = lintDocs(schema.ir, dialectsOf(schema))
+  const belowMin = options.coverageMin !== undefined && docsLint.coverage.percent < options.coverageMin
+  const lint = { ...docsLint, ...(options.coverageMin !== undefined ? { min: options.coverageMin } : {}), belowMin }
+  const clean = !stale.length && !unmigrated.length && !migrationFiles.length && !numbering.length && (drift?.ok ?? true) && !belowMin
+  return { schema: schema.name, stale, unmigrated, migrationFiles, numbering, ...(drift ? { drift } : {}), lint, clean }
 }

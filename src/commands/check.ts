@@ -27,14 +27,29 @@ export default class Check extends BaseCommand {
     const dirs = await projectDirs()
     const schemas = await loadSchemas(flags.schema, { all: true })
     const reports: CheckReport[] = []
-    for (const s of schemas) reports.push(await checkSchema(s, dirs, { ...(flags.db ? { db: flags.db } : {}), lang: dirs.lang }))
+    for (const s of schemas)
+      reports.push(await checkSchema(s, dirs, { ...(flags.db ? { db: flags.db } : {}), lang: dirs.lang, ...(dirs.coverageMin !== undefined ? { coverageMin: dirs.coverageMin } : {}) }))
     const ci = process.env.CI === 'true' || process.env.GITHUB_ACTIONS === 'true'
+    const coverage = (r: CheckReport) => {
+      const c = r.lint.coverage
+      return `docs coverage ${c.percent.toFixed(1)}% (${c.described}/${c.total} tables and columns described${r.lint.min !== undefined ? `, minimum ${r.lint.min}%` : ''}), ${r.lint.findings.length} lint finding(s)`
+    }
     for (const r of reports) {
+      const lintLines = () => {
+        for (const f of r.lint.findings.slice(0, 20)) this.log(`  lint: ${f.message}`)
+        if (r.lint.findings.length > 20) this.log(`  lint: … ${r.lint.findings.length - 20} more (--json lists them all)`)
+      }
       if (r.clean) {
-        this.log(`✓ ${r.schema}`)
+        this.log(`✓ ${r.schema}: ${coverage(r)}`)
+        lintLines()
         continue
       }
-      this.log(`✗ ${r.schema}`)
+      this.log(`✗ ${r.schema}: ${coverage(r)}`)
+      if (r.lint.belowMin) {
+        this.log(`  docs coverage ${r.lint.coverage.percent.toFixed(1)}% is below the minimum ${r.lint.min}% (docs.coverage.min in schema.config.ts); describe these:`)
+        for (const f of r.lint.findings.filter((x) => x.rule === 'table-description' || x.rule === 'column-description').slice(0, 20)) this.log(`    - ${f.message}`)
+        if (ci) this.log(annotate(`schemas/${r.schema}.ts`, `docs coverage ${r.lint.coverage.percent.toFixed(1)}% is below the minimum ${r.lint.min}%`))
+      } else lintLines()
       for (const s of r.stale) {
         const what = s.problem === 'changed' ? 'is stale' : s.problem === 'missing' ? 'is missing' : 'is not generated any more'
         this.log(`  ${s.file} ${what}; run \`schema generate\``)

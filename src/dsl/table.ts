@@ -108,6 +108,8 @@ export interface TableInput {
   readonly sqlite?: { readonly withoutRowid?: boolean; readonly strict?: boolean }
   readonly group?: string
   readonly expectedRows?: number
+  /** The soft-delete column: a timestamp (NULL = live row) or a boolean flag (true = hidden). */
+  readonly softDelete?: string
 }
 
 /** A table definition waiting for its name (the key in `defineSchema({ tables })`). */
@@ -185,5 +187,6 @@ export function buildTable(name: string, def: TableDef): TableIR {
     ...(input.sqlite ? { sqlite: input.sqlite } : {}),
     ...(input.group !== undefined ? { group: input.group } : {}),
     ...(input.expectedRows !== undefined ? { expectedRows: input.expectedRows } : {}),
+    ...(input.softDelete !== undefined ? { softDelete: input.softDelete } : {}),
   }
 }

@@ -124,6 +124,8 @@ export interface TableIR {
   readonly group?: string
   /** Expected number of rows (docs size estimates, seeding). */
   readonly expectedRows?: number
+  /** The column that marks a row as deleted without removing it, declared as such (docs only; never guessed from names). */
+  readonly softDelete?: string
 }
 
 /** A column. */

@@ -122,6 +122,8 @@ export function validate(ir: SchemaIR): Problem[] {
     for (const d of t.dialects ?? []) if (!ir.dialects.includes(d)) add('dialect-unknown', `table "${t.name}" is restricted to ${d}, which the schema does not target`, `add ${d} to the schema's dialects or remove it here`, where)
     if (t.columns.length === 0) add('table-no-columns', `table "${t.name}" has no columns`, 'declare at least one column', where)
     if (t.expectedRows !== undefined && !(t.expectedRows >= 0)) add('expected-rows', `table "${t.name}" expects ${t.expectedRows} rows`, 'use a number of rows ≥ 0', where)
+    if (t.softDelete !== undefined && !t.columns.some((c) => c.name === t.softDelete))
+      add('soft-delete-column', `table "${t.name}" declares soft-delete column "${t.softDelete}", which it does not have`, 'name one of its columns in softDelete, or remove the option', where)
 
     const cols = new Map<string, ColumnIR>()
     for (const c of t.columns) {

@@ -6,9 +6,17 @@ import type { SchemaIR } from '../../src/ir/types.js'
 const load = async (name: string) => (await import(`../../schemas/${name}.ts`)).default as SchemaIR
 
 describe('index analysis: vision on postgres', () => {
-  it('flags idx_project_datasets_project as a prefix of the primary key, and nothing else', async () => {
+  it('flags idx_project_datasets_project as a prefix of the primary key, and the three partial indexes a UNIQUE key makes redundant', async () => {
     const a = analyzeIndexes(await load('vision'), 'postgres')
+    const uniquePartial = (table: string, name: string, column: string) => ({
+      table,
+      id: `${table}:index:${name}`,
+      name,
+      reason: 'unique-partial',
+      coveredBy: { id: `${table}:unique:${column}`, source: 'unique-constraint', keys: [column] },
+    })
     expect(a.redundant).toEqual([
+      uniquePartial('users', 'idx_users_email', 'email'),
       {
         table: 'project_datasets',
         id: 'project_datasets:index:idx_project_datasets_project',
@@ -16,7 +24,45 @@ describe('index analysis: vision on postgres', () => {
         reason: 'prefix',
         coveredBy: { id: 'project_datasets:pk', source: 'primary-key', keys: ['project_id', 'dataset_id'] },
       },
+      uniquePartial('workflows', 'idx_workflows_temporal_id', 'temporal_workflow_id'),
+      uniquePartial('api_keys', 'idx_api_keys_key_hash', 'key_hash'),
     ])
+    // Same on SQLite, where the planner picks the UNIQUE constraint's autoindex for these lookups.
+    expect(analyzeIndexes(await load('vision'), 'sqlite').redundant.filter((r) => r.reason === 'unique-partial').map((r) => r.name)).toEqual([
+      'idx_users_email',
+      'idx_workflows_temporal_id',
+      'idx_api_keys_key_hash',
+    ])
+  })
+
+  it('flags pastetrader idx_users_email: partial on email, which is UNIQUE', async () => {
+    for (const d of ['sqlite', 'postgres'] as const) {
+      const r = analyzeIndexes(await load('pastetrader'), d).redundant.find((x) => x.name === 'idx_users_email')
+      expect(r?.reason).toBe('unique-partial')
+      expect(r?.coveredBy.id).toBe('users:unique:email')
+    }
+  })
+
+  it('keeps a partial index whose leading columns are only part of a UNIQUE key, or whose UNIQUE key is itself partial', () => {
+    const ir = defineSchema({
+      name: 'up',
+      dialects: ['sqlite', 'postgres'],
+      tables: {
+        m: table({
+          columns: { id: t.integer().primaryKey(), team: t.integer().notNull(), name: t.text().notNull(), gone: t.timestamptz() },
+          uniques: [unique(['team', 'name'])],
+          indexes: [
+            index('m_team_live', ['team'], { where: 'gone IS NULL' }),
+            index('m_name_uq', ['name'], { unique: true, where: 'gone IS NULL' }),
+            index('m_name_live', ['name'], { where: 'gone IS NULL' }),
+            index('m_team_name_live', ['team', 'name', 'gone'], { where: 'gone IS NULL' }),
+          ],
+        }),
+      },
+    }) as SchemaIR
+    const names = analyzeIndexes(ir, 'sqlite').redundant.filter((r) => r.reason === 'unique-partial').map((r) => r.name)
+    // m_team_live: (team) is only the head of UNIQUE (team, name), many rows per team. m_name_live: the UNIQUE on name is partial.
+    expect(names).toEqual(['m_team_name_live'])
   })
 
   it('classifies keys and indexes', async () => {

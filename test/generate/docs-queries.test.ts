@@ -54,7 +54,7 @@ describe('query pattern docs: 쿼리패턴.md', () => {
       expect(s).toContain('✓ 선언한 인덱스를 씁니다')
     }
     const tasks = section(doc, 'project_tasks_newest')
-    expect(tasks).toContain('프로젝트의 태스크 목록을 최신순으로 조회한다')
+    expect(tasks).toContain('프로젝트의 태스크 목록을 최신순으로 조회합니다')
     expect(tasks).toContain('`idx_tasks_project_created_at` ([`tasks`](./테이블상세.md#tasks) `project_id, created_at DESC`)')
     expect(tasks).toContain('프로젝트별 태스크 목록을 최신순으로 조회 (목표 < 10ms)')
     expect(tasks).toContain('```sql\nselect "id", "title", "status", "created_at", "updated_at", "parent_task_attempt"\nfrom "tasks"\nwhere "project_id" = ?\norder by "created_at" desc\nlimit ?\n```')
@@ -63,11 +63,11 @@ describe('query pattern docs: 쿼리패턴.md', () => {
     expect(tasks).toContain('- **목표 시간**: 10ms 이내')
     // Partial indexes: the doc shows the predicate the query repeats, spelled per dialect.
     const drafts = section(doc, 'queued_drafts_ready')
-    expect(drafts).toContain('Partial 인덱스(조건 `queued = 1` / PostgreSQL `queued`)')
+    expect(drafts).toContain('부분 인덱스(조건 `queued = 1` / PostgreSQL `queued`)')
     expect(drafts).toContain('where queued = 1\n  and sending = 0\n')
     expect(drafts).toContain('where queued\n  and not sending\n')
     expect(section(doc, 'execution_logs')).toContain('[`execution_process_logs`](./테이블상세.md#execution_process_logs)의 기본 키 (`execution_id`)')
-    expect(doc).toContain('| [`project_tasks_newest`](#project_tasks_newest) | 프로젝트의 태스크 목록을 최신순으로 조회한다 (칸반 보드 첫 화면) | `tasks` | `idx_tasks_project_created_at` | < 10ms |')
+    expect(doc).toContain('| [`project_tasks_newest`](#project_tasks_newest) | 프로젝트의 태스크 목록을 최신순으로 조회합니다 (칸반 보드 첫 화면) | `tasks` | `idx_tasks_project_created_at` | < 10ms |')
   })
 
   it('saltlux: a Postgres-only pattern has Postgres SQL only and says it has no SQLite plan', async () => {

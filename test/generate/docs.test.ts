@@ -106,7 +106,7 @@ describe('anyon: what the index (seed 000) promises', () => {
       {
         name: '0002_priority',
         dialect: 'sqlite',
-        changes: ['add column tasks.priority', 'rename column tasks.body to description', 'rebuild table tasks (type, nullable)', 'drop index idx_x', 'vacuum everything'],
+        changes: ['add column tasks.priority', 'rename column tasks.body to description', 'rebuild table tasks (type, nullable)', 'drop index idx_x', 'vacuum everything', 'comment on column tasks.title', 'comment on column tasks.description'],
         breaking: ['drop column tasks.legacy (its values are lost)'],
       },
       {
@@ -125,12 +125,16 @@ describe('anyon: what the index (seed 000) promises', () => {
     expect(history).toContain('#### PostgreSQL')
     expect(history).toContain('- 컬럼 `tasks.priority` 추가')
     expect(history).toContain('- 컬럼 `tasks.body` → `description` 이름 변경')
-    expect(history).toContain('- 테이블 `tasks` 재구성 (타입, NULL 허용 여부)')
+    expect(history).toContain('- 🔁 **데이터 작업**: 테이블 `tasks` 재구성 (타입, NULL 허용 여부)')
+    // Grouped by table; comment changes are a count, never the raw lines.
+    expect(history).toContain('**`tasks`**\n\n- 🔁 **데이터 작업**')
+    expect(history).toContain('- 설명(주석) 2건 변경')
+    expect(history).not.toContain('comment on')
     expect(history).toContain('- 컬럼 `tasks.status` 변경 (타입)')
     expect(history).toContain('- 인덱스 `idx_x` 삭제')
     expect(history).toContain('- vacuum everything')
     expect(history).toContain('**⚠️ 파괴적 변경**')
-    expect(history).toContain('- ⚠️ 컬럼 `tasks.legacy` 삭제 (컬럼 값이 사라집니다)')
+    expect(history).toContain('> - ⚠️ 컬럼 `tasks.legacy` 삭제 (컬럼 값이 사라집니다)')
     expect(history).toContain('- ⚠️ 컬럼 `tasks.status` 타입 변경: `text` → `task_status` (기존 값이 새 타입에 맞지 않을 수 있습니다)')
     expect(history).not.toContain('아직 기록된 마이그레이션이 없습니다')
     const readme = byName(await koreanDocs(await context('anyon', migrations), TEMPLATES_DIR))['README.md']!

@@ -133,7 +133,7 @@ describe('vision: the seed SQL on Postgres (test/fixtures/seeds/vision.sql)', ()
       expect(ok.report.findings).toEqual([])
       expect(ok.report.plans.length).toBeGreaterThanOrEqual(4)
       expect(ok.code).toBe(0)
-      expect(ok.report.indexes.redundant.map((r) => r.index)).toEqual(['idx_project_datasets_project'])
+      expect(ok.report.indexes.redundant.map((r) => r.index)).toEqual(['idx_users_email', 'idx_project_datasets_project', 'idx_workflows_temporal_id', 'idx_api_keys_key_hash'])
 
       await onPostgres(test.url, 'DROP INDEX idx_metrics_workflow_id')
       const broken = await verifyJson('vision', test.url)
@@ -152,10 +152,24 @@ describe('vision: the seed SQL on Postgres (test/fixtures/seeds/vision.sql)', ()
     }
   })
 
-  it('flags idx_project_datasets_project as redundant (left prefix of the primary key) and no other vision index', async () => {
+  it('flags idx_project_datasets_project (left prefix of the primary key) and the three partial indexes a UNIQUE key serves, and no other vision index', async () => {
     const file = sqliteFile('vision-redundancy.db', await ddl('vision', 'sqlite'))
     const { report } = await verifyJson('vision', `sqlite:${file}`)
-    expect(report.indexes.redundant).toEqual([expect.objectContaining({ table: 'project_datasets', index: 'idx_project_datasets_project' })])
+    expect(report.indexes.redundant).toEqual([
+      expect.objectContaining({ table: 'users', index: 'idx_users_email', reason: 'unique-partial' }),
+      expect.objectContaining({ table: 'project_datasets', index: 'idx_project_datasets_project', reason: 'prefix' }),
+      expect.objectContaining({ table: 'workflows', index: 'idx_workflows_temporal_id', reason: 'unique-partial' }),
+      expect.objectContaining({ table: 'api_keys', index: 'idx_api_keys_key_hash', reason: 'unique-partial' }),
+    ])
+    // Evidence: SQLite's planner answers the key_hash lookup, predicate repeated, with the UNIQUE constraint's index, never the partial one.
+    const db = new Database(file, { readonly: true })
+    try {
+      const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT id FROM api_keys WHERE key_hash = 'k' AND revoked_at IS NULL").all() as { detail: string }[]).map((r) => r.detail).join('\n')
+      expect(plan).toMatch(/USING INDEX sqlite_autoindex_api_keys_\d/)
+      expect(plan).not.toContain('idx_api_keys_key_hash')
+    } finally {
+      db.close()
+    }
     // The index no pattern needs shows up as unused; the patterns' own indexes do not.
     const used = new Set(report.plans.flatMap((p) => p.used))
     for (const name of report.indexes.unused) expect(used.has(name)).toBe(false)

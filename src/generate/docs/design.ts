@@ -1,7 +1,7 @@
-import type { Dialect, FkAction, FunctionIR, SchemaIR, TableIR, TriggerIR } from '../../ir/types.js'
+import type { Dialect, FkAction, FunctionIR, SchemaIR, TriggerIR } from '../../ir/types.js'
 import { ACTION_ORDER, actionSql, tableDialects, type DocsInput } from './context.js'
 import { anchor } from './format.js'
-import { JSON_KINDS, JSON_NATIVE, TIMESTAMP_COLUMNS, type SoftDeleteMode } from './patterns.js'
+import { JSON_KINDS, JSON_NATIVE, TIME_KINDS, type SoftDeleteMode } from './patterns.js'
 import { enumValues, softDeleteMode, type EnumValueView, type ForeignKeyView, type TableView, type TransitionView } from './tables.js'
 import { onlyIn, sqlPerDialect, type PerDialect } from './variants.js'
 
@@ -136,7 +136,6 @@ function setsColumn(tr: TriggerIR, d: Dialect, column: string, functions: readon
 
 function timestamps(input: DocsInput): TimestampView {
   const ir = input.ir
-  const pick = (t: TableIR, names: readonly string[]) => t.columns.find((c) => names.includes(c.name))?.name
   const tables: TimestampTable[] = []
   const defaults: { columns: string[]; default?: PerDialect; tables: string[]; key: string }[] = []
   const byApp: { table: string; dialects: Dialect[] }[] = []
@@ -144,8 +143,11 @@ function timestamps(input: DocsInput): TimestampView {
   for (const t of ir.tables) {
     const ds = tableDialects(input, t.name)
     if (ds.length === 0) continue
-    const created = pick(t, TIMESTAMP_COLUMNS.created)
-    const updated = pick(t, TIMESTAMP_COLUMNS.updated)
+    // Roles come from declarations, not names: the updated column is the time column an UPDATE trigger sets,
+    // the created column the first other time column with a default.
+    const times = t.columns.filter((c) => TIME_KINDS.includes(c.type.kind))
+    const updated = times.find((c) => t.triggers.some((tr) => ds.some((d) => (!tr.dialects || tr.dialects.includes(d)) && setsColumn(tr, d, c.name, ir.functions))))?.name
+    const created = times.find((c) => c.name !== updated && c.default !== undefined)?.name
     if (!created && !updated) continue
     // Dialect variants of one trigger share its name; list the name once with every dialect it runs in.
     const triggers: { name: string; present: Dialect[] }[] = []
@@ -184,7 +186,7 @@ function timestamps(input: DocsInput): TimestampView {
       } else defaults.push({ columns: [column], ...(def ? { default: def } : {}), tables: [t.name], key })
     }
   }
-  const withTime = new Set(tables.map((t) => t.table))
+  const withTime = new Set(ir.tables.filter((t) => t.columns.some((c) => TIME_KINDS.includes(c.type.kind))).map((t) => t.name))
   return {
     tables,
     defaults: defaults.map(({ key: _k, ...d }) => d),
@@ -210,7 +212,7 @@ function softDelete(ir: SchemaIR, tables: readonly TableView[]): DesignView['sof
     const view = views.get(t.name)
     if (!view) continue
     for (const c of t.columns) {
-      const mode = softDeleteMode(c)
+      const mode = softDeleteMode(t, c)
       if (!mode) continue
       const mention = new RegExp(`\\b${c.name}\\b`)
       const partialIndexes = view.indexes.filter((i) => i.where?.variants.some((v) => v.text !== undefined && mention.test(v.text))).map((i) => i.name)

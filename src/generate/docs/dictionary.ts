@@ -7,6 +7,13 @@ export interface Dictionary {
   /** Any label section the templates look up with the `t` helper, e.g. `dialects`, `indexKinds`. */
   readonly [section: string]: unknown
   readonly changes?: ChangeVocabulary
+  /** From `glossary.json`, read with the `term` helper. */
+  readonly glossary?: Glossary
+}
+
+/** `templates/<lang>/glossary.json`: per concept, the one term the docs use and the variants they must not. */
+export interface Glossary {
+  readonly [concept: string]: { readonly term: string; readonly variants: readonly string[] }
 }
 
 /** How change lines are translated. Placeholders: `{verb}`, `{kind}`, `{target}`, `{to}`, `{detail}`, and `{1}`… in patterns. */

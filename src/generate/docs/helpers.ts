@@ -1,4 +1,5 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars'
+import { josa as pickJosa } from 'es-hangul'
 import type { Dictionary } from './dictionary.js'
 import { translateChange } from './dictionary.js'
 
@@ -16,6 +17,27 @@ export function codeSpan(text: string): string {
 }
 
 const SEP = '\u001f'
+
+type JosaOption = Parameters<typeof pickJosa>[1]
+
+/**
+ * The word a particle attaches to, as it is read: a Markdown link's text
+ * rather than its target, without the closing backticks, brackets or emphasis.
+ */
+export function spokenEnd(text: string): string {
+  return text.replace(/\]\([^)]*\)\s*$/, ']').replace(/[\s`*_\]\)"'>]+$/, '')
+}
+
+/**
+ * `text` followed by the form of `particle` (`을/를`, `이/가`, `은/는`, `과/와`, `으로/로`, …)
+ * its last syllable takes: es-hangul decides by the final consonant (ㄹ takes `로`).
+ */
+export function withJosa(text: string, particle: string): string {
+  const word = spokenEnd(text)
+  if (word === '') return text + particle.split('/')[1]!
+  const picked = pickJosa.pick(word, particle as JosaOption)
+  return text + picked
+}
 
 const isOptions = (x: unknown): x is HelperOptions => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x
 const args = (xs: unknown[]) => xs.slice(0, -1)
@@ -69,5 +91,16 @@ export function helpers(dict: Dictionary): Record<string, HelperDelegate> {
     dialect: (d: unknown) => lookup(dict, 'dialects', d),
     dialects: (ds: unknown) => (Array.isArray(ds) ? ds.map((d) => lookup(dict, 'dialects', d)).join(', ') : ''),
     change: (line: string) => translateChange(line, dict.changes),
+    /**
+     * `{{josa word "을/를"}}` or `{{#josa "을/를"}}…{{/josa}}`: the word (or the block's text)
+     * with the particle form its final consonant takes.
+     */
+    josa(this: unknown, ...xs: unknown[]) {
+      const options = xs[xs.length - 1]
+      if (isOptions(options) && options.fn) return withJosa(options.fn(this), String(xs[0]))
+      return withJosa(String(xs[0] ?? ''), String(xs[1]))
+    },
+    /** `{{term "partialIndex"}}`: the glossary's one term for a concept. */
+    term: (concept: string) => dict.glossary?.[concept]?.term ?? concept,
   }
 }

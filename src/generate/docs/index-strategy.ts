@@ -28,6 +28,8 @@ export interface RedundantView extends Omit<RedundantIndex, 'table'> {
   readonly table: string
   readonly anchor: string
   readonly keys: PerDialect
+  /** The redundant index's predicate, when it is partial (the evidence of `unique-partial`). */
+  readonly where?: PerDialect
   readonly dialects: readonly Dialect[]
   readonly allDialects: boolean
 }
@@ -137,7 +139,7 @@ export function indexStrategyView(input: DocsInput, usage: ReadonlyMap<string, r
       const r = found[0]!.x
       const entry = byId.get(r.id)
       const present = tableDialects(input, r.table).filter((d) => analyzedIndex(input, d, r.id) !== undefined)
-      return { ...r, anchor: anchor(r.table), keys: entry!.keys, dialects: found.map((f) => f.d), allDialects: found.length === present.length }
+      return { ...r, anchor: anchor(r.table), keys: entry!.keys, ...(entry!.where ? { where: entry!.where } : {}), dialects: found.map((f) => f.d), allDialects: found.length === present.length }
     }),
   )
   const unindexedForeignKeys = byTable(

@@ -31,7 +31,10 @@ export interface DocsCounts {
   /** Primary keys, UNIQUE constraints and indexes together. */
   readonly keys: number
   readonly uniques: number
+  /** CHECKs the schema declares (the SQLite-only JSON checks the toolkit adds are `engineChecks`). */
   readonly checks: number
+  /** CHECKs only one engine gets, added by the toolkit (SQLite `json_valid`). */
+  readonly engineChecks: number
   readonly enums: number
   readonly enumsWithTransitions: number
   readonly triggers: number
@@ -161,7 +164,8 @@ export function buildDocsModel(ctx: GenerateContext, options: BuildOptions): Doc
       indexes: tables.reduce((n, t) => n + t.indexes.length, 0),
       keys: indexes.total,
       uniques: tables.reduce((n, t) => n + t.uniques.length, 0),
-      checks: design.checks.length,
+      checks: design.checks.filter((k) => k.derived !== 'json').length,
+      engineChecks: design.checks.filter((k) => k.derived === 'json').length,
       enums: design.enums.length,
       enumsWithTransitions: design.enums.filter((e) => e.transitions.length > 0).length,
       triggers: tables.reduce((n, t) => n + t.triggers.length, 0),

@@ -3,32 +3,15 @@ import type { ColumnTypeKind } from '../../ir/types.js'
 /** How a column marks a row as deleted without removing it. */
 export type SoftDeleteMode = 'timestamp' | 'flag'
 
-/** A soft-delete column pattern: its name and the type kinds that qualify. */
-export interface SoftDeletePattern {
-  readonly name: RegExp
-  readonly kinds: readonly ColumnTypeKind[]
-  readonly mode: SoftDeleteMode
-}
-
-const TIME: readonly ColumnTypeKind[] = ['timestamp', 'date', 'text']
 const FLAG: readonly ColumnTypeKind[] = ['boolean', 'integer', 'smallint']
 
-/** Columns recognised as soft-delete markers. */
-export const SOFT_DELETE: readonly SoftDeletePattern[] = [
-  { name: /^deleted_at$/, kinds: TIME, mode: 'timestamp' },
-  { name: /^revoked_at$/, kinds: TIME, mode: 'timestamp' },
-  { name: /^archived_at$/, kinds: TIME, mode: 'timestamp' },
-  { name: /^removed_at$/, kinds: TIME, mode: 'timestamp' },
-  { name: /^dropped$/, kinds: FLAG, mode: 'flag' },
-  { name: /^(is_)?deleted$/, kinds: FLAG, mode: 'flag' },
-  { name: /^(is_)?archived$/, kinds: FLAG, mode: 'flag' },
-]
+/** The mode of a table's declared soft-delete column (`softDelete` option): a flag for boolean-like types, else a timestamp. */
+export function softDeleteModeOf(kind: ColumnTypeKind): SoftDeleteMode {
+  return FLAG.includes(kind) ? 'flag' : 'timestamp'
+}
 
-/** Column names that record when a row was created or last changed. */
-export const TIMESTAMP_COLUMNS = {
-  created: ['created_at', 'inserted_at'],
-  updated: ['updated_at', 'modified_at'],
-} as const
+/** Types that hold a point in time (SQLite's TEXT timestamps keep their portable kind). */
+export const TIME_KINDS: readonly ColumnTypeKind[] = ['timestamp', 'date']
 
 /** JSON-holding types (by portable kind, or by declared native type). */
 export const JSON_KINDS: readonly ColumnTypeKind[] = ['json', 'jsonb']

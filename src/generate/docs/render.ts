@@ -7,7 +7,7 @@ import runtimeModule from 'handlebars/runtime.js'
 import { getDialect } from '../../dialects/index.js'
 import type { EmittedFile, GenerateContext } from '../emitter.js'
 import { mermaidErd } from '../erd/mermaid.js'
-import type { Dictionary } from './dictionary.js'
+import type { Dictionary, Glossary } from './dictionary.js'
 import { helpers } from './helpers.js'
 import { buildDocsModel } from './model.js'
 import { captureSqlitePlans } from './sqlite-plans.js'
@@ -64,6 +64,8 @@ interface Compiled {
 /** Every text of one template set (`templates/<lang>/`), as the renderer uses it. */
 export interface TemplateSources {
   readonly dictionary?: string
+  /** `glossary.json`: one term per concept, with the variants the docs must not use. */
+  readonly glossary?: string
   /** Partial name and text; a one-line partial without its final newline. */
   readonly partials: readonly (readonly [name: string, text: string])[]
   /** File name and text of each `*.md.hbs`, sorted. */
@@ -79,6 +81,7 @@ export function readTemplateSources(templatesDir: string, lang: string): Templat
   const names = listFiles(dir, TEMPLATE)
   if (names.length === 0) throw new Error(`docs: no templates in ${path.join(path.basename(templatesDir), lang)} (expected *.md.hbs)`)
   const dictionary = listFiles(dir, /^dictionary\.json$/).length ? readFileSync(path.join(dir, 'dictionary.json'), 'utf8') : undefined
+  const glossary = listFiles(dir, /^glossary\.json$/).length ? readFileSync(path.join(dir, 'glossary.json'), 'utf8') : undefined
   const partialsDir = path.join(dir, 'partials')
   const partials = listFiles(partialsDir, /\.hbs$/).map((f) => {
     const text = readFileSync(path.join(partialsDir, f), 'utf8')
@@ -86,7 +89,7 @@ export function readTemplateSources(templatesDir: string, lang: string): Templat
     return [f.replace(/\.hbs$/, ''), /^[^\n]*\n?$/.test(text) ? text.replace(/\n$/, '') : text] as const
   })
   const templates = names.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')] as const)
-  return { ...(dictionary !== undefined ? { dictionary } : {}), partials, templates }
+  return { ...(dictionary !== undefined ? { dictionary } : {}), ...(glossary !== undefined ? { glossary } : {}), partials, templates }
 }
 
 /** Identifies a template set by its texts: the build's precompiled set is used only for the texts it was built from. */
@@ -122,7 +125,8 @@ async function compiledTemplates(templatesDir: string, lang: string): Promise<Co
   // The build's precompiled set skips parsing and compiling (a quarter of a second) and needs only Handlebars' runtime.
   const pre = await precompiled(lang, key)
   const hb = (pre ? (runtimeModule as unknown as typeof Handlebars) : (await import('handlebars')).default).create()
-  const dictionary = sources.dictionary !== undefined ? (JSON.parse(sources.dictionary) as Dictionary) : {}
+  const glossary = sources.glossary !== undefined ? (JSON.parse(sources.glossary) as Glossary) : {}
+  const dictionary: Dictionary = { ...(sources.dictionary !== undefined ? (JSON.parse(sources.dictionary) as Dictionary) : {}), glossary }
   hb.registerHelper(helpers(dictionary))
   for (const [name, text] of sources.partials) hb.registerPartial(name, pre ? hb.template(pre.partials[name]!) : text)
   const render = (name: string, text: string) => (pre ? hb.template(pre.templates[name]!) : hb.compile(text, { ...COMPILE_OPTIONS }))

@@ -2,7 +2,7 @@ import type { AnalyzedIndex, IndexTrait, KeySource } from '../../analysis/indexe
 import type { ColumnIR, Dialect, EnumIR, FkAction, IndexIR, TableIR, TriggerIR } from '../../ir/types.js'
 import { actionSql, analyzedIndex, redundancyOf, tableDialects, tableIn, unindexedIn, type DocsInput } from './context.js'
 import { anchor, count, type Amount } from './format.js'
-import { SOFT_DELETE, type SoftDeleteMode } from './patterns.js'
+import { softDeleteModeOf, type SoftDeleteMode } from './patterns.js'
 import { onlyIn, perDialect, sameIgnoringCase, sqlPerDialect, type PerDialect } from './variants.js'
 
 /** A foreign key as the docs show it. */
@@ -75,7 +75,7 @@ export interface IndexView extends IndexFacts {
 
 /** Why an index is redundant, and in which dialects. */
 export interface RedundancyView {
-  readonly reason: 'duplicate' | 'prefix'
+  readonly reason: 'duplicate' | 'prefix' | 'unique-partial'
   readonly coveredBy: { readonly name?: string; readonly source: KeySource; readonly keys: readonly string[] }
   readonly dialects: readonly Dialect[]
   readonly allDialects: boolean
@@ -139,9 +139,9 @@ export interface TableView {
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c) => b.includes(c))
 
-/** The soft-delete mode of a column, when its name and type match a known pattern. */
-export function softDeleteMode(c: ColumnIR): SoftDeleteMode | undefined {
-  return SOFT_DELETE.find((p) => p.name.test(c.name) && p.kinds.includes(c.type.kind))?.mode
+/** The soft-delete mode of a column, when its table declares it as the soft-delete column (never from its name). */
+export function softDeleteMode(t: TableIR, c: ColumnIR): SoftDeleteMode | undefined {
+  return t.softDelete === c.name ? softDeleteModeOf(c.type.kind) : undefined
 }
 
 // The views set every key, undefined when absent: one object shape per kind (rather than one per
@@ -179,7 +179,7 @@ function columnView(t: TableIR, c: ColumnIR, fks: readonly ForeignKeyView[], tab
     storage: perDialect(ds, (d) => (c.generated!.expression[d] === undefined ? undefined : c.generated!.stored[d] === false ? 'VIRTUAL' : 'STORED')),
   }
   const def = sqlPerDialect(ds, c.default)
-  const soft = softDeleteMode(c)
+  const soft = softDeleteMode(t, c)
   const only = onlyIn(all, ds)
   return {
     name: c.name,
