@@ -92,12 +92,16 @@ export class ColumnBuilder {
     return this.with({ references: { table, column, ...options } })
   }
 
-  /** A generated column (`GENERATED ALWAYS AS (…) STORED|VIRTUAL`). */
+  /**
+   * A generated column (`GENERATED ALWAYS AS (…) STORED|VIRTUAL`). A plain
+   * `'virtual'` is SQLite's VIRTUAL and stays STORED on Postgres, which has
+   * VIRTUAL only from 18 on: ask for it there with `{ postgres: 'virtual' }`.
+   */
   generatedAs(expression: SqlInput, storage: 'stored' | 'virtual' | { readonly [D in Dialect]?: 'stored' | 'virtual' } = 'stored'): ColumnBuilder {
     const expr = toSql(expression)
     const stored: { [D in Dialect]?: boolean } = {}
     for (const d of Object.keys(expr) as Dialect[]) {
-      const s = typeof storage === 'string' ? storage : storage[d] ?? 'stored'
+      const s = typeof storage === 'string' ? (d === 'postgres' ? 'stored' : storage) : storage[d] ?? 'stored'
       stored[d] = s === 'stored'
     }
     return this.with({ generated: { expression: expr, stored } })

@@ -113,7 +113,9 @@ export function columnCode(ctx: WriteContext, t: TableIR, c: ColumnIR, inline: I
   const gen = c.generated
   if (gen?.expression[d] !== undefined) {
     const text = pg ? pgExpression(t, gen.expression[d]!) : gen.expression[d]!
-    calls.push({ name: 'generatedAs', args: [sqlInput(ctx, text), ...(gen.stored[d] === false ? [str('virtual')] : [])] })
+    // A plain 'virtual' means SQLite's VIRTUAL only (see generatedAs); Postgres 18's VIRTUAL is spelled per dialect.
+    const storage = gen.stored[d] !== false ? [] : pg ? [obj([['postgres', str('virtual')]])] : [str('virtual')]
+    calls.push({ name: 'generatedAs', args: [sqlInput(ctx, text), ...storage] })
   }
   if (c.identity) calls.push({ name: 'identity', args: c.identity === 'always' ? [str('always')] : [] })
   if (c.collation?.[d] !== undefined) calls.push({ name: 'collate', args: [str(c.collation[d]!)] })

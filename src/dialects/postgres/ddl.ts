@@ -76,7 +76,8 @@ export function columnDef(t: TableIR, c: ColumnIR, inlineFks: readonly ForeignKe
   const collation = c.collation?.postgres
   if (collation !== undefined) out += ` COLLATE ${/^".*"$/.test(collation) ? collation : quoteIdent(collation)}`
   const gen = c.generated?.expression.postgres
-  if (gen !== undefined) out += ` GENERATED ALWAYS AS (${bare(gen)}) STORED`
+  // VIRTUAL needs PostgreSQL 18; STORED is the only kind before it, and the default here whatever the server.
+  if (gen !== undefined) out += ` GENERATED ALWAYS AS (${bare(gen)}) ${c.generated!.stored.postgres === false ? 'VIRTUAL' : 'STORED'}`
   if (c.identity) out += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`
   const def = c.default?.postgres
   if (def !== undefined && gen === undefined) out += ` DEFAULT ${bare(def)}`

@@ -83,7 +83,8 @@ function column(r: Row, table: string, enums: ReadonlySet<string>): ColumnIR {
   const formatted = String(r.type)
   let type = portableType(formatted, enums)
   let def = str(r.default)
-  const generated = r.generated === 's'
+  // 's' stored, 'v' virtual (PostgreSQL 18+).
+  const generated = r.generated === 's' || r.generated === 'v'
   const seq = str(r.owned_sequence)?.split('|')
   if (seq && def !== undefined && r.identity === '' && !generated) {
     const [regclass, relname, seqType] = seq as [string, string, string]
@@ -102,7 +103,7 @@ function column(r: Row, table: string, enums: ReadonlySet<string>): ColumnIR {
     nativeType: { postgres: formatted },
     nullable: !r.not_null,
     ...(def !== undefined && !generated ? { default: { postgres: def } } : {}),
-    ...(generated && def !== undefined ? { generated: { expression: { postgres: def }, stored: { postgres: true } } } : {}),
+    ...(generated && def !== undefined ? { generated: { expression: { postgres: def }, stored: { postgres: r.generated === 's' } } } : {}),
     ...(r.identity === 'a' ? { identity: 'always' as const } : r.identity === 'd' ? { identity: 'by-default' as const } : {}),
     ...(collation !== undefined ? { collation: { postgres: collation } } : {}),
     ...described(r.comment),

@@ -60,7 +60,7 @@ function column(c: ColumnIR, pk: ReadonlySet<string>, enums: ReadonlySet<string>
     nativeType: pg(native),
     nullable: c.nullable && !pk.has(c.name) && !serial && !c.identity,
     ...(def !== undefined && gen === undefined ? { default: pg(def) } : {}),
-    ...(gen !== undefined ? { generated: { expression: pg(canonicalSql(gen)), stored: { postgres: true } } } : {}),
+    ...(gen !== undefined ? { generated: { expression: pg(canonicalSql(gen)), stored: { postgres: c.generated!.stored.postgres !== false } } } : {}),
     ...(c.identity ? { identity: c.identity } : {}),
     ...(collation !== undefined && collation !== 'default' ? { collation: pg(collation) } : {}),
     ...described(c.description),

@@ -52,7 +52,13 @@ export function usingCast(from: ColumnIR, to: ColumnIR): string {
 export function needsReAdd(from: ColumnIR, to: ColumnIR): boolean {
   const a = from.generated?.expression.postgres
   const b = to.generated?.expression.postgres
-  return b !== undefined && a !== b
+  // Postgres cannot switch a column between STORED and VIRTUAL (18+) in place either.
+  return b !== undefined && (a !== b || storedOf(from) !== storedOf(to))
+}
+
+/** Whether a generated column is stored: Postgres before 18 has only STORED, and a declaration says VIRTUAL explicitly. */
+export function storedOf(c: ColumnIR): boolean {
+  return c.generated?.stored.postgres !== false
 }
 
 /**
