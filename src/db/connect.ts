@@ -8,9 +8,10 @@ export type DbTarget = { readonly dialect: 'postgres'; readonly url: string } | 
 /** Parses a `--db` value: `postgres://…`, `postgresql://…`, `sqlite:path`, `file:path`, or a plain path. */
 export function parseDbUrl(value: string): DbTarget {
   if (/^postgres(ql)?:\/\//i.test(value)) {
-    const bad = unencodedInPassword(value).filter((c) => c !== '@')
+    const bad = unencodedInPassword(value).filter((c) => '/?#%'.includes(c))
     // '/', '?' and '#' end the authority part of a URL, so the rest of the password would be read as host or
-    // path (and printed in messages): refused before connecting. A lone '@' is read as meant (the last '@' ends it).
+    // path (and printed in messages), and a stray '%' cannot be decoded: refused before connecting. '@' and ':'
+    // are read as meant (the last '@' ends the password); they get the hint only if connecting fails.
     if (bad.length)
       throw new UserError(`the password in the database URL ${maskUrl(value)} contains ${bad.map((c) => `'${c}'`).join(', ')} without percent-encoding, so the URL cannot be read as meant`, PERCENT_HINT)
     return { dialect: 'postgres', url: value }
