@@ -138,7 +138,8 @@ const USER_ID = '00000000-0000-4000-8000-000000000001'
 const CONVERSATION_ID = '00000000-0000-4000-8000-000000000002'
 const SESSION_ID = '00000000-0000-4000-8000-000000000003'
 /** 시각 파라미터 (Kysely 타입은 Date지만 파라미터는 JSON 값이어야 하므로 ISO 문자열로 넣는다). */
-const at = (iso: string) => kysql<Date>`${iso}`
+// Typed for either engine's types.ts: a Date column on Postgres, a string column on SQLite.
+const at = (iso: string) => kysql<Date & string>`${iso}`
 
 const queries = [
   query<DB>('messages_of_conversation', {

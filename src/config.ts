@@ -8,6 +8,11 @@ export interface SchemaEntry {
   readonly dialects?: readonly Dialect[]
   /** Default database for `migrate`/`verify` without `--db`, e.g. `sqlite:.data/anyon.db`. */
   readonly database?: string
+  /**
+   * Generated Kysely types: `dialect` is the engine whose values they describe
+   * (default: the engine of `database`, else the first of `dialects`).
+   */
+  readonly types?: { readonly dialect?: Dialect }
 }
 
 /** The project configuration, default export of `schema.config.ts`. */

@@ -4,6 +4,8 @@ import { getDialect } from '../dialects/index.js'
 import type { GenerateContext } from '../generate/emitter.js'
 import { compareWithDisk, writeToDisk, type StaleFile } from '../generate/disk.js'
 import { generateFiles } from '../generate/index.js'
+import type { SchemaEntry } from '../config.js'
+import { UserError } from '../errors.js'
 import type { Dialect } from '../ir/types.js'
 import type { LoadedSchema } from '../load/load.js'
 import { diffSchemas } from '../migrate/diff.js'
@@ -26,10 +28,28 @@ export function dialectsOf(schema: LoadedSchema): Dialect[] {
   return [...(schema.entry.dialects ?? schema.ir.dialects)]
 }
 
+/**
+ * The dialect the generated types describe: `types.dialect` of the config
+ * entry, else the engine of its `database` (an app reads what that engine
+ * returns: SQLite gives numbers and strings where Postgres gives Int8 strings
+ * and Dates), else the first of `dialects`.
+ */
+export function typesDialectOf(entry: SchemaEntry, dialects: readonly Dialect[], file = entry.file): Dialect {
+  const explicit = entry.types?.dialect
+  if (explicit) {
+    if (!dialects.includes(explicit))
+      throw new UserError(`${file}: types.dialect '${explicit}' is not one of the schema's dialects (${dialects.join(', ')})`, `set types.dialect to one of ${dialects.join(', ')}, or add '${explicit}' to dialects`)
+    return explicit
+  }
+  const engine: Dialect | undefined = entry.database === undefined ? undefined : /^postgres(ql)?:\/\//i.test(entry.database) ? 'postgres' : 'sqlite'
+  return engine && dialects.includes(engine) ? engine : dialects[0]!
+}
+
 /** The generator context of a loaded schema, with its migration history. */
 export function contextOf(schema: LoadedSchema, dirs: ProjectDirs, lang = 'ko'): GenerateContext {
   const dialects = dialectsOf(schema)
-  return { ir: schema.ir, dialects, migrations: readHistory(dirs.migrations, schema.ir.name, dialects), lang }
+  const typesDialect = typesDialectOf(schema.entry, dialects)
+  return { ir: schema.ir, dialects, typesDialect, migrations: readHistory(dirs.migrations, schema.ir.name, dialects), lang }
 }
 
 /** Writes `generated/<schema>/`; returns the files that changed. */

@@ -1,12 +1,21 @@
 import { UserError } from '../errors.js'
 import type { DbClient } from './client.js'
+import { sqliteDriver } from './native.js'
 
 /** Where a `--db` value points. */
 export type DbTarget = { readonly dialect: 'postgres'; readonly url: string } | { readonly dialect: 'sqlite'; readonly path: string }
 
 /** Parses a `--db` value: `postgres://…`, `postgresql://…`, `sqlite:path`, `file:path`, or a plain path. */
 export function parseDbUrl(value: string): DbTarget {
-  if (/^postgres(ql)?:\/\//i.test(value)) return { dialect: 'postgres', url: value }
+  if (/^postgres(ql)?:\/\//i.test(value)) {
+    const bad = unencodedInPassword(value).filter((c) => '/?#%'.includes(c))
+    // '/', '?' and '#' end the authority part of a URL, so the rest of the password would be read as host or
+    // path (and printed in messages), and a stray '%' cannot be decoded: refused before connecting. '@' and ':'
+    // are read as meant (the last '@' ends the password); they get the hint only if connecting fails.
+    if (bad.length)
+      throw new UserError(`the password in the database URL ${maskUrl(value)} contains ${bad.map((c) => `'${c}'`).join(', ')} without percent-encoding, so the URL cannot be read as meant`, PERCENT_HINT)
+    return { dialect: 'postgres', url: value }
+  }
   if (/^sqlite:/i.test(value)) return { dialect: 'sqlite', path: value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') }
   if (/^file:/i.test(value)) return { dialect: 'sqlite', path: value.slice('file:'.length).replace(/^\/\/(?=\/)/, '') }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
@@ -15,9 +24,31 @@ export function parseDbUrl(value: string): DbTarget {
   return { dialect: 'sqlite', path: value }
 }
 
+const PERCENT_HINT = "percent-encode reserved characters in the password ('@' → %40, ':' → %3A, '/' → %2F, '?' → %3F, '#' → %23, '%' → %25; encodeURIComponent does it)"
+
+// user:password@ up to the LAST '@': an unencoded '@' in the password must not leave its tail in view.
+// A "password" that starts with digits and a '/' or '?' is a port followed by a path with an '@' in it.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:)(.*)@(?=[^@]*$)/i
+
+function passwordPart(value: string): string | undefined {
+  const m = USERINFO.exec(value)
+  if (!m || /^\d*([/?#]|$)/.test(m[2]!)) return undefined
+  return m[2]
+}
+
+/** Reserved characters written unencoded in the URL's password (sorted, each once). */
+export function unencodedInPassword(value: string): string[] {
+  const pw = passwordPart(value)
+  if (!pw) return []
+  const found = new Set([...pw].filter((c) => '@/?#[]'.includes(c) || c === ':' || (c === '%' && !/%[0-9a-f]{2}/i.test(pw.slice(pw.indexOf(c), pw.indexOf(c) + 3)))))
+  return [...found].sort()
+}
+
 /** The URL with any password replaced by `***`; safe to print. */
 export function maskUrl(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:)([^@/?#]*)@/i, '$1***@').replace(/([?&]password=)[^&]*/i, '$1***')
+  return value
+    .replace(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]*/gi, (url) => (passwordPart(url) === undefined ? url : url.replace(USERINFO, '$1***@')))
+    .replace(/([?&]password=)[^&\s'"]*/gi, '$1***')
 }
 
 /** Host and database of a Postgres URL, or the file of a SQLite target, for messages. */
@@ -44,7 +75,7 @@ export async function connect(value: string | DbTarget, options: ConnectOptions 
 }
 
 async function connectSqlite(path: string, options: ConnectOptions): Promise<DbClient> {
-  const { default: Database } = await import('better-sqlite3')
+  const Database = await sqliteDriver()
   let db: import('better-sqlite3').Database
   try {
     db = new Database(path, { fileMustExist: options.mustExist ?? true })
@@ -81,6 +112,18 @@ function withDetail(e: unknown): never {
   throw err
 }
 
+/** `text` without the URL's password, raw or decoded, nor any piece of it between reserved characters. */
+function redact(text: string, url: string): string {
+  const pw = passwordPart(url)
+  if (!pw) return text
+  let decoded = pw
+  try {
+    decoded = decodeURIComponent(pw)
+  } catch {}
+  const pieces = [pw, decoded, ...pw.split(/[@:/?#%]/)].filter((p) => p.length >= 3).sort((a, b) => b.length - a.length)
+  return pieces.reduce((t, p) => t.split(p).join('***'), text)
+}
+
 async function connectPostgres(url: string): Promise<DbClient> {
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
@@ -89,7 +132,11 @@ async function connectPostgres(url: string): Promise<DbClient> {
   try {
     await client.connect()
   } catch (e) {
-    throw new UserError(`cannot connect to ${where}: ${maskUrl((e as Error).message)}`, 'check that the server runs and the URL (host, port, user, database) is right')
+    const reserved = unencodedInPassword(url)
+    throw new UserError(
+      `cannot connect to ${where}: ${redact(maskUrl((e as Error).message), url)}`,
+      reserved.length ? `the password holds ${reserved.map((c) => `'${c}'`).join(', ')} unencoded: ${PERCENT_HINT}` : 'check that the server runs and the URL (host, port, user, database) is right',
+    )
   }
   let count = 0
   return {

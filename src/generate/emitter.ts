@@ -22,6 +22,8 @@ export interface GenerateContext {
   readonly ir: SchemaIR
   /** Dialects in the schema's order of preference; the first is the primary one (types, docs headline). */
   readonly dialects: readonly Dialect[]
+  /** The dialect the Kysely types describe (default: the primary one, `dialects[0]`). */
+  readonly typesDialect?: Dialect
   /** Migration history, oldest first. */
   readonly migrations: readonly MigrationRecord[]
   /** Documentation language folder under `templates/` (default `ko`). */

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Config, SchemaEntry } from '../config.js'
 import { UserError } from '../errors.js'
 import type { SchemaIR } from '../ir/types.js'
 import { formatProblem, validate, type Problem } from '../ir/validate.js'
+import { describeLoadError } from './errors.js'
 
 /** A schema loaded from disk, validated. */
 export interface LoadedSchema {
@@ -31,6 +32,53 @@ function usesKysely(file: string): boolean {
   return [text, ...named.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8'))].some((t) => /from\s*['"](kysely|schemaforge\/query)['"]/.test(t))
 }
 
+/**
+ * The toolkit's own entry points, for schema files that cannot resolve them
+ * (a pulled file in /tmp, a project without node_modules): `dist/index.js`
+ * beside this file's folder, or `src/index.ts` when running from source.
+ */
+export function ownEntryPoints(): Record<string, string> {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const find = (base: string) => [`${base}.js`, `${base}.ts`].map((f) => path.join(here, '..', f)).find((f) => existsSync(f))
+  const out: Record<string, string> = {}
+  for (const [spec, base] of [['schemaforge', 'index'], ['schemaforge/query', 'query']] as const) {
+    const file = find(base)
+    if (file) out[spec] = file
+  }
+  return out
+}
+
+// Falls back to the toolkit's own entry points only when normal resolution fails, so a project's own
+// installed copy still wins. CommonJS (a .ts file outside an ESM package) resolves through
+// Module._resolveFilename; ES modules through a resolve hook registered with module.register.
+async function registerOwnEntryPoints(): Promise<void> {
+  const own = ownEntryPoints()
+  const mod = (await import('node:module')) as unknown as {
+    default: { _resolveFilename: (request: string, ...rest: unknown[]) => string }
+    register: (specifier: string, options?: { data?: unknown }) => void
+  }
+  const Module = mod.default
+  const resolve = Module._resolveFilename
+  Module._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
+    try {
+      return resolve.call(this, request, ...rest)
+    } catch (e) {
+      const file = own[request]
+      if (file && (e as { code?: string }).code === 'MODULE_NOT_FOUND') return file
+      throw e
+    }
+  }
+  const urls = Object.fromEntries(Object.entries(own).map(([k, f]) => [k, pathToFileURL(f).href]))
+  const hook = `const own = ${JSON.stringify(urls)}
+export async function resolve(specifier, context, next) {
+  try { return await next(specifier, context) } catch (e) {
+    if (own[specifier] && e && e.code === 'ERR_MODULE_NOT_FOUND') return { url: own[specifier], shortCircuit: true }
+    throw e
+  }
+}`
+  mod.register('data:text/javascript,' + encodeURIComponent(hook))
+}
+
 async function registerTsx(first: string): Promise<void> {
   // Once tsx is registered, each module file imported is a round trip to its loader thread: Kysely's
   // ~280 files take 0.5 s that way and 0.2 s natively, so schemas with query patterns get it first.
@@ -39,6 +87,7 @@ async function registerTsx(first: string): Promise<void> {
   const [cjs, esm] = await Promise.all([import('tsx/cjs/api'), import('tsx/esm/api')])
   cjs.register()
   esm.register()
+  await registerOwnEntryPoints()
 }
 
 /** Imports a TypeScript or JavaScript module; TypeScript goes through tsx, loaded only here. */
@@ -47,9 +96,19 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
   return import(pathToFileURL(file).href)
 }
 
-function failure(file: string, e: unknown): UserError {
-  const msg = (e as Error)?.message ?? String(e)
-  return new UserError(`${file}: cannot load: ${msg.split('\n')[0]}`, 'fix the error in that file (run `npx tsc --noEmit` for details)')
+function failure(file: string, e: unknown, root: string): UserError {
+  const { message, located } = describeLoadError(e, root)
+  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1]
+  const pkg = missing?.split('/').slice(0, missing.startsWith('@') ? 2 : 1).join('/')
+  const hint =
+    missing && /^[./]/.test(missing)
+      ? 'fix the import path'
+      : missing
+        ? `install it in the project (npm install ${pkg}), or fix the import`
+        : located
+          ? 'fix the code at the line shown above'
+          : 'fix the error in that file'
+  return new UserError(`${file}: cannot load:\n${message.replace(/^/gm, '  ')}`, hint)
 }
 
 /** The project root: the nearest folder upwards holding a schema config. */
@@ -72,7 +131,7 @@ export async function loadConfig(root: string | undefined = findRoot()): Promise
   try {
     mod = await importModule(file)
   } catch (e) {
-    throw failure(path.basename(file), e)
+    throw failure(path.basename(file), e, root)
   }
   const config = unwrapDefault(mod.default ?? mod) as Config
   if (!config || typeof config !== 'object' || typeof config.schemas !== 'object')
@@ -100,7 +159,7 @@ export async function loadSchemaFile(file: string, name?: string, entry: SchemaE
   try {
     mod = await importModule(abs)
   } catch (e) {
-    throw failure(rel, e)
+    throw failure(rel, e, root)
   }
   let ir = mod.default as unknown
   if (!isSchemaIR(ir) && isSchemaIR((ir as { default?: unknown })?.default)) ir = (ir as { default: unknown }).default

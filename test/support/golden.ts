@@ -5,6 +5,7 @@ import { expect } from 'vitest'
 import config from '../../schema.config.js'
 import type { GenerateContext, MigrationRecord } from '../../src/generate/emitter.js'
 import type { Dialect, SchemaIR } from '../../src/ir/types.js'
+import { typesDialectOf } from '../../src/check/check.js'
 import { readHistory } from '../../src/migrate/history.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -33,9 +34,10 @@ export function expectGolden(path: string, contents: string): void {
   expect(contents, `${path} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(file, 'utf8'))
 }
 
-/** The generator context of an example schema, as `schema generate` builds it: config dialects, committed migration history. */
+/** The generator context of an example schema, as `schema generate` builds it: config dialects and types dialect, committed migration history. */
 export async function exampleContext(name: string, options: { migrations?: readonly MigrationRecord[] } = {}): Promise<GenerateContext> {
   const ir = (await import(`../../schemas/${name}.ts`)).default as SchemaIR
   const dialects = [...(config.schemas[name]?.dialects ?? ir.dialects)] as Dialect[]
-  return { ir, dialects, migrations: options.migrations ?? readHistory(join(ROOT, 'migrations'), ir.name, dialects), lang: 'ko' }
+  const typesDialect = typesDialectOf(config.schemas[name] ?? { file: `schemas/${name}.ts` }, dialects)
+  return { ir, dialects, typesDialect, migrations: options.migrations ?? readHistory(join(ROOT, 'migrations'), ir.name, dialects), lang: 'ko' }
 }

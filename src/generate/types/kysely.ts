@@ -24,7 +24,7 @@ function declLines(decl: Decl): string[] {
 }
 
 /**
- * Kysely table types for the primary dialect (`ctx.dialects[0]`), in the
+ * Kysely table types for the database's dialect (`ctx.typesDialect`), in the
  * style of kysely-codegen: `types.ts` with one interface per table and view,
  * enum unions, the `DB` interface and `Selectable`/`Insertable`/`Updateable`
  * row aliases. Printed directly: building it with ts-morph and its formatter

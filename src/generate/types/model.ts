@@ -59,9 +59,9 @@ function enumsOf(ir: SchemaIR, s: SchemaIR, d: Dialect): EnumIR[] {
   return ir.enums.filter((e) => (d === 'postgres' && s.enums.includes(e)) || used.has(e.name)).sort(byName)
 }
 
-/** Builds the declarations of `types.ts` for the primary dialect, `ctx.dialects[0]`. */
+/** Builds the declarations of `types.ts` for `ctx.typesDialect`, by default the primary dialect `ctx.dialects[0]`. */
 export function typesModel(ctx: GenerateContext): TypesModel {
-  const d = ctx.dialects[0] ?? ctx.ir.dialects[0] ?? 'postgres'
+  const d = ctx.typesDialect ?? ctx.dialects[0] ?? ctx.ir.dialects[0] ?? 'postgres'
   const s = restrict(ctx.ir, d)
   const names = new NameTable([...HELPER_NAMES, ...KYSELY_TYPES, 'DB'])
   const enums = enumsOf(ctx.ir, s, d)
