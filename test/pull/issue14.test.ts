@@ -87,6 +87,53 @@ describe('issue 14: pull → verify → sql on small databases', () => {
     expect(r.dumps[1]).toBe(r.dumps[0])
   })
 
+  test('5: function volatility and attributes, argument modes and defaults, RETURNS TABLE/SETOF are modelled', async () => {
+    const r = await pullVerifyApply(
+      `CREATE TABLE x(a text, n int);
+       CREATE FUNCTION norm(v text) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+  RETURN lower(v);
+END;
+$$;
+       CREATE INDEX x_norm ON x (norm(a));
+       CREATE FUNCTION owner_of(v text, OUT who text, INOUT n integer DEFAULT 1) LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET work_mem = '64MB' COST 5 AS $$
+BEGIN
+  who := current_user;
+END;
+$$;
+       CREATE FUNCTION pairs(lim integer DEFAULT 10) RETURNS TABLE(a text, n integer) LANGUAGE sql STABLE ROWS 20 AS $$
+SELECT a, n FROM x LIMIT lim
+$$;
+       CREATE FUNCTION all_x() RETURNS SETOF x LANGUAGE sql LEAKPROOF PARALLEL RESTRICTED AS $$
+SELECT * FROM x
+$$;`,
+      'd5',
+    )
+    expect(r.result.warnings).toEqual([])
+    const src = r.result.source
+    expect(src).toContain("volatility: 'immutable',\n      strict: true,\n      parallel: 'safe',")
+    expect(src).toContain("args: 'v text, OUT who text, INOUT n integer DEFAULT 1'")
+    expect(src).toContain("securityDefiner: true,\n      cost: 5,\n      set: { search_path: 'public, pg_temp', work_mem: '64MB' },")
+    expect(src).toContain("returns: 'TABLE(a text, n integer)'")
+    expect(src).toContain('rows: 20')
+    expect(src).toContain("fn('all_x', { returns: 'SETOF x', language: 'sql', body: 'SELECT * FROM x', leakproof: true, parallel: 'restricted' })")
+    // The expression index over the IMMUTABLE function applies; verify finds nothing; pg_dump is identical.
+    expect(r.sql).toContain('LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE;')
+    expect(r.report.findings).toEqual([])
+    expect(r.dumps[1]).toBe(r.dumps[0])
+    // A changed attribute is drift.
+    const db = await createTestDatabase()
+    try {
+      const report = await withClient(db.url, async (c) => {
+        await c.exec(`CREATE FUNCTION f(v int) RETURNS int LANGUAGE sql STABLE AS $$\nSELECT v\n$$;`)
+        return verifyDatabase(defineSchema({ name: 's', dialects: ['postgres'], functions: [fn('f', { args: 'v integer', returns: 'integer', language: 'sql', body: 'SELECT v', volatility: 'immutable' })], tables: {} }), c)
+      })
+      expect(report.findings.map((f) => [f.kind, f.target, f.fields])).toEqual([['function', 'f(v integer)', ['volatility']]])
+    } finally {
+      await db.drop()
+    }
+  })
+
   test('6: a foreign key referencing a unique index is added after the index', async () => {
     const r = await pullVerifyApply(`CREATE TABLE p(id int PRIMARY KEY, code text NOT NULL); CREATE UNIQUE INDEX p_code ON p(code); CREATE TABLE c(id int PRIMARY KEY, code text REFERENCES p(code));`, 'd6')
     expect(r.sql.indexOf('CREATE UNIQUE INDEX p_code')).toBeLessThan(r.sql.indexOf('FOREIGN KEY (code) REFERENCES p'))
@@ -150,7 +197,6 @@ $$;
     expect(listed).toEqual([
       'pg-materialized-view: materialized view mv',
       'pg-replica-identity: table t',
-      'pg-function-attributes: function add_t(x integer, y integer)',
       'pg-materialized-view-index: index mv_id on materialized view mv',
       'pg-statistics: statistics t_ab',
       'pg-column-statistics: column t.a',
@@ -208,14 +254,23 @@ $$;
   })
 
   test('12: verify names the object and the schema file when the schema side does not apply', async () => {
-    // Defect 5's case: an expression index over an IMMUTABLE plpgsql function, pulled without IMMUTABLE.
+    // An expression index over a function not declared IMMUTABLE: Postgres refuses the schema's DDL.
     const db = await createTestDatabase()
     try {
-      await withClient(db.url, (c) =>
-        c.exec(`CREATE TABLE x(a text); CREATE FUNCTION f(v text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$\nBEGIN\n  RETURN lower(v);\nEND;\n$$;
-          CREATE INDEX x_f ON x (f(a));`),
+      await withClient(db.url, (c) => c.exec(`CREATE TABLE x(a text);`))
+      const file = files.write(
+        'd12-postgres',
+        `import { defineSchema, expr, fn, index, t, table } from '${files.importPath}'
+export default defineSchema({
+  name: 'd12',
+  dialects: ['postgres'],
+  functions: [fn('f', { args: 'v text', returns: 'text', language: 'plpgsql', body: 'BEGIN RETURN lower(v); END;' })],
+  tables: { x: table({ columns: { a: t.text() }, indexes: [index('x_f', [expr('f(a)')])] }) },
+})
+`,
       )
-      const pulled = await withClient(db.url, (c) => pullAndLoad(c, files, 'd12'))
+      const { loadSchemaFile } = await import('../../src/load/load.js')
+      const pulled = { file, ir: (await loadSchemaFile(file)).ir }
       const thrown = await withClient(db.url, (c) => verifyDatabase(pulled.ir, c).then(() => undefined, (e: unknown) => e))
       expect(thrown).toBeInstanceOf(SchemaApplyError)
       expect((thrown as SchemaApplyError).object).toBe('index x_f on table x')
