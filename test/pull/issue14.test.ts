@@ -7,6 +7,7 @@ import { defineSchema, fn, t, table } from '../../src/index.js'
 import { postgres } from '../../src/dialects/postgres/index.js'
 import { validate } from '../../src/ir/validate.js'
 import { verifyDatabase } from '../../src/verify/verify.js'
+import { pull } from '../../src/pull/pull.js'
 import { comparableDump, createTestDatabase, pgDumpSchema, withClient } from '../support/postgres.js'
 import { pullAndLoad, pulledFiles } from './support.js'
 
@@ -288,4 +289,40 @@ export default defineSchema({
       await db.drop()
     }
   })
+})
+
+describe('issue 14: pull and verify read a fixed number of catalog statements', () => {
+  // A partitioned table with n partitions, plus a schema besides public: whatever n, the same statements.
+  const partitioned = (n: number) =>
+    [
+      'CREATE TABLE ev (id int, at int) PARTITION BY RANGE (at);',
+      ...Array.from({ length: n }, (_, i) => `CREATE TABLE ev_${i} PARTITION OF ev FOR VALUES FROM (${i * 10}) TO (${i * 10 + 10});`),
+      'CREATE SCHEMA other; CREATE TABLE other.t (id int);',
+    ].join('\n')
+
+  test('10 and 1,000 partitions: the same number of statements, every partition named', async () => {
+    const [small, large] = await Promise.all([createTestDatabase(), createTestDatabase()])
+    try {
+      const measure = (url: string, n: number) =>
+        withClient(url, async (db) => {
+          await db.exec(partitioned(n))
+          const before = db.queryCount
+          const result = await pull(db, { importPath: files.importPath, name: 'parts' })
+          const pulled = db.queryCount - before
+          const ir = await postgres.introspect(db)
+          const atVerify = db.queryCount
+          const report = await verifyDatabase(ir, db)
+          return { pulled, verified: db.queryCount - atVerify, result, report }
+        })
+      const a = await measure(small.url, 10)
+      const b = await measure(large.url, 1000)
+      expect(b.pulled).toBe(a.pulled)
+      expect(b.verified).toBe(a.verified)
+      expect(b.result.warnings.filter((w) => w.code === 'pg-partition')).toHaveLength(1000)
+      expect(b.report.unmodelled.filter((w) => w.code === 'pg-partition')).toHaveLength(1000)
+      expect(b.report.unmodelled.map((w) => w.object)).toContain('schema other')
+    } finally {
+      await Promise.all([small.drop(), large.drop()])
+    }
+  }, 120_000)
 })
