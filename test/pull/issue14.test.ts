@@ -9,7 +9,7 @@ import { validate } from '../../src/ir/validate.js'
 import { verifyDatabase } from '../../src/verify/verify.js'
 import { pull } from '../../src/pull/pull.js'
 import { comparableDump, createTestDatabase, pgDumpSchema, withClient } from '../support/postgres.js'
-import { pullAndLoad, pulledFiles } from './support.js'
+import { pullAndLoad, pulledFiles, typeErrors } from './support.js'
 
 // Issue 14: each numbered defect, reproduced on its small SQL against real Postgres.
 const files = pulledFiles()
@@ -325,4 +325,11 @@ describe('issue 14: pull and verify read a fixed number of catalog statements', 
       await Promise.all([small.drop(), large.drop()])
     }
   }, 120_000)
+})
+
+describe('issue 14: pulled files', () => {
+  test('typecheck strictly against src/index.ts', () => {
+    expect(files.written.length).toBeGreaterThan(10)
+    expect(typeErrors(files.written)).toEqual([])
+  })
 })
