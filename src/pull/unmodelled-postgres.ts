@@ -37,7 +37,8 @@ const CONSTRAINTS = `
 SELECT c.relname AS table, con.conname AS name, con.contype AS type, pg_get_constraintdef(con.oid) AS def
 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[])
-  AND (con.contype = 'x' OR NOT con.convalidated OR (con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f'))
+  AND (con.contype = 'x' OR NOT con.convalidated OR (con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f')
+    OR (con.contype IN ('u', 'p') AND con.condeferrable))
 ORDER BY c.relname, con.conname`
 
 const TRIGGERS = `
@@ -211,7 +212,7 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       const t = q(String(r.table))
       const n = q(String(r.name))
       if (r.type === 'x') add('pg-exclusion', `constraint ${r.name} on ${r.table}`, 'exclusion constraints are not modelled; kept as raw SQL', `ALTER TABLE ${t} ADD CONSTRAINT ${n} ${r.def};`)
-      else add('pg-constraint-options', `constraint ${r.name} on ${r.table}`, `options of "${r.def}" (NOT VALID, MATCH FULL or NO INHERIT) are not modelled; kept as raw SQL`, `ALTER TABLE ${t} DROP CONSTRAINT ${n}, ADD CONSTRAINT ${n} ${r.def};`)
+      else add('pg-constraint-options', `constraint ${r.name} on ${r.table}`, `options of "${r.def}" (NOT VALID, MATCH FULL, NO INHERIT, a deferrable key) are not modelled; kept as raw SQL`, `ALTER TABLE ${t} DROP CONSTRAINT ${n}, ADD CONSTRAINT ${n} ${r.def};`)
     }
 
     for (const r of await db.query(TRIGGERS, p2)) {
