@@ -27,7 +27,15 @@ export function view(name: string, definition: SqlInput, options: { description?
 /** Declares a routine, typically a Postgres trigger function. */
 export function fn(
   name: string,
-  options: { returns: string; language: string; body: string; args?: string; description?: string; dialects?: readonly Dialect[] },
+  options: {
+    returns: string
+    language: string
+    body: string
+    /** Arguments as written, with modes and defaults: `a integer, OUT b text, c integer DEFAULT 1`. */
+    args?: string
+    description?: string
+    dialects?: readonly Dialect[]
+  } & Pick<FunctionIR, 'volatility' | 'strict' | 'securityDefiner' | 'leakproof' | 'parallel' | 'cost' | 'rows' | 'set'>,
 ): FunctionIR {
   const { args = '', ...rest } = options
   return { name, args, ...rest, dialects: options.dialects ?? ['postgres'] }

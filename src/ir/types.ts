@@ -272,6 +272,20 @@ export interface FunctionIR {
   readonly returns: string
   readonly language: string
   readonly body: string
+  /** IMMUTABLE or STABLE; absent: VOLATILE (the default). Index expressions need IMMUTABLE. */
+  readonly volatility?: 'immutable' | 'stable'
+  /** STRICT (RETURNS NULL ON NULL INPUT). */
+  readonly strict?: boolean
+  readonly securityDefiner?: boolean
+  readonly leakproof?: boolean
+  /** PARALLEL SAFE or RESTRICTED; absent: UNSAFE (the default). */
+  readonly parallel?: 'safe' | 'restricted'
+  /** COST, when not the default (100; 1 for C and internal functions). */
+  readonly cost?: number
+  /** ROWS of a set-returning function, when not the default 1000. */
+  readonly rows?: number
+  /** `SET name = value` options, e.g. `{ search_path: 'public, pg_temp' }`, values as Postgres stores them. */
+  readonly set?: { readonly [name: string]: string }
   readonly description?: string
   readonly dialects?: readonly Dialect[]
 }

@@ -37,7 +37,8 @@ const CONSTRAINTS = `
 SELECT c.relname AS table, con.conname AS name, con.contype AS type, pg_get_constraintdef(con.oid) AS def
 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[])
-  AND (con.contype = 'x' OR NOT con.convalidated OR (con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f'))
+  AND (con.contype = 'x' OR NOT con.convalidated OR (con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f')
+    OR (con.contype IN ('u', 'p') AND con.condeferrable))
 ORDER BY c.relname, con.conname`
 
 const TRIGGERS = `
@@ -82,14 +83,7 @@ SELECT p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(
       CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END)
      FROM pg_aggregate a WHERE a.aggfnoid = p.oid AND a.aggkind = 'n') AS aggregate,
   (SELECT string_agg(pg_get_functiondef(sp.oid), E';\n' ORDER BY sp.proname) FROM pg_aggregate a JOIN pg_proc sp ON sp.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn)
-     WHERE a.aggfnoid = p.oid AND sp.pronamespace = p.pronamespace) AS support,
-  concat_ws(', ',
-    CASE p.provolatile WHEN 'i' THEN 'IMMUTABLE' WHEN 's' THEN 'STABLE' END,
-    CASE WHEN p.proisstrict THEN 'STRICT' END, CASE WHEN p.prosecdef THEN 'SECURITY DEFINER' END,
-    CASE WHEN p.proleakproof THEN 'LEAKPROOF' END, CASE p.proparallel WHEN 's' THEN 'PARALLEL SAFE' WHEN 'r' THEN 'PARALLEL RESTRICTED' END,
-    CASE WHEN p.proconfig IS NOT NULL THEN 'SET ' || array_to_string(p.proconfig, ', ') END,
-    CASE WHEN p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END THEN 'COST ' || p.procost END,
-    CASE WHEN p.prorows <> CASE WHEN p.proretset THEN 1000 ELSE 0 END THEN 'ROWS ' || p.prorows END) AS attributes
+     WHERE a.aggfnoid = p.oid AND sp.pronamespace = p.pronamespace) AS support
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
 WHERE n.nspname = $1 AND ${notFromExtension('pg_proc', 'p.oid')}
 ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)`
@@ -153,7 +147,7 @@ const withSemicolon = (sql: string) => sql.trim().replace(/;?$/, ';')
  * transition-table triggers, storage options, NULLS NOT DISTINCT indexes,
  * partitions, inheritance, unlogged tables, materialized views, standalone
  * sequences, domains and other user types, rules, procedures, aggregates
- * and function attributes (volatility, STRICT, SECURITY DEFINER, …).
+ * and the whitespace around function bodies that the DSL does not keep.
  */
 export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: string): Promise<PullWarning[]> {
   const [saved] = await db.query<{ old: string; version: number }>(
@@ -218,7 +212,7 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       const t = q(String(r.table))
       const n = q(String(r.name))
       if (r.type === 'x') add('pg-exclusion', `constraint ${r.name} on ${r.table}`, 'exclusion constraints are not modelled; kept as raw SQL', `ALTER TABLE ${t} ADD CONSTRAINT ${n} ${r.def};`)
-      else add('pg-constraint-options', `constraint ${r.name} on ${r.table}`, `options of "${r.def}" (NOT VALID, MATCH FULL or NO INHERIT) are not modelled; kept as raw SQL`, `ALTER TABLE ${t} DROP CONSTRAINT ${n}, ADD CONSTRAINT ${n} ${r.def};`)
+      else add('pg-constraint-options', `constraint ${r.name} on ${r.table}`, `options of "${r.def}" (NOT VALID, MATCH FULL, NO INHERIT, a deferrable key) are not modelled; kept as raw SQL`, `ALTER TABLE ${t} DROP CONSTRAINT ${n}, ADD CONSTRAINT ${n} ${r.def};`)
     }
 
     for (const r of await db.query(TRIGGERS, p2)) {
@@ -260,8 +254,6 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       }
       else if (r.kind === 'p') add('pg-procedure', object, 'procedures are not modelled; kept as raw SQL', def)
       else if (r.kind === 'w') add('pg-window-function', object, 'window functions are not modelled; kept as raw SQL', def)
-      else if (String(r.attributes) !== '')
-        add('pg-function-attributes', object, `${r.attributes} is not modelled: the function is pulled without it, and its full definition kept as raw SQL`, def)
       // The DSL writes a body on lines of its own; other surrounding whitespace is part of the stored source.
       // A SQL-standard body (empty prosrc) is written back from its definition, layout and all.
       else if (r.language !== 'c' && r.language !== 'internal' && String(r.src) !== '' && String(r.src) !== `\n${String(r.src).trim()}\n`)

@@ -1,7 +1,7 @@
 import { creationOrder } from '../dialects/postgres/ddl.js'
 import type { Dialect, EnumIR, FunctionIR, SchemaIR, ViewIR } from '../ir/types.js'
 import { referencedNames } from '../sql/lexer.js'
-import { arr, call, key, obj, print, raw, str, template, type Code } from './code.js'
+import { arr, call, key, lit, obj, print, raw, str, template, type Code } from './code.js'
 import { optStr, sqlInput, type WriteContext } from './context.js'
 import { omitDefaultNames } from './names.js'
 import { tableCode } from './tables.js'
@@ -80,6 +80,14 @@ function functionCode(ctx: WriteContext, f: FunctionIR): Code {
       ['returns', str(f.returns)],
       ['language', str(f.language)],
       ['body', f.body.includes('\n') ? template(f.body) : str(f.body)],
+      ['volatility', optStr(f.volatility)],
+      ['strict', f.strict ? lit(true) : undefined],
+      ['securityDefiner', f.securityDefiner ? lit(true) : undefined],
+      ['leakproof', f.leakproof ? lit(true) : undefined],
+      ['parallel', optStr(f.parallel)],
+      ['cost', f.cost !== undefined ? lit(f.cost) : undefined],
+      ['rows', f.rows !== undefined ? lit(f.rows) : undefined],
+      ['set', f.set ? obj(Object.entries(f.set).map(([k, v]) => [key(k), str(v)])) : undefined],
       ['description', optStr(f.description)],
     ]),
   )

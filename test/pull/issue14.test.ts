@@ -7,8 +7,9 @@ import { defineSchema, fn, t, table } from '../../src/index.js'
 import { postgres } from '../../src/dialects/postgres/index.js'
 import { validate } from '../../src/ir/validate.js'
 import { verifyDatabase } from '../../src/verify/verify.js'
+import { pull } from '../../src/pull/pull.js'
 import { comparableDump, createTestDatabase, pgDumpSchema, withClient } from '../support/postgres.js'
-import { pullAndLoad, pulledFiles } from './support.js'
+import { pullAndLoad, pulledFiles, typeErrors } from './support.js'
 
 // Issue 14: each numbered defect, reproduced on its small SQL against real Postgres.
 const files = pulledFiles()
@@ -87,6 +88,53 @@ describe('issue 14: pull → verify → sql on small databases', () => {
     expect(r.dumps[1]).toBe(r.dumps[0])
   })
 
+  test('5: function volatility and attributes, argument modes and defaults, RETURNS TABLE/SETOF are modelled', async () => {
+    const r = await pullVerifyApply(
+      `CREATE TABLE x(a text, n int);
+       CREATE FUNCTION norm(v text) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+  RETURN lower(v);
+END;
+$$;
+       CREATE INDEX x_norm ON x (norm(a));
+       CREATE FUNCTION owner_of(v text, OUT who text, INOUT n integer DEFAULT 1) LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET work_mem = '64MB' COST 5 AS $$
+BEGIN
+  who := current_user;
+END;
+$$;
+       CREATE FUNCTION pairs(lim integer DEFAULT 10) RETURNS TABLE(a text, n integer) LANGUAGE sql STABLE ROWS 20 AS $$
+SELECT a, n FROM x LIMIT lim
+$$;
+       CREATE FUNCTION all_x() RETURNS SETOF x LANGUAGE sql LEAKPROOF PARALLEL RESTRICTED AS $$
+SELECT * FROM x
+$$;`,
+      'd5',
+    )
+    expect(r.result.warnings).toEqual([])
+    const src = r.result.source
+    expect(src).toContain("volatility: 'immutable',\n      strict: true,\n      parallel: 'safe',")
+    expect(src).toContain("args: 'v text, OUT who text, INOUT n integer DEFAULT 1'")
+    expect(src).toContain("securityDefiner: true,\n      cost: 5,\n      set: { search_path: 'public, pg_temp', work_mem: '64MB' },")
+    expect(src).toContain("returns: 'TABLE(a text, n integer)'")
+    expect(src).toContain('rows: 20')
+    expect(src).toContain("fn('all_x', { returns: 'SETOF x', language: 'sql', body: 'SELECT * FROM x', leakproof: true, parallel: 'restricted' })")
+    // The expression index over the IMMUTABLE function applies; verify finds nothing; pg_dump is identical.
+    expect(r.sql).toContain('LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE;')
+    expect(r.report.findings).toEqual([])
+    expect(r.dumps[1]).toBe(r.dumps[0])
+    // A changed attribute is drift.
+    const db = await createTestDatabase()
+    try {
+      const report = await withClient(db.url, async (c) => {
+        await c.exec(`CREATE FUNCTION f(v int) RETURNS int LANGUAGE sql STABLE AS $$\nSELECT v\n$$;`)
+        return verifyDatabase(defineSchema({ name: 's', dialects: ['postgres'], functions: [fn('f', { args: 'v integer', returns: 'integer', language: 'sql', body: 'SELECT v', volatility: 'immutable' })], tables: {} }), c)
+      })
+      expect(report.findings.map((f) => [f.kind, f.target, f.fields])).toEqual([['function', 'f(v integer)', ['volatility']]])
+    } finally {
+      await db.drop()
+    }
+  })
+
   test('6: a foreign key referencing a unique index is added after the index', async () => {
     const r = await pullVerifyApply(`CREATE TABLE p(id int PRIMARY KEY, code text NOT NULL); CREATE UNIQUE INDEX p_code ON p(code); CREATE TABLE c(id int PRIMARY KEY, code text REFERENCES p(code));`, 'd6')
     expect(r.sql.indexOf('CREATE UNIQUE INDEX p_code')).toBeLessThan(r.sql.indexOf('FOREIGN KEY (code) REFERENCES p'))
@@ -150,7 +198,6 @@ $$;
     expect(listed).toEqual([
       'pg-materialized-view: materialized view mv',
       'pg-replica-identity: table t',
-      'pg-function-attributes: function add_t(x integer, y integer)',
       'pg-materialized-view-index: index mv_id on materialized view mv',
       'pg-statistics: statistics t_ab',
       'pg-column-statistics: column t.a',
@@ -208,14 +255,23 @@ $$;
   })
 
   test('12: verify names the object and the schema file when the schema side does not apply', async () => {
-    // Defect 5's case: an expression index over an IMMUTABLE plpgsql function, pulled without IMMUTABLE.
+    // An expression index over a function not declared IMMUTABLE: Postgres refuses the schema's DDL.
     const db = await createTestDatabase()
     try {
-      await withClient(db.url, (c) =>
-        c.exec(`CREATE TABLE x(a text); CREATE FUNCTION f(v text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$\nBEGIN\n  RETURN lower(v);\nEND;\n$$;
-          CREATE INDEX x_f ON x (f(a));`),
+      await withClient(db.url, (c) => c.exec(`CREATE TABLE x(a text);`))
+      const file = files.write(
+        'd12-postgres',
+        `import { defineSchema, expr, fn, index, t, table } from '${files.importPath}'
+export default defineSchema({
+  name: 'd12',
+  dialects: ['postgres'],
+  functions: [fn('f', { args: 'v text', returns: 'text', language: 'plpgsql', body: 'BEGIN RETURN lower(v); END;' })],
+  tables: { x: table({ columns: { a: t.text() }, indexes: [index('x_f', [expr('f(a)')])] }) },
+})
+`,
       )
-      const pulled = await withClient(db.url, (c) => pullAndLoad(c, files, 'd12'))
+      const { loadSchemaFile } = await import('../../src/load/load.js')
+      const pulled = { file, ir: (await loadSchemaFile(file)).ir }
       const thrown = await withClient(db.url, (c) => verifyDatabase(pulled.ir, c).then(() => undefined, (e: unknown) => e))
       expect(thrown).toBeInstanceOf(SchemaApplyError)
       expect((thrown as SchemaApplyError).object).toBe('index x_f on table x')
@@ -232,5 +288,48 @@ $$;
     } finally {
       await db.drop()
     }
+  })
+})
+
+describe('issue 14: pull and verify read a fixed number of catalog statements', () => {
+  // A partitioned table with n partitions, plus a schema besides public: whatever n, the same statements.
+  const partitioned = (n: number) =>
+    [
+      'CREATE TABLE ev (id int, at int) PARTITION BY RANGE (at);',
+      ...Array.from({ length: n }, (_, i) => `CREATE TABLE ev_${i} PARTITION OF ev FOR VALUES FROM (${i * 10}) TO (${i * 10 + 10});`),
+      'CREATE SCHEMA other; CREATE TABLE other.t (id int);',
+    ].join('\n')
+
+  test('10 and 1,000 partitions: the same number of statements, every partition named', async () => {
+    const [small, large] = await Promise.all([createTestDatabase(), createTestDatabase()])
+    try {
+      const measure = (url: string, n: number) =>
+        withClient(url, async (db) => {
+          await db.exec(partitioned(n))
+          const before = db.queryCount
+          const result = await pull(db, { importPath: files.importPath, name: 'parts' })
+          const pulled = db.queryCount - before
+          const ir = await postgres.introspect(db)
+          const atVerify = db.queryCount
+          const report = await verifyDatabase(ir, db)
+          return { pulled, verified: db.queryCount - atVerify, result, report }
+        })
+      const a = await measure(small.url, 10)
+      const b = await measure(large.url, 1000)
+      expect(b.pulled).toBe(a.pulled)
+      expect(b.verified).toBe(a.verified)
+      expect(b.result.warnings.filter((w) => w.code === 'pg-partition')).toHaveLength(1000)
+      expect(b.report.unmodelled.filter((w) => w.code === 'pg-partition')).toHaveLength(1000)
+      expect(b.report.unmodelled.map((w) => w.object)).toContain('schema other')
+    } finally {
+      await Promise.all([small.drop(), large.drop()])
+    }
+  }, 120_000)
+})
+
+describe('issue 14: pulled files', () => {
+  test('typecheck strictly against src/index.ts', () => {
+    expect(files.written.length).toBeGreaterThan(10)
+    expect(typeErrors(files.written)).toEqual([])
   })
 })

@@ -152,10 +152,28 @@ export function createTrigger(t: TableIR, tr: TriggerIR): string {
 export function createFunction(f: FunctionIR): string {
   const language = f.language.replace(/^'(.*)'$/, '$1')
   // A SQL-standard body is parsed with the statement, not quoted as a string.
-  if (isStandardBody(f)) return `CREATE OR REPLACE FUNCTION ${quoteIdent(f.name)}(${f.args}) RETURNS ${f.returns} LANGUAGE ${language}\n${bare(f.body)};`
+  const attrs = functionAttributes(f)
+  if (isStandardBody(f)) return `CREATE OR REPLACE FUNCTION ${quoteIdent(f.name)}(${f.args}) RETURNS ${f.returns} LANGUAGE ${language}${attrs}\n${bare(f.body)};`
   const tag = dollarTag(f.body)
   // The IR holds the body trimmed; written on its own lines it is stored (prosrc) as hand-written SQL usually has it.
-  return `CREATE OR REPLACE FUNCTION ${quoteIdent(f.name)}(${f.args}) RETURNS ${f.returns} AS ${tag}\n${f.body.trim()}\n${tag} LANGUAGE ${language};`
+  return `CREATE OR REPLACE FUNCTION ${quoteIdent(f.name)}(${f.args}) RETURNS ${f.returns} AS ${tag}\n${f.body.trim()}\n${tag} LANGUAGE ${language}${attrs};`
+}
+
+// Settings whose value is a list, written unquoted as Postgres stores it (pg_dump does the same).
+const LIST_SETTINGS = new Set(['search_path', 'temp_tablespaces', 'session_preload_libraries', 'shared_preload_libraries', 'local_preload_libraries'])
+
+/** A function's attributes as written after LANGUAGE: ` IMMUTABLE STRICT SECURITY DEFINER …`, empty for the defaults. */
+export function functionAttributes(f: FunctionIR): string {
+  const out: string[] = []
+  if (f.volatility) out.push(f.volatility.toUpperCase())
+  if (f.strict) out.push('STRICT')
+  if (f.securityDefiner) out.push('SECURITY DEFINER')
+  if (f.leakproof) out.push('LEAKPROOF')
+  if (f.parallel) out.push(`PARALLEL ${f.parallel.toUpperCase()}`)
+  if (f.cost !== undefined) out.push(`COST ${f.cost}`)
+  if (f.rows !== undefined) out.push(`ROWS ${f.rows}`)
+  for (const [name, value] of Object.entries(f.set ?? {})) out.push(`SET ${quoteIdent(name)} = ${LIST_SETTINGS.has(name) ? value : literal(value)}`)
+  return out.map((a) => ' ' + a).join('')
 }
 
 /** Whether a LANGUAGE sql function's body is SQL-standard (`RETURN …` or `BEGIN ATOMIC … END`) rather than a string. */

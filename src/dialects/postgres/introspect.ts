@@ -212,6 +212,24 @@ function trigger(r: Row): TriggerIR {
   }
 }
 
+/** A function's attributes from pg_proc, defaults left out. */
+function functionAttributes(r: Row): Partial<FunctionIR> {
+  const language = String(r.language)
+  const defaultCost = language === 'c' || language === 'internal' ? 1 : 100
+  const defaultRows = r.returns_set ? 1000 : 0
+  const set = Object.fromEntries(((r.config as string[] | null) ?? []).map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)]))
+  return {
+    ...(r.volatility === 'i' ? { volatility: 'immutable' as const } : r.volatility === 's' ? { volatility: 'stable' as const } : {}),
+    ...(r.strict ? { strict: true } : {}),
+    ...(r.security_definer ? { securityDefiner: true } : {}),
+    ...(r.leakproof ? { leakproof: true } : {}),
+    ...(r.parallel === 's' ? { parallel: 'safe' as const } : r.parallel === 'r' ? { parallel: 'restricted' as const } : {}),
+    ...(Number(r.cost) !== defaultCost ? { cost: Number(r.cost) } : {}),
+    ...(Number(r.rows) !== defaultRows ? { rows: Number(r.rows) } : {}),
+    ...(Object.keys(set).length ? { set } : {}),
+  }
+}
+
 /**
  * The SQL-standard body of a function definition (`RETURN …` or `BEGIN
  * ATOMIC … END`): pg_get_functiondef indents the header's option lines and
@@ -284,6 +302,7 @@ export async function introspectSchema(db: DbClient, schema: string, searchPath:
           returns: String(r.returns),
           language: String(r.language),
           body: (str(r.definition) !== undefined ? standardBody(String(r.definition)) : String(r.body)).trim(),
+          ...functionAttributes(r),
           ...described(r.comment),
         }),
       ),

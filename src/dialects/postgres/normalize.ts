@@ -150,7 +150,26 @@ function fn(f: FunctionIR): FunctionIR {
     returns: canonicalType(f.returns.replace(/^(setof\s+)public\./i, '$1')),
     language: f.language.trim().replace(/^'(.*)'$/, '$1').toLowerCase(),
     body: f.body.trim(),
+    ...functionAttributes(f),
     ...described(f.description),
+  }
+}
+
+// The attributes that differ from the defaults (a declared COST 100 is the default), sorted settings.
+function functionAttributes(f: FunctionIR): Partial<FunctionIR> {
+  const language = f.language.trim().replace(/^'(.*)'$/, '$1').toLowerCase()
+  const defaultCost = language === 'c' || language === 'internal' ? 1 : 100
+  const defaultRows = /^(setof|table)\b/i.test(f.returns.trim()) ? 1000 : 0
+  const set = Object.entries(f.set ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return {
+    ...(f.volatility ? { volatility: f.volatility } : {}),
+    ...(f.strict ? { strict: true } : {}),
+    ...(f.securityDefiner ? { securityDefiner: true } : {}),
+    ...(f.leakproof ? { leakproof: true } : {}),
+    ...(f.parallel ? { parallel: f.parallel } : {}),
+    ...(f.cost !== undefined && f.cost !== defaultCost ? { cost: f.cost } : {}),
+    ...(f.rows !== undefined && f.rows !== defaultRows ? { rows: f.rows } : {}),
+    ...(set.length ? { set: Object.fromEntries(set) } : {}),
   }
 }
 

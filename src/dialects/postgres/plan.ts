@@ -1,10 +1,11 @@
+import { referencedNames } from '../../sql/lexer.js'
 import type { Finding } from '../../diff/compare.js'
 import type { ColumnIR, EnumIR, ExtensionIR, ForeignKeyIR, FunctionIR, TableIR, ViewIR } from '../../ir/types.js'
 import type { SchemaChanges } from '../../migrate/diff.js'
 import { childrenFirst } from '../../migrate/drop-order.js'
 import type { MigrationPlan, MigrationPlanner, PlannedStatement, PlanOptions } from '../../migrate/plan.js'
 import { forceQuote, quoteIdent } from '../../sql/ident.js'
-import { createFunction, createIndex, createTable, createTrigger, creationOrder, signatureArgs } from './ddl.js'
+import { createFunction, createIndex, createTable, createTrigger, creationOrder, isStandardBody, signatureArgs } from './ddl.js'
 import { lint } from './lint.js'
 import { addColumn, addExistingColumn, alterColumn, needsReAdd } from './plan-column.js'
 import { dependentViews, mentions, replaceable, viewOrder } from './plan-deps.js'
@@ -185,6 +186,11 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
     const old = f.database as FunctionIR
     emit(`DROP FUNCTION ${quoteIdent(old.name)}(${signatureArgs(old.args)});`, `drop function ${old.name} (its return type changes)`)
   }
+  // As pg_dump: a LANGUAGE sql body given as a string, reading a table this migration creates later, is not checked now.
+  const createdNames = new Set(created.map((t) => t.name))
+  const readsNewTable = (fn: FunctionIR) => /^'?sql'?$/i.test(fn.language) && !isStandardBody(fn) && referencedNames(fn.body).some((n) => createdNames.has(n))
+  if ([...find('function', 'missing'), ...changedFunctions].some((f) => readsNewTable(f.schema as FunctionIR)))
+    emit('SET LOCAL check_function_bodies = false;', 'LANGUAGE sql bodies read tables created below: checked when run, not now')
   for (const f of [...find('function', 'missing'), ...functionsReturningOther]) {
     const fn = f.schema as FunctionIR
     emit(createFunction(fn), `create function ${fn.name}`)

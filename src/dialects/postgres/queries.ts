@@ -100,6 +100,8 @@ ORDER BY c.relname`
 export const FUNCTIONS = `
 SELECT p.proname AS name, pg_get_function_arguments(p.oid) AS args, pg_get_function_result(p.oid) AS returns,
   l.lanname AS language, p.prosrc AS body, obj_description(p.oid, 'pg_proc') AS comment,
+  p.provolatile AS volatility, p.proisstrict AS strict, p.prosecdef AS security_definer, p.proleakproof AS leakproof,
+  p.proparallel AS parallel, p.procost AS cost, p.prorows AS rows, p.proretset AS returns_set, p.proconfig AS config,
   -- A SQL-standard body (RETURN …, BEGIN ATOMIC … END) is not source text: prosrc is empty and only the definition has it.
   CASE WHEN l.lanname = 'sql' AND p.prosrc = '' THEN pg_get_functiondef(p.oid) END AS definition
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
