@@ -109,6 +109,22 @@ export function renderMigration(name: string, schema: string, m: DialectMigratio
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }
 
+/**
+ * An editable migration (`migrate:new --empty`): the header, and up and down
+ * sections holding only a comment, for a data step written by hand.
+ */
+export function renderEmptyMigration(name: string, schema: string, dialect: Dialect): string {
+  return [
+    `-- ${name} of schema "${schema}" for ${dialect}, written by \`schema migrate:new --empty\` to be edited by hand.`,
+    '-- The snapshot is unchanged: write data steps here (UPDATE, INSERT … SELECT), schema changes go in the schema file.',
+    '',
+    '-- schema:up',
+    '',
+    '-- schema:down',
+    '',
+  ].join('\n')
+}
+
 /** The result of {@link newMigration}. */
 export interface NewMigrationResult {
   /** `NNNN_label`, or undefined when nothing changed. */
@@ -127,12 +143,13 @@ export async function newMigration(
   migrationsDir: string,
   ir: SchemaIR,
   label: string,
-  options: PlanOptions & { dialects?: readonly Dialect[]; allowDestructive?: boolean } = {},
+  options: PlanOptions & { dialects?: readonly Dialect[]; allowDestructive?: boolean; empty?: boolean } = {},
 ): Promise<NewMigrationResult> {
   if (!/^[A-Za-z0-9_-]+$/.test(label)) throw new UserError(`migration label "${label}" has characters other than letters, digits, - and _`, 'use a label such as add_user_email')
   const paths = migrationPaths(migrationsDir, ir.name)
-  const prev = readSnapshot(paths)
   const dialects = options.dialects ?? ir.dialects
+  if (options.empty) return newEmptyMigration(paths, ir, label, dialects)
+  const prev = readSnapshot(paths)
   const planned = await planNext(prev, ir, dialects, options)
   const hints = [...new Set(planned.flatMap((m) => renameHints(m.changes)))]
   if (planned.length === 0) {
@@ -145,8 +162,7 @@ export async function newMigration(
       'if this is intended, run again with --allow-destructive',
       lost,
     )
-  const numbers = dialects.flatMap((d) => readMigrations(paths.dialectDir(d)).map((f) => Number(MIGRATION_NAME.exec(path.basename(f.path))![1])))
-  const name = `${String(Math.max(0, ...numbers) + 1).padStart(4, '0')}_${label}`
+  const name = nextName(paths, dialects, label)
   const written: string[] = []
   for (const m of planned) {
     const dir = paths.dialectDir(m.dialect)
@@ -160,4 +176,33 @@ export async function newMigration(
   writeFileSync(paths.snapshot, snapshotText(ir))
   written.push(paths.snapshot)
   return { name, files: written, warnings: planned.flatMap((m) => m.up.warnings.map((w) => `${m.dialect} ${w.code}: ${w.message}`)), hints }
+}
+
+/** `NNNN_label` after the newest migration of any dialect. */
+function nextName(paths: MigrationPaths, dialects: readonly Dialect[], label: string): string {
+  const numbers = dialects.flatMap((d) => readMigrations(paths.dialectDir(d)).map((f) => Number(MIGRATION_NAME.exec(path.basename(f.path))![1])))
+  return `${String(Math.max(0, ...numbers) + 1).padStart(4, '0')}_${label}`
+}
+
+/**
+ * `migrate:new --empty`: one editable file per dialect, the snapshot left as
+ * it is (the next `migrate:new` still diffs from it). Refused before the
+ * first migration: a data step needs tables to work on.
+ */
+async function newEmptyMigration(paths: MigrationPaths, ir: SchemaIR, label: string, dialects: readonly Dialect[]): Promise<NewMigrationResult> {
+  const prev = readSnapshot(paths)
+  if (!prev) throw new UserError(`schema "${ir.name}" has no migrations yet, so an empty migration has nothing to work on`, `write the first one from the schema: schema migrate:new init --schema ${ir.name}`)
+  const pending = (await planNext(prev, ir, dialects)).length > 0
+  const name = nextName(paths, dialects, label)
+  const written: string[] = []
+  for (const d of dialects) {
+    const dir = paths.dialectDir(d)
+    mkdirSync(dir, { recursive: true })
+    const file = path.join(dir, `${name}.sql`)
+    writeFileSync(file, renderEmptyMigration(name, ir.name, d))
+    writeFileSync(path.join(dir, 'checksums'), checksumsFile(readMigrations(dir)))
+    written.push(file)
+  }
+  const warnings = pending ? [`the schema has changes no migration captures yet; they are not in ${name} (the snapshot is unchanged): run schema migrate:new <label> for them`] : []
+  return { name, files: written, warnings, hints: [] }
 }

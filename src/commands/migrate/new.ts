@@ -16,6 +16,7 @@ export default class MigrateNew extends BaseCommand {
 
   static flags = {
     'allow-destructive': Flags.boolean({ description: 'allow changes that lose data (drops, narrowing types, removing enum values)' }),
+    empty: Flags.boolean({ description: 'write an editable migration per dialect (up and down sections) for a hand-written data step; the snapshot is unchanged', exclusive: ['allow-destructive', 'concurrently'] }),
     concurrently: Flags.boolean({ description: 'Postgres: create indexes on existing tables CONCURRENTLY (the migration runs without a transaction)' }),
   }
 
@@ -27,6 +28,7 @@ export default class MigrateNew extends BaseCommand {
       dialects: (schema!.entry.dialects ?? schema!.ir.dialects) as Dialect[],
       allowDestructive: flags['allow-destructive'],
       concurrently: flags.concurrently,
+      empty: flags.empty,
     })
     for (const h of result.hints) this.warn(h)
     for (const w of result.warnings) this.warn(w)

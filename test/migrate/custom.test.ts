@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../support/cli.js'
+import { createTestDatabase } from '../support/postgres.js'
+import { SRC, tempProject } from '../support/project.js'
+
+const schema = (display = '') => `import { defineSchema, table, t } from ${SRC('index.js')}
+export default defineSchema({
+  name: 'app',
+  tables: { users: table({ columns: { id: t.integer().primaryKey(), email: t.text().notNull(), name: t.text()${display} } }) },
+})
+`
+
+async function sqlOn(url: string, sql: string): Promise<Record<string, unknown>[]> {
+  if (url.startsWith('sqlite:')) {
+    const db = new Database(url.slice('sqlite:'.length))
+    try {
+      const stmt = db.prepare(sql)
+      return stmt.reader ? (stmt.all() as Record<string, unknown>[]) : (stmt.run(), [])
+    } finally {
+      db.close()
+    }
+  }
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  try {
+    return (await c.query(sql)).rows
+  } finally {
+    await c.end()
+  }
+}
+
+describe.each(['sqlite', 'postgres'])('migrate:new --empty on %s', (dialect) => {
+  it('writes an editable migration, keeps the snapshot; a hand-written backfill between ADD COLUMN and SET NOT NULL applies on data', async () => {
+    const p = tempProject(schema(), { dialects: [dialect] })
+    const cwd = p.dir
+    const pgdb = dialect === 'postgres' ? await createTestDatabase() : undefined
+    const url = pgdb?.url ?? `sqlite:${path.join(cwd, 'app.db')}`
+    try {
+      const before = await runCli(['migrate:new', 'nothing_yet', '--empty'], { cwd })
+      expect(before.code).toBe(2)
+      expect(before.stderr).toMatch(/has no migrations yet, so an empty migration has nothing to work on/)
+      expect((await runCli(['migrate:new', 'init'], { cwd })).code).toBe(0)
+      expect((await runCli(['migrate', '--db', url], { cwd })).code).toBe(0)
+      await sqlOn(url, "INSERT INTO users (id, email, name) VALUES (1, 'a@x', 'Ann'), (2, 'b@x', NULL)")
+
+      p.write('schemas/app.ts', schema(', display_name: t.text()'))
+      expect((await runCli(['migrate:new', 'add_display_name'], { cwd })).code).toBe(0)
+      const snapshot = readFileSync(path.join(cwd, 'migrations/app/snapshot.json'), 'utf8')
+      const empty = await runCli(['migrate:new', 'backfill_display_name', '--empty'], { cwd })
+      expect(empty.code, empty.stderr).toBe(0)
+      expect(empty.stdout).toMatch(new RegExp(`wrote migrations/app/${dialect}/0003_backfill_display_name\\.sql`))
+      expect(readFileSync(path.join(cwd, 'migrations/app/snapshot.json'), 'utf8')).toBe(snapshot)
+      const file = path.join(cwd, `migrations/app/${dialect}/0003_backfill_display_name.sql`)
+      const text = readFileSync(file, 'utf8')
+      expect(text).toMatch(/^-- schema:up$/m)
+      expect(text).toMatch(/^-- schema:down$/m)
+      expect((await runCli(['migrate:new', 'again'], { cwd })).stdout).toMatch(/no changes in schema "app"/)
+
+      writeFileSync(
+        file,
+        text
+          .replace('-- schema:up\n', "-- schema:up\n-- backfill users.display_name\nUPDATE users SET display_name = coalesce(name, email);\n")
+          .replace('-- schema:down\n', '-- schema:down\n-- forget the backfill\nUPDATE users SET display_name = NULL;\n'),
+      )
+      expect((await runCli(['migrate:hash', '0003_backfill_display_name'], { cwd })).code).toBe(0)
+
+      p.write('schemas/app.ts', schema(', display_name: t.text().notNull()'))
+      // NOT NULL without a default is refused as destructive unless allowed (the planner's rule); the backfill above is what makes it safe.
+      const notNull = await runCli(['migrate:new', 'display_name_not_null', '--allow-destructive'], { cwd })
+      expect(notNull.code, notNull.stderr).toBe(0)
+      const fourth = readFileSync(path.join(cwd, `migrations/app/${dialect}/0004_display_name_not_null.sql`), 'utf8')
+      expect(fourth).not.toMatch(/ADD COLUMN/)
+
+      const up = await runCli(['migrate', '--db', url], { cwd })
+      expect(up.code, up.stderr).toBe(0)
+      expect(up.stdout).toMatch(/0002_add_display_name[\s\S]*0003_backfill_display_name[\s\S]*0004_display_name_not_null/)
+      expect(await sqlOn(url, 'SELECT id, display_name FROM users ORDER BY id')).toEqual([
+        { id: 1, display_name: 'Ann' },
+        { id: 2, display_name: 'b@x' },
+      ])
+      const verify = await runCli(['verify', '--db', url], { cwd })
+      expect(verify.code, verify.stdout).toBe(0)
+    } finally {
+      await pgdb?.drop()
+    }
+  })
+})
