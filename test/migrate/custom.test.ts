@@ -89,3 +89,54 @@ describe.each(['sqlite', 'postgres'])('migrate:new --empty on %s', (dialect) => 
     }
   })
 })
+
+describe.each(['sqlite', 'postgres'])('migrate:baseline on %s', (dialect) => {
+  it('refuses a drifted database listing the drift, records a matching one without running anything, and migrate then applies only what is new', async () => {
+    const p = tempProject(schema(', display_name: t.text()'), { dialects: [dialect] })
+    const cwd = p.dir
+    const pgdb = dialect === 'postgres' ? await createTestDatabase() : undefined
+    const url = pgdb?.url ?? `sqlite:${path.join(cwd, 'prod.db')}`
+    try {
+      p.write('schemas/app.ts', schema())
+      expect((await runCli(['migrate:new', 'init'], { cwd })).code).toBe(0)
+      p.write('schemas/app.ts', schema(', display_name: t.text()'))
+      expect((await runCli(['migrate:new', 'add_display_name'], { cwd })).code).toBe(0)
+      // The "production" database was built by another tool: the schema's DDL, plus a column too many.
+      const ddl = await runCli(['sql', '--dialect', dialect], { cwd })
+      expect(ddl.code).toBe(0)
+      if (dialect === 'sqlite') new Database(url.slice('sqlite:'.length)).exec(ddl.stdout).close()
+      else await sqlOn(url, ddl.stdout)
+      await sqlOn(url, "INSERT INTO users (id, email, name, display_name) VALUES (1, 'a@x', 'Ann', 'Ann')")
+      await sqlOn(url, 'ALTER TABLE users ADD COLUMN legacy_flag integer')
+
+      const drifted = await runCli(['migrate:baseline', '--db', url], { cwd })
+      expect(drifted.code).toBe(1)
+      expect(drifted.stderr).toMatch(/does not match schema "app" as of 0002_add_display_name, so nothing was recorded; 1 difference:\n\s+- column users\.legacy_flag is in the database but not in the schema/)
+      const none = await runCli(['migrate:status', '--db', url, '--json'], { cwd })
+      expect(JSON.parse(none.stdout)).toMatchObject({ applied: [], pending: ['0001_init', '0002_add_display_name'] })
+
+      await sqlOn(url, 'ALTER TABLE users DROP COLUMN legacy_flag')
+      const older = await runCli(['migrate:baseline', '--db', url, '--to', '0001'], { cwd })
+      expect(older.code).toBe(2)
+      expect(older.stderr).toMatch(/only the snapshot of the newest migration \(0002_add_display_name\) is stored/)
+
+      const ok = await runCli(['migrate:baseline', '--db', url], { cwd })
+      expect(ok.code, ok.stderr).toBe(0)
+      expect(ok.stdout).toMatch(/baselined 0001_init\nbaselined 0002_add_display_name\n/)
+      const status = await runCli(['migrate:status', '--db', url], { cwd })
+      expect(status.code).toBe(0)
+      expect(status.stdout).toMatch(/^baselined 0001_init .*\(recorded by migrate:baseline, not run\)$/m)
+      expect(status.stdout).toMatch(/app: in sync/)
+      expect(await sqlOn(url, 'SELECT count(*) AS n FROM users')).toEqual([{ n: dialect === 'sqlite' ? 1 : '1' }])
+
+      p.write('schemas/app.ts', schema(', display_name: t.text(), bio: t.text()'))
+      expect((await runCli(['migrate:new', 'add_bio'], { cwd })).code).toBe(0)
+      const up = await runCli(['migrate', '--db', url], { cwd })
+      expect(up.code, up.stderr).toBe(0)
+      expect(up.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^↑ 0003_add_bio \(\d+ ms\)$/)])
+      expect((await runCli(['verify', '--db', url], { cwd })).code).toBe(0)
+    } finally {
+      await pgdb?.drop()
+    }
+  })
+})
