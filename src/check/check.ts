@@ -11,6 +11,7 @@ import { checkFolder, type ChecksumProblem } from '../migrate/files.js'
 import { readHistory } from '../migrate/history.js'
 import { migrationPaths, readSnapshot } from '../migrate/new.js'
 import { numberingProblems, type NumberingProblem } from '../migrate/numbering.js'
+import { lintMigrations, type FileLintFinding } from '../migrate/lint.js'
 import { verifyDatabase, type VerifyReport } from '../verify/verify.js'
 
 /** Project folders the use cases work in. */
@@ -49,6 +50,8 @@ export interface CheckReport {
   readonly migrationFiles: readonly (ChecksumProblem & { readonly path: string })[]
   /** Migration numbers used twice (a merge of two branches that each added one). */
   readonly numbering: readonly NumberingProblem[]
+  /** Lint findings in migration files git does not have in HEAD yet (none outside a git work tree). */
+  readonly lint: readonly FileLintFinding[]
   readonly drift?: VerifyReport
   readonly clean: boolean
 }
@@ -80,6 +83,7 @@ export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, optio
   const migrationFiles = dialectsOf(schema).flatMap((d) => checkFolder(paths.dialectDir(d)).map((p) => ({ ...p, path: rel(path.join(paths.dialectDir(d), p.file)) })))
 
   const numbering = numberingProblems(paths, dialectsOf(schema))
+  const lint = lintMigrations(dirs.root, paths, dialectsOf(schema), { kind: 'uncommitted' }, rel).findings
 
   let drift: VerifyReport | undefined
   if (options.db) {
@@ -90,6 +94,6 @@ export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, optio
       await db.close()
     }
   }
-  const clean = !stale.length && !unmigrated.length && !migrationFiles.length && !numbering.length && (drift?.ok ?? true)
-  return { schema: schema.name, stale, unmigrated, migrationFiles, numbering, ...(drift ? { drift } : {}), clean }
+  const clean = !stale.length && !unmigrated.length && !migrationFiles.length && !numbering.length && !lint.length && (drift?.ok ?? true)
+  return { schema: schema.name, stale, unmigrated, migrationFiles, numbering, lint, ...(drift ? { drift } : {}), clean }
 }
