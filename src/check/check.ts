@@ -13,6 +13,7 @@ import { checkFolder, type ChecksumProblem } from '../migrate/files.js'
 import { readHistory } from '../migrate/history.js'
 import { migrationPaths, readSnapshot } from '../migrate/new.js'
 import { numberingProblems, type NumberingProblem } from '../migrate/numbering.js'
+import { lintMigrations, type FileLintFinding } from '../migrate/lint.js'
 import { verifyDatabase, type VerifyReport } from '../verify/verify.js'
 import { lintDocs, type DocsLint } from './lint.js'
 
@@ -70,6 +71,8 @@ export interface CheckReport {
   readonly migrationFiles: readonly (ChecksumProblem & { readonly path: string })[]
   /** Migration numbers used twice (a merge of two branches that each added one). */
   readonly numbering: readonly NumberingProblem[]
+  /** Lint findings in migration files git does not have in HEAD yet (none outside a git work tree). */
+  readonly migrationLint: readonly FileLintFinding[]
   readonly drift?: VerifyReport
   /** Docs lint and description coverage; below `coverageMin` the check is not clean. */
   readonly lint: DocsLint & { readonly min?: number; readonly belowMin: boolean }
@@ -103,6 +106,7 @@ export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, optio
   const migrationFiles = dialectsOf(schema).flatMap((d) => checkFolder(paths.dialectDir(d)).map((p) => ({ ...p, path: rel(path.join(paths.dialectDir(d), p.file)) })))
 
   const numbering = numberingProblems(paths, dialectsOf(schema))
+  const migrationLint = lintMigrations(dirs.root, paths, dialectsOf(schema), { kind: 'uncommitted' }, rel).findings
 
   let drift: VerifyReport | undefined
   if (options.db) {
@@ -116,6 +120,6 @@ export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, optio
   const docsLint = lintDocs(schema.ir, dialectsOf(schema))
   const belowMin = options.coverageMin !== undefined && docsLint.coverage.percent < options.coverageMin
   const lint = { ...docsLint, ...(options.coverageMin !== undefined ? { min: options.coverageMin } : {}), belowMin }
-  const clean = !stale.length && !unmigrated.length && !migrationFiles.length && !numbering.length && (drift?.ok ?? true) && !belowMin
-  return { schema: schema.name, stale, unmigrated, migrationFiles, numbering, ...(drift ? { drift } : {}), lint, clean }
+  const clean = !stale.length && !unmigrated.length && !migrationFiles.length && !numbering.length && !migrationLint.length && (drift?.ok ?? true) && !belowMin
+  return { schema: schema.name, stale, unmigrated, migrationFiles, numbering, migrationLint, ...(drift ? { drift } : {}), lint, clean }
 }

@@ -4,6 +4,7 @@ import { projectDirs } from '../cli/project.js'
 import { checkSchema, type CheckReport } from '../check/check.js'
 import { loadGenerators } from '../generate/index.js'
 import { loadSchemas } from '../load/load.js'
+import { annotation } from '../migrate/lint.js'
 
 /** `::error` annotations for GitHub Actions-style CI logs. */
 function annotate(file: string, message: string): string {
@@ -65,6 +66,10 @@ export default class Check extends BaseCommand {
         const what = m.problem === 'edited' ? `was edited: checksums has ${m.expected}, file has ${m.actual}` : m.problem === 'unlisted' ? 'is not in the checksums file' : 'is listed in checksums but missing'
         this.log(`  ${m.path} ${what}`)
         if (ci) this.log(annotate(m.path, `migration ${what}`))
+      }
+      for (const f of r.migrationLint) {
+        this.log(`  ${f.file}:${f.line}: ${f.code} ${f.message}`)
+        if (ci) this.log(annotation(f))
       }
       for (const n of r.numbering) {
         this.log(`  ${n.message}`)

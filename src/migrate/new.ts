@@ -111,6 +111,22 @@ export function renderMigration(name: string, schema: string, m: DialectMigratio
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }
 
+/**
+ * An editable migration (`migrate:new --empty`): the header, and up and down
+ * sections holding only a comment, for a data step written by hand.
+ */
+export function renderEmptyMigration(name: string, schema: string, dialect: Dialect): string {
+  return [
+    `-- ${name} of schema "${schema}" for ${dialect}, written by \`schema migrate:new --empty\` to be edited by hand.`,
+    '-- The snapshot is unchanged: write data steps here (UPDATE, INSERT … SELECT), schema changes go in the schema file.',
+    '',
+    '-- schema:up',
+    '',
+    '-- schema:down',
+    '',
+  ].join('\n')
+}
+
 /** The result of {@link newMigration}. */
 export interface NewMigrationResult {
   /** `NNNN_label` (the last one written), or undefined when nothing changed. */
@@ -262,12 +278,13 @@ export async function newMigration(
   migrationsDir: string,
   ir: SchemaIR,
   label: string,
-  options: PlanOptions & { dialects?: readonly Dialect[]; allowDestructive?: boolean; postgresUrl?: string; prove?: boolean } = {},
+  options: PlanOptions & { dialects?: readonly Dialect[]; allowDestructive?: boolean; postgresUrl?: string; prove?: boolean; empty?: boolean } = {},
 ): Promise<NewMigrationResult> {
   if (!/^[A-Za-z0-9_-]+$/.test(label)) throw new UserError(`migration label "${label}" has characters other than letters, digits, - and _`, 'use a label such as add_user_email')
   const paths = migrationPaths(migrationsDir, ir.name)
-  const prev = readSnapshot(paths)
   const dialects = options.dialects ?? ir.dialects
+  if (options.empty) return newEmptyMigration(paths, ir, label, dialects)
+  const prev = readSnapshot(paths)
   const first = await enumValuesFirst(prev, ir, dialects, options)
   const steps = first ? [await planNext(prev, first, dialects, options), await planNext(first, ir, dialects, options)].filter((s) => s.length) : [await planNext(prev, ir, dialects, options)]
   const planned = steps.flat()
@@ -305,4 +322,33 @@ export async function newMigration(
   const warnings = planned.flatMap((m) => m.up.warnings.filter((w) => !(first && w.code === 'PG010')).map((w) => `${m.dialect} ${w.code}: ${w.message}`))
   if (first) warnings.push(`postgres: the new enum values are added by ${names[0]}, before ${names[names.length - 1]} uses them (a value cannot be used in the transaction that adds it)`)
   return { name: names[names.length - 1]!, names, files: written, warnings, hints, proved }
+}
+
+/** `NNNN_label` after the newest migration of any dialect. */
+function nextName(paths: MigrationPaths, dialects: readonly Dialect[], label: string): string {
+  const numbers = dialects.flatMap((d) => readMigrations(paths.dialectDir(d)).map((f) => Number(MIGRATION_NAME.exec(path.basename(f.path))![1])))
+  return `${String(Math.max(0, ...numbers) + 1).padStart(4, '0')}_${label}`
+}
+
+/**
+ * `migrate:new --empty`: one editable file per dialect, the snapshot left as
+ * it is (the next `migrate:new` still diffs from it). Refused before the
+ * first migration: a data step needs tables to work on.
+ */
+async function newEmptyMigration(paths: MigrationPaths, ir: SchemaIR, label: string, dialects: readonly Dialect[]): Promise<NewMigrationResult> {
+  const prev = readSnapshot(paths)
+  if (!prev) throw new UserError(`schema "${ir.name}" has no migrations yet, so an empty migration has nothing to work on`, `write the first one from the schema: schema migrate:new init --schema ${ir.name}`)
+  const pending = (await planNext(prev, ir, dialects)).length > 0
+  const name = nextName(paths, dialects, label)
+  const written: string[] = []
+  for (const d of dialects) {
+    const dir = paths.dialectDir(d)
+    mkdirSync(dir, { recursive: true })
+    const file = path.join(dir, `${name}.sql`)
+    writeFileSync(file, renderEmptyMigration(name, ir.name, d))
+    writeFileSync(path.join(dir, 'checksums'), checksumsFile(readMigrations(dir)))
+    written.push(file)
+  }
+  const warnings = pending ? [`the schema has changes no migration captures yet; they are not in ${name} (the snapshot is unchanged): run schema migrate:new <label> for them`] : []
+  return { name, files: written, warnings, hints: [] }
 }

@@ -50,7 +50,7 @@ export async function migrationStatus(db: DbClient, files: readonly MigrationFil
   return compareStatus(files, await driver.applied(db))
 }
 
-function integrity(status: MigrationStatus): void {
+export function integrity(status: MigrationStatus): void {
   if (status.tampered.length)
     throw new CheckFailure(
       status.tampered.map((t) => `migration ${t.file} was edited after it was applied: expected sha256 ${t.expected}, file has ${t.actual}`).join('\n'),
@@ -87,7 +87,7 @@ export interface RunStep {
   readonly sql?: string
 }
 
-async function withLock<T>(db: DbClient, options: RunOptions, fn: (driver: MigrationDriver) => Promise<T>): Promise<T> {
+export async function withLock<T>(db: DbClient, options: RunOptions, fn: (driver: MigrationDriver) => Promise<T>): Promise<T> {
   const driver = await driverFor(db)
   await driver.lock(db, options.lockTimeoutMs ?? 60_000, () => options.log?.('waiting for another runner to release the migration lock…'))
   try {

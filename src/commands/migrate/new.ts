@@ -16,6 +16,7 @@ export default class MigrateNew extends BaseCommand {
 
   static flags = {
     'allow-destructive': Flags.boolean({ description: 'allow changes that lose data (drops, narrowing types, removing enum values)' }),
+    empty: Flags.boolean({ description: 'write an editable migration per dialect (up and down sections) for a hand-written data step; the snapshot is unchanged', exclusive: ['allow-destructive', 'concurrently'] }),
     concurrently: Flags.boolean({ description: 'Postgres: create indexes on existing tables CONCURRENTLY (the migration runs without a transaction)' }),
   }
 
@@ -28,6 +29,7 @@ export default class MigrateNew extends BaseCommand {
       allowDestructive: flags['allow-destructive'],
       concurrently: flags.concurrently,
       ...(/^postgres(ql)?:/.test(schema!.entry.database ?? '') ? { postgresUrl: schema!.entry.database } : {}),
+      empty: flags.empty,
     })
     for (const p of result.proved ?? []) this.log(p.includes('not proved') ? `note: ${p}` : `✓ ${p}`)
     for (const h of result.hints) this.warn(h)

@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { LINT_RULES } from '../dialects/postgres/lint.js'
+import { UserError } from '../errors.js'
+import type { Dialect } from '../ir/types.js'
+import { significant, splitStatements, tokenize } from '../sql/lexer.js'
+import { normalizeNewlines, readMigrations } from './files.js'
+import type { MigrationPaths } from './new.js'
+
+/** Rules on the SQL text of migration files: Postgres lock safety (codes of the planner's lint) and SQLite's transaction rules. */
+export const FILE_LINT_RULES = {
+  ...LINT_RULES,
+  SQ001: 'PRAGMA foreign_keys inside a migration that runs in a transaction (SQLite ignores it there)',
+  SQ002: 'transaction control (BEGIN, COMMIT, ROLLBACK, SAVEPOINT) inside a migration the runner wraps in a transaction',
+  SQ003: 'VACUUM inside a migration that runs in a transaction (SQLite refuses it there)',
+  LINT001: 'schema:lint-ignore without a reason',
+} as const
+
+/** One finding in a migration file. */
+export interface FileLintFinding {
+  /** Path relative to the project root, `/`-separated. */
+  readonly file: string
+  /** 1-based line of the statement. */
+  readonly line: number
+  readonly code: string
+  readonly message: string
+}
+
+/** `-- schema:lint-ignore PG101,PG102 <reason>`: the codes silenced (with a reason), and lines that give none. */
+function ignores(text: string): { codes: Set<string>; unreasoned: number[] } {
+  const codes = new Set<string>()
+  const unreasoned: number[] = []
+  text.split('\n').forEach((l, i) => {
+    const m = /^--\s*schema:lint-ignore\s+(\S+)\s*(.*)$/.exec(l)
+    if (!m) return
+    if (!m[2]!.trim()) unreasoned.push(i + 1)
+    else for (const c of m[1]!.split(',')) if (c) codes.add(c.toUpperCase())
+  })
+  return { codes, unreasoned }
+}
+
+const VOLATILE = /\b(gen_random_uuid|uuid_generate_v[14]\w*|random|clock_timestamp|timeofday|nextval|txid_current)\s*\(/i
+const words = (stmt: string) => significant(tokenize(stmt)).map((t) => (t.kind === 'word' ? t.text.toUpperCase() : t.kind === 'quoted' ? t.text.slice(1, -1) : t.text))
+const name = (w: string | undefined) => (w ?? '').toLowerCase()
+
+/** Lints the up section of one migration file's text. Pure. */
+export function lintMigrationText(file: string, dialect: Dialect, raw: string): FileLintFinding[] {
+  const text = normalizeNewlines(raw)
+  const upAt = text.search(/^-- schema:up\s*$/m)
+  const downAt = text.search(/^-- schema:down\s*$/m)
+  const header = upAt >= 0 ? text.slice(0, upAt) : ''
+  const upStart = upAt >= 0 ? upAt : 0
+  const up = text.slice(upStart, downAt > upStart ? downAt : undefined)
+  const noTransaction = /^-- schema:no-transaction\s*$/m.test(header)
+  const out: FileLintFinding[] = []
+  const { codes, unreasoned } = ignores(text)
+  for (const line of unreasoned) out.push({ file, line, code: 'LINT001', message: 'schema:lint-ignore needs a reason after the codes, e.g. `-- schema:lint-ignore PG101 the table holds 200 rows`; this line silences nothing' })
+  const created = new Set<string>()
+  const addedValues: string[] = []
+  // Statements with the line each starts on.
+  let offset = 0
+  const base = text.slice(0, upStart).split('\n').length
+  for (const stmt of splitStatements(up)) {
+    const at = up.indexOf(stmt, offset)
+    offset = at + stmt.length
+    const lead = stmt.length - stmt.replace(/^(\s*--[^\n]*\n)*\s*/, '').length
+    const line = base + up.slice(0, at + lead).split('\n').length - 1
+    const w = words(stmt)
+    const warn = (code: keyof typeof FILE_LINT_RULES, message: string) => {
+      if (!codes.has(code)) out.push({ file, line, code, message })
+    }
+    const upper = w.join(' ')
+    if (dialect === 'postgres') {
+      if (w[0] === 'CREATE' && w.includes('TABLE') && w.indexOf('TABLE') < 4) created.add(name(w[w.indexOf('TABLE') + (w[w.indexOf('TABLE') + 1] === 'IF' ? 4 : 1)]))
+      const ix = /^CREATE (UNIQUE )?INDEX /.test(upper)
+      if (ix && !upper.includes(' CONCURRENTLY ')) {
+        const on = name(w[w.indexOf('ON') + (w[w.indexOf('ON') + 1] === 'ONLY' ? 2 : 1)])
+        if (!created.has(on)) warn('PG101', `CREATE INDEX on existing table ${on} without CONCURRENTLY blocks writes while it builds: use CREATE INDEX CONCURRENTLY in a -- schema:no-transaction migration of its own`)
+      }
+      if (w[0] === 'ALTER' && w[1] === 'TABLE') {
+        const t = name(w[2] === 'IF' ? w[4] : w[2] === 'ONLY' ? w[3] : w[2])
+        if (!created.has(t)) {
+          if (/ ALTER (COLUMN )?\S+ SET NOT NULL/.test(upper)) warn('PG102', `SET NOT NULL on table ${t} scans it under an ACCESS EXCLUSIVE lock: add CHECK (… IS NOT NULL) NOT VALID, VALIDATE it in another migration, then SET NOT NULL`)
+          if (/ ALTER (COLUMN )?\S+ (SET DATA )?TYPE /.test(upper)) warn('PG103', `a column type change on table ${t} may rewrite it under an ACCESS EXCLUSIVE lock: add a new column, backfill in batches, switch over`)
+          if (/ FOREIGN KEY /.test(upper) && !/ NOT VALID$/.test(upper)) warn('PG104', `a foreign key added to table ${t} without NOT VALID checks every row while both tables are locked: add it NOT VALID and VALIDATE CONSTRAINT later`)
+          if (/ ADD (COLUMN )?/.test(upper) && / DEFAULT /.test(upper) && VOLATILE.test(stmt)) warn('PG105', `a column added to table ${t} with a volatile default rewrites it under an ACCESS EXCLUSIVE lock: add it without a default, backfill in batches, then set the default`)
+        }
+      }
+      const add = /^ALTER TYPE \S+ ADD VALUE (IF NOT EXISTS )?'((?:[^']|'')*)'/.exec(stmt.replace(/^(\s*--[^\n]*\n)*\s*/, ''))
+      if (add) addedValues.push(add[2]!)
+      else if (!noTransaction) for (const v of addedValues) if (stmt.includes(`'${v}'`)) warn('PG010', `enum value '${v}' is used in the migration that adds it; it cannot be used before that transaction commits: add the value in its own migration`)
+    } else if (!noTransaction) {
+      if (w[0] === 'PRAGMA' && name(w[1]) === 'foreign_keys') warn('SQ001', 'PRAGMA foreign_keys has no effect inside the transaction this migration runs in: for a table rebuild, put `-- schema:foreign-keys off` in the header (the runner switches it outside the transaction)')
+      if (['BEGIN', 'COMMIT', 'END', 'ROLLBACK', 'SAVEPOINT', 'RELEASE'].includes(w[0] ?? '')) warn('SQ002', `${w[0]} inside a migration the runner already wraps in a transaction fails or ends it early: remove it, or mark the file -- schema:no-transaction`)
+      if (w[0] === 'VACUUM') warn('SQ003', 'VACUUM cannot run inside a transaction: run it outside migrations, or in a -- schema:no-transaction migration')
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || (a.code < b.code ? -1 : 1))
+}
+
+/** Which migrations to lint: all, those after a migration name, or (git) those added since a revision or not committed yet. */
+export type LintSince = { readonly kind: 'all' } | { readonly kind: 'name'; readonly name: string } | { readonly kind: 'rev'; readonly rev: string } | { readonly kind: 'uncommitted' }
+
+/** Files git lists as added since `rev` (or, for `uncommitted`, not in HEAD); undefined outside a git work tree. */
+function gitNew(root: string, since: LintSince): Set<string> | undefined {
+  try {
+    const git = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    const top = git(['rev-parse', '--show-toplevel']).trim()
+    const list =
+      since.kind === 'rev'
+        ? git(['diff', '--name-only', '--diff-filter=A', since.rev, '--']) + git(['ls-files', '--others', '--exclude-standard'])
+        : git(['ls-files', '--others', '--exclude-standard']) + git(['diff', '--name-only', '--diff-filter=A', 'HEAD', '--'])
+    return new Set(list.split('\n').filter(Boolean).map((f) => path.resolve(top, f)))
+  } catch {
+    return undefined
+  }
+}
+
+/** Lints the migration files of a schema; `rel` turns paths into what findings print. */
+export function lintMigrations(root: string, paths: MigrationPaths, dialects: readonly Dialect[], since: LintSince, rel: (p: string) => string): { files: string[]; findings: FileLintFinding[] } {
+  const fresh = since.kind === 'rev' || since.kind === 'uncommitted' ? gitNew(root, since) : undefined
+  if (since.kind === 'rev' && fresh === undefined)
+    throw new UserError(`--since ${since.rev}: git could not list the files added since that revision`, 'run inside a git work tree and pass a known revision (a branch, a tag, a commit), or a migration name')
+  const files: string[] = []
+  const findings: FileLintFinding[] = []
+  for (const d of dialects)
+    for (const m of readMigrations(paths.dialectDir(d))) {
+      if (since.kind === 'name' && m.name <= since.name) continue
+      if (fresh !== undefined ? !fresh.has(path.resolve(m.path)) : since.kind === 'uncommitted') continue
+      files.push(rel(m.path))
+      findings.push(...lintMigrationText(rel(m.path), d, readFileSync(m.path, 'utf8')))
+    }
+  return { files, findings }
+}
+
+/** A GitHub Actions `::warning` annotation of a finding. */
+export function annotation(f: FileLintFinding): string {
+  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return `::warning file=${esc(f.file)},line=${f.line}::${esc(`${f.code}: ${f.message}`)}`
+}

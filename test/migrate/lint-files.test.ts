@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../support/cli.js'
+import { lintMigrationText } from '../../src/migrate/lint.js'
+import { SRC, tempProject } from '../support/project.js'
+
+const schema = `import { defineSchema, table, t } from ${SRC('index.js')}
+export default defineSchema({ name: 'app', tables: { users: table({ columns: { id: t.integer().primaryKey(), name: t.text() } }) } })
+`
+const unsafe = (ignore = '') => `-- 0002_name_idx of schema "app" for postgres, written by hand.
+${ignore}
+-- schema:up
+CREATE INDEX users_name_idx ON users (name);
+-- schema:down
+DROP INDEX users_name_idx;
+`
+
+describe('migrate:lint', () => {
+  it('flags an unsafe hand-written Postgres statement with file and line, as a GitHub annotation under CI and in --json; a reasoned ignore silences it, a bare one does not', async () => {
+    const p = tempProject(schema, { dialects: ['postgres'] })
+    const cwd = p.dir
+    expect((await runCli(['migrate:new', 'init'], { cwd })).code).toBe(0)
+    p.write('migrations/app/postgres/0002_name_idx.sql', unsafe())
+    const r = await runCli(['migrate:lint'], { cwd, env: { GITHUB_ACTIONS: 'true' } })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^migrations\/app\/postgres\/0002_name_idx\.sql:4: PG101 CREATE INDEX on existing table users without CONCURRENTLY/m)
+    expect(r.stdout).toMatch(/^::warning file=migrations\/app\/postgres\/0002_name_idx\.sql,line=4::PG101: /m)
+    const json = await runCli(['migrate:lint', '--json'], { cwd })
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.stdout)).toMatchObject({ clean: false, findings: [{ file: 'migrations/app/postgres/0002_name_idx.sql', line: 4, code: 'PG101' }] })
+    expect((await runCli(['migrate:lint', '--since', '0002'], { cwd })).stdout).toMatch(/0 migration file\(s\) linted|✓ 0/)
+
+    p.write('migrations/app/postgres/0002_name_idx.sql', unsafe('-- schema:lint-ignore PG101'))
+    const bare = await runCli(['migrate:lint'], { cwd })
+    expect(bare.code).toBe(1)
+    expect(bare.stdout).toMatch(/:2: LINT001 schema:lint-ignore needs a reason/)
+    expect(bare.stdout).toMatch(/PG101/)
+
+    p.write('migrations/app/postgres/0002_name_idx.sql', unsafe('-- schema:lint-ignore PG101 users holds a few hundred rows; the lock lasts milliseconds'))
+    const ok = await runCli(['migrate:lint'], { cwd })
+    expect(ok.code, ok.stdout).toBe(0)
+    expect(ok.stdout).toMatch(/✓ 2 migration file\(s\) linted, no findings/)
+  })
+
+  it('schema check lints the migrations git does not have in HEAD', async () => {
+    const p = tempProject(schema, { dialects: ['postgres'] })
+    const cwd = p.dir
+    expect((await runCli(['migrate:new', 'init'], { cwd })).code).toBe(0)
+    expect((await runCli(['generate'], { cwd })).code).toBe(0)
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd })
+    git('init', '-q')
+    git('add', '-A')
+    git('commit', '-qm', 'base')
+    expect((await runCli(['check', '--all'], { cwd })).code).toBe(0)
+    p.write('migrations/app/postgres/0002_name_idx.sql', unsafe())
+    expect((await runCli(['migrate:hash'], { cwd })).code).toBe(0)
+    const r = await runCli(['check', '--all', '--json'], { cwd })
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).schemas[0].lint).toEqual([expect.objectContaining({ code: 'PG101', line: 4 })])
+    git('add', '-A')
+    git('commit', '-qm', 'reviewed')
+    const after = await runCli(['check', '--all', '--json'], { cwd })
+    expect(JSON.parse(after.stdout).schemas[0].lint).toEqual([])
+  })
+
+  it('SQLite: PRAGMA foreign_keys and BEGIN inside a transactional migration, VACUUM', () => {
+    const text = '-- schema:up\nPRAGMA foreign_keys = OFF;\nBEGIN;\nCREATE TABLE x (id INTEGER);\nCOMMIT;\nVACUUM;\n-- schema:down\nDROP TABLE x;\n'
+    expect(lintMigrationText('m.sql', 'sqlite', text).map((f) => `${f.line} ${f.code}`)).toEqual(['2 SQ001', '3 SQ002', '5 SQ002', '6 SQ003'])
+    expect(lintMigrationText('m.sql', 'sqlite', '-- schema:no-transaction\n' + text)).toEqual([])
+    // A table created in the same migration is new: indexing it needs no CONCURRENTLY.
+    expect(lintMigrationText('m.sql', 'postgres', '-- schema:up\nCREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id);\n')).toEqual([])
+    expect(lintMigrationText('m.sql', 'postgres', "-- schema:up\nALTER TABLE users ALTER COLUMN name SET NOT NULL;\nALTER TABLE orders ADD CONSTRAINT o_u FOREIGN KEY (u) REFERENCES users (id);\nALTER TYPE s ADD VALUE 'x';\nUPDATE t SET s = 'x';\n").map((f) => `${f.line} ${f.code}`)).toEqual(['2 PG102', '3 PG104', '5 PG010'])
+  })
+})
