@@ -144,6 +144,7 @@ export function buildTable(name: string, def: TableDef): TableIR {
       ...(s.description !== undefined ? { description: s.description } : {}),
       ...(s.renamedFrom !== undefined ? { renamedFrom: s.renamedFrom } : {}),
       ...(s.dialects ? { dialects: s.dialects } : {}),
+      ...(s.role ? { role: s.role } : {}),
     })
     if (s.primaryKey) {
       primaryKey = {
