@@ -262,8 +262,8 @@ export default defineSchema({
         is_active: t.boolean().notNull().default(true).describe('계정 활성 여부 (정지된 계정은 FALSE)'),
         last_login_at: t.timestamptz().describe('마지막 로그인 시각'),
         metadata: jsonObject('프로필·환경설정 등 부가 정보 (JSONB)'),
-        created_at: nowTz('가입 시각'),
-        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
+        created_at: nowTz('가입 시각').role('created'),
+        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)').role('updated'),
         deleted_at: t.timestamptz().describe('탈퇴(Soft Delete) 시각. NULL이면 활성 사용자'),
       },
       checks: [check("email LIKE '%_@_%'", { name: 'chk_users_email_format', description: '이메일에는 @ 앞뒤로 한 글자 이상이 있어야 합니다' })],
@@ -292,8 +292,8 @@ export default defineSchema({
         is_pinned: t.boolean().notNull().default(false).describe('목록 상단 고정 여부'),
         metadata: jsonObject('대화 설정·태그 등 부가 정보 (JSONB)'),
         last_message_at: t.timestamptz().describe('마지막 메시지 시각 (메시지 추가 시 트리거가 갱신)'),
-        created_at: nowTz('생성 시각'),
-        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
+        created_at: nowTz('생성 시각').role('created'),
+        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)').role('updated'),
       },
       indexes: [
         index('idx_conversations_user_active', ['user_id', desc('last_message_at')], {
@@ -327,7 +327,7 @@ export default defineSchema({
         latency_ms: t.integer().describe('응답 지연 시간 (ms)'),
         guardrail_flagged: t.boolean().notNull().default(false).describe('가드레일에 걸렸는지 여부'),
         metadata: jsonObject('도구 호출, 인용 문서 등 부가 정보 (JSONB)'),
-        created_at: nowTz('작성 시각'),
+        created_at: nowTz('작성 시각').role('created'),
         search_vector: searchVector("to_tsvector('simple', coalesce(content, ''))", '본문 전문 검색용 tsvector (생성 컬럼, PostgreSQL 전용)'),
       },
       indexes: [
@@ -384,8 +384,8 @@ export default defineSchema({
           .describe('처리 상태 (uploaded → processing → indexed, 또는 failed)'),
         chunk_count: t.integer().notNull().default(0).describe('검색용으로 나눈 청크 수'),
         metadata: jsonObject('작성자, 페이지 수, 언어 등 문서 메타데이터 (JSONB)'),
-        created_at: nowTz('업로드 시각'),
-        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
+        created_at: nowTz('업로드 시각').role('created'),
+        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)').role('updated'),
         deleted_at: t.timestamptz().describe('Soft Delete 시각'),
         search_vector: searchVector(
           "to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(content, ''))",
@@ -434,8 +434,8 @@ export default defineSchema({
           .check("status IN ('draft', 'active', 'archived')", { description: '상태는 draft, active, archived 중 하나' })
           .describe('상태 (draft: 작성 중, active: 실행 가능, archived: 보관)'),
         is_public: t.boolean().notNull().default(false).describe('다른 사용자에게 공유 여부'),
-        created_at: nowTz('생성 시각'),
-        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
+        created_at: nowTz('생성 시각').role('created'),
+        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)').role('updated'),
         deleted_at: t.timestamptz().describe('Soft Delete 시각'),
       },
       indexes: [
@@ -470,8 +470,8 @@ export default defineSchema({
         last_used_at: t.timestamptz().describe('마지막 사용 시각'),
         expires_at: t.timestamptz().describe('만료 시각 (NULL이면 만료 없음)'),
         revoked_at: t.timestamptz().describe('폐기 시각 (NULL이면 유효)'),
-        created_at: nowTz('발급 시각'),
-        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
+        created_at: nowTz('발급 시각').role('created'),
+        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)').role('updated'),
       },
       checks: [
         check('length(key_hash) >= 60', {
@@ -523,8 +523,8 @@ export default defineSchema({
         is_enabled: t.boolean().notNull().default(true).describe('활성 여부'),
         config: jsonObject('규칙별 추가 설정 (임계값, 마스킹 문자 등)'),
         created_by: t.uuid().references('users', 'id', { onDelete: 'set null' }).describe('규칙을 만든 관리자. 사용자가 삭제되면 NULL'),
-        created_at: nowTz('생성 시각'),
-        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
+        created_at: nowTz('생성 시각').role('created'),
+        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)').role('updated'),
       },
       checks: [
         check("rule_type NOT IN ('keyword', 'regex') OR pattern IS NOT NULL", {
@@ -558,7 +558,7 @@ export default defineSchema({
         user_id: t.uuid().references('users', 'id', { onDelete: 'set null' }).describe('관련 사용자. 사용자가 삭제되어도 로그는 남기고 NULL로 바꿉니다'),
         request_id: t.varchar(64).describe('요청 추적 ID'),
         ip_address: t.varchar(45).describe('클라이언트 IP 주소 (IPv6까지 45자)'),
-        created_at: nowTz('기록 시각'),
+        created_at: nowTz('기록 시각').role('created'),
       },
       indexes: [
         index('idx_logs_created_at', [desc('created_at')], { description: '최신 로그 조회와 기간별 정리' }),
@@ -583,7 +583,7 @@ export default defineSchema({
         expires_at: t.timestamptz().notNull().describe('만료 시각'),
         last_activity_at: nowTz('마지막 활동 시각'),
         revoked_at: t.timestamptz().describe('로그아웃·강제 종료 시각 (NULL이면 유효)'),
-        created_at: nowTz('로그인 시각'),
+        created_at: nowTz('로그인 시각').role('created'),
       },
       checks: [check('expires_at > created_at', { name: 'chk_sessions_expiry', description: '만료 시각은 생성 시각보다 뒤여야 합니다' })],
       indexes: [
@@ -620,8 +620,8 @@ export default defineSchema({
         is_enabled: t.boolean().notNull().default(true).describe('사용 여부'),
         last_connected_at: t.timestamptz().describe('마지막 연결 성공 시각'),
         last_error: t.text().describe('마지막 연결 오류 메시지'),
-        created_at: nowTz('등록 시각'),
-        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
+        created_at: nowTz('등록 시각').role('created'),
+        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)').role('updated'),
       },
       uniques: [unique(['user_id', 'name'], { name: 'uq_mcp_connections_user_name', description: '한 사용자 안에서 연결 이름은 겹칠 수 없습니다' })],
       indexes: [
@@ -653,7 +653,7 @@ export default defineSchema({
         started_at: t.timestamptz().describe('시작 시각'),
         completed_at: t.timestamptz().describe('종료 시각'),
         duration_ms: t.integer().check('duration_ms >= 0', { description: '실행 시간은 0 이상' }).describe('실행 시간 (ms)'),
-        created_at: nowTz('실행 요청 시각'),
+        created_at: nowTz('실행 요청 시각').role('created'),
       },
       checks: [
         check('completed_at IS NULL OR started_at IS NULL OR completed_at >= started_at', {
@@ -695,8 +695,8 @@ export default defineSchema({
         ttl_seconds: t.integer().check('ttl_seconds > 0', { description: 'TTL은 1초 이상' }).describe('TTL (초)'),
         last_hit_at: t.timestamptz().describe('마지막 히트 시각'),
         expires_at: t.timestamptz().describe('만료 시각'),
-        created_at: nowTz('생성 시각'),
-        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
+        created_at: nowTz('생성 시각').role('created'),
+        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)').role('updated'),
       },
       indexes: [
         index('idx_cache_metadata_expires_at', ['expires_at'], { where: 'expires_at IS NOT NULL', description: '만료된 캐시 항목 정리용' }),
@@ -730,8 +730,8 @@ export default defineSchema({
         avg_latency_ms: t.double().describe('평균 응답 지연 (ms)'),
         p95_latency_ms: t.double().describe('95 백분위 응답 지연 (ms)'),
         max_latency_ms: t.integer().describe('최대 응답 지연 (ms)'),
-        created_at: nowTz('생성 시각'),
-        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)'),
+        created_at: nowTz('생성 시각').role('created'),
+        updated_at: nowTz('수정 시각 (트리거가 자동 갱신)').role('updated'),
       },
       checks: [
         check('request_count >= 0 AND success_count >= 0 AND error_count >= 0 AND blocked_count >= 0', {

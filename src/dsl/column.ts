@@ -30,6 +30,7 @@ export interface ColumnState {
   readonly checks?: readonly { readonly expression: Sql; readonly name?: string; readonly description?: string }[]
   readonly references?: { readonly table: string; readonly column: string } & ReferenceOptions
   readonly enumDef?: EnumDef
+  readonly role?: 'created' | 'updated'
 }
 
 /** A default value: a JS literal, raw SQL, or per-dialect SQL. */
@@ -135,6 +136,11 @@ export class ColumnBuilder {
   /** Korean (or any) description: becomes `COMMENT ON COLUMN` and documentation. */
   describe(text: string): ColumnBuilder {
     return this.with({ description: text })
+  }
+
+  /** Declares the column's time role for the docs: `created` (set once) or `updated` (set on every change). */
+  role(role: 'created' | 'updated'): ColumnBuilder {
+    return this.with({ role })
   }
 
   /** The column's former name; migrations rename instead of drop + add. */

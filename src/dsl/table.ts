@@ -145,6 +145,7 @@ export function buildTable(name: string, def: TableDef): TableIR {
       ...(s.renamedFrom !== undefined ? { renamedFrom: s.renamedFrom } : {}),
       ...(s.backfill ? { backfill: s.backfill } : {}),
       ...(s.dialects ? { dialects: s.dialects } : {}),
+      ...(s.role ? { role: s.role } : {}),
     })
     if (s.primaryKey) {
       primaryKey = {

@@ -151,6 +151,8 @@ export interface ColumnIR {
   readonly backfill?: Sql
   /** Dialects that have this column; absent means all. */
   readonly dialects?: readonly Dialect[]
+  /** Declared time role, for the docs: the row's creation time or its last-change time (never guessed from names). */
+  readonly role?: 'created' | 'updated'
 }
 
 /** A generated (computed) column. */

@@ -67,7 +67,13 @@ describe('docs state only declared or counted facts', () => {
         tables: {
           notes: table({
             ...(softDelete !== undefined ? { softDelete } : {}),
-            columns: { id: t.integer().primaryKey(), deleted_at: t.timestamptz(), hidden: t.boolean().notNull().default(false), created: t.timestamptz().notNull().default(sql.now) },
+            columns: {
+              id: t.integer().primaryKey(),
+              deleted_at: t.timestamptz(),
+              hidden: t.boolean().notNull().default(false),
+              created: t.timestamptz().notNull().default(sql.now),
+              touched: t.timestamptz().notNull().default(sql.now).role('updated'),
+            },
           }),
         },
       }) as SchemaIR
@@ -76,7 +82,9 @@ describe('docs state only declared or counted facts', () => {
     const flag = (await render(schema('hidden')))['스키마개요.md']!
     expect(flag).toContain('| [`notes`](./테이블상세.md#notes) | `hidden` | 플래그 (참이면 숨긴 행) |')
     // A time column named nothing like created_at is still the creation time: it is a timestamp with a default.
-    expect(flag).toContain('| [`notes`](./테이블상세.md#notes) | `created` |')
+    // A column declared .role('updated') is the change time; with no trigger setting it, the application must.
+    expect(flag).toContain('| [`notes`](./테이블상세.md#notes) | `created` | `touched` | 없음 |')
+    expect(flag).toContain('UPDATE 문에서 수정 시각 컬럼을 직접 설정해야 합니다.\n\n- `notes` (SQLite)')
     expect(validate(schema('gone')).map((p) => p.message)).toContain('table "notes" declares soft-delete column "gone", which it does not have')
   })
 })

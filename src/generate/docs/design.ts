@@ -143,11 +143,13 @@ function timestamps(input: DocsInput): TimestampView {
   for (const t of ir.tables) {
     const ds = tableDialects(input, t.name)
     if (ds.length === 0) continue
-    // Roles come from declarations, not names: the updated column is the time column an UPDATE trigger sets,
-    // the created column the first other time column with a default.
+    // Roles come from declarations, not names: a column's declared role (`.role('updated')`), else the time column
+    // an UPDATE trigger sets; the created column the first other time column with a default.
     const times = t.columns.filter((c) => TIME_KINDS.includes(c.type.kind))
-    const updated = times.find((c) => t.triggers.some((tr) => ds.some((d) => (!tr.dialects || tr.dialects.includes(d)) && setsColumn(tr, d, c.name, ir.functions))))?.name
-    const created = times.find((c) => c.name !== updated && c.default !== undefined)?.name
+    const updated =
+      times.find((c) => c.role === 'updated')?.name ??
+      times.find((c) => c.role === undefined && t.triggers.some((tr) => ds.some((d) => (!tr.dialects || tr.dialects.includes(d)) && setsColumn(tr, d, c.name, ir.functions))))?.name
+    const created = times.find((c) => c.role === 'created')?.name ?? times.find((c) => c.name !== updated && c.role === undefined && c.default !== undefined)?.name
     if (!created && !updated) continue
     // Dialect variants of one trigger share its name; list the name once with every dialect it runs in.
     const triggers: { name: string; present: Dialect[] }[] = []
