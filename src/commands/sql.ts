@@ -27,7 +27,7 @@ export default class Sql extends BaseCommand {
     const proved = await proveMigration(undefined, schema!.ir, [], [dialect.name], /^postgres(ql)?:/.test(db) ? db : undefined)
     if (!this.jsonEnabled()) {
       process.stdout.write(sql)
-      for (const p of proved) process.stderr.write(`-- ${p.replace(/the new DDL and the migration \(up and down\)/, 'the DDL')}\n`)
+      for (const p of proved) process.stderr.write(`-- ${p.replace(/the new DDL and the migration \(up and down\)/, 'the DDL applies').replace(/ apply on /, ' on ')}\n`)
     }
     return { schema: schema!.name, dialect: flags.dialect, sql, proved }
   }

@@ -2,7 +2,8 @@ import type { DialectModule } from '../dialects/dialect.js'
 import { compareSchemas, type Finding } from '../diff/compare.js'
 import { restrict } from '../ir/restrict.js'
 import type { Dialect, SchemaIR, Sql, TableIR } from '../ir/types.js'
-import { canonicalSql } from '../sql/lexer.js'
+import { quoteIdent } from '../sql/ident.js'
+import { canonicalSql, identName, tokenize } from '../sql/lexer.js'
 
 /** A rename declared with `renamedFrom`; never guessed. */
 export type Rename =
@@ -36,16 +37,49 @@ export function emptySchema(name: string, dialects: SchemaIR['dialects']): Schem
   return { ...EMPTY, name, dialects }
 }
 
+/**
+ * An expression with renamed columns written under their new names, as
+ * both engines rewrite CHECKs, generated columns and index expressions on
+ * RENAME COLUMN: the renamed column's CHECK then compares equal (SQLite
+ * needs no rebuild; Postgres renames the constraint instead of dropping and
+ * adding it, which would scan the table). Function names and literals are
+ * left alone.
+ */
+export function renameInSql(s: Sql, map: ReadonlyMap<string, string>): Sql {
+  const lower = new Map([...map].map(([from, to]) => [from.toLowerCase(), to]))
+  const out: { [D in Dialect]?: string } = {}
+  for (const [d, text] of Object.entries(s) as [Dialect, string | undefined][]) {
+    if (text === undefined) continue
+    const tokens = tokenize(text)
+    out[d] = tokens
+      .map((tk, i) => {
+        if (tk.kind !== 'word' && tk.kind !== 'quoted') return tk.text
+        const to = tk.kind === 'word' ? lower.get(tk.text.toLowerCase()) : map.get(identName(tk))
+        if (to === undefined) return tk.text
+        const next = tokens.slice(i + 1).find((x) => x.kind !== 'ws' && x.kind !== 'comment')
+        return next?.text === '(' ? tk.text : quoteIdent(to)
+      })
+      .join('')
+  }
+  return out
+}
+
 function renameColumnsIn(t: TableIR, map: ReadonlyMap<string, string>): TableIR {
   const r = (c: string) => map.get(c) ?? c
+  const e = (s: Sql) => renameInSql(s, map)
   return {
     ...t,
-    columns: t.columns.map((c) => ({ ...c, name: r(c.name) })),
+    columns: t.columns.map((c) => ({ ...c, name: r(c.name), ...(c.generated ? { generated: { ...c.generated, expression: e(c.generated.expression) } } : {}) })),
     ...(t.primaryKey ? { primaryKey: { ...t.primaryKey, columns: t.primaryKey.columns.map(r) } } : {}),
     foreignKeys: t.foreignKeys.map((f) => ({ ...f, columns: f.columns.map(r) })),
     uniques: t.uniques.map((u) => ({ ...u, columns: u.columns.map(r) })),
-    checks: t.checks.map((c) => (c.column ? { ...c, column: r(c.column) } : c)),
-    indexes: t.indexes.map((i) => ({ ...i, parts: i.parts.map((p) => (p.column ? { ...p, column: r(p.column) } : p)), ...(i.include ? { include: i.include.map(r) } : {}) })),
+    checks: t.checks.map((c) => ({ ...c, expression: e(c.expression), ...(c.column ? { column: r(c.column) } : {}) })),
+    indexes: t.indexes.map((i) => ({
+      ...i,
+      parts: i.parts.map((p) => (p.column ? { ...p, column: r(p.column) } : p.expression ? { ...p, expression: e(p.expression) } : p)),
+      ...(i.include ? { include: i.include.map(r) } : {}),
+      ...(i.where ? { where: e(i.where) } : {}),
+    })),
     triggers: t.triggers.map((tr) => (tr.updateOf ? { ...tr, updateOf: tr.updateOf.map(r) } : tr)),
   }
 }

@@ -23,6 +23,16 @@ export function isWidening(from: string, to: string): boolean {
   return false
 }
 
+/**
+ * SQLite: the column is its table's INTEGER PRIMARY KEY, the rowid itself,
+ * which never holds NULL although the catalog calls it nullable; moving the
+ * key off it and declaring it NOT NULL loses nothing.
+ */
+function isRowidAlias(t: TableIR | undefined, c: ColumnIR): boolean {
+  const pk = t?.primaryKey?.columns
+  return !!t && c.nativeType?.sqlite?.toUpperCase() === 'INTEGER' && pk?.length === 1 && pk[0] === c.name && !t.sqlite?.withoutRowid
+}
+
 /** A column that rows already in the table cannot get a value for: NOT NULL, no default, no backfill, not computed. */
 export function needsValue(c: ColumnIR): boolean {
   return !c.nullable && !c.default && !c.backfill && !c.generated && !c.identity && c.type.kind !== 'serial' && c.type.kind !== 'bigserial'
@@ -69,7 +79,7 @@ export function destructiveChanges(changes: SchemaChanges): string[] {
       const from = f.database as ColumnIR
       const to = f.schema as ColumnIR
       if (f.fields?.includes('nativeType') && !isWidening(nativeOf(from), nativeOf(to))) out.push(`change type of ${f.target} from ${nativeOf(from)} to ${nativeOf(to)} (values may not fit)`)
-      if (f.fields?.includes('nullable') && !to.nullable && !to.default && !to.backfill) out.push(`set NOT NULL on ${f.target} without a default (fails if a row holds NULL)`)
+      if (f.fields?.includes('nullable') && !to.nullable && !to.default && !to.backfill && !isRowidAlias(changes.before.tables.find((t) => t.name === f.table), from)) out.push(`set NOT NULL on ${f.target} without a default (fails if a row holds NULL)`)
     }
     if (f.code === 'changed' && f.kind === 'enum') {
       const from = f.database as EnumIR

@@ -328,3 +328,25 @@ describe('defect 6: removing an enum value that a generated column reads', () =>
     ])
   })
 })
+
+describe('defect 12: renames and keys', () => {
+  it('a column rename that only renames its CHECK renames the constraint (Postgres) and rebuilds nothing (SQLite)', async () => {
+    const a = schema({ users: table({ columns: { id: t.integer().primaryKey(), age: t.integer().check(sql`age > 0`) } }) })
+    const b = schema({ users: table({ columns: { id: t.integer().primaryKey(), years: t.integer().renamedFrom('age').check(sql`years > 0`) } }) })
+    const seed = 'INSERT INTO users (id, age) VALUES (1, 3), (2, NULL);'
+    const pm = await pgh.roundTrip(pg.db, a, b, seed, { afterUp: async () => expect(await pg.db.query('SELECT years FROM users ORDER BY id')).toEqual([{ years: 3 }, { years: null }]) })
+    expect(pm.up.statements.map((s) => s.sql)).toEqual(['ALTER TABLE users RENAME COLUMN age TO years;', 'ALTER TABLE users RENAME CONSTRAINT users_age_check TO users_years_check;'])
+    const { db, m } = await lite.migrate(a, b, seed)
+    open.push(db)
+    expect(m.up.statements.map((s) => s.sql)).toEqual(['ALTER TABLE users RENAME COLUMN age TO years;'])
+  })
+
+  it('moving the primary key off an INTEGER PRIMARY KEY on SQLite is not destructive, and keeps every row', async () => {
+    const a = schema({ users: table({ columns: { id: t.integer().primaryKey(), code: t.text().notNull() } }) }, ['sqlite'])
+    const b = schema({ users: table({ columns: { id: t.integer().notNull(), code: t.text().notNull().primaryKey() } }) }, ['sqlite'])
+    const { db, m } = await lite.migrate(a, b, "INSERT INTO users VALUES (1, 'x'), (5, 'y');")
+    open.push(db)
+    expect(destructiveChanges(m.changes)).toEqual([])
+    expect(await db.query('SELECT id, code FROM users ORDER BY id')).toEqual([{ id: 1, code: 'x' }, { id: 5, code: 'y' }])
+  })
+})

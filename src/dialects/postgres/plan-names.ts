@@ -1,5 +1,5 @@
 import type { SchemaIR, TableIR } from '../../ir/types.js'
-import type { Rename } from '../../migrate/diff.js'
+import { renameInSql, type Rename } from '../../migrate/diff.js'
 import { fillConstraintNames } from './names.js'
 
 /** A constraint whose name in the database differs from its name in the previous schema. */
@@ -51,6 +51,8 @@ function undoRenames(ir: SchemaIR, renames: readonly Rename[]): SchemaIR {
       ...(t.primaryKey ? { primaryKey: { ...t.primaryKey, columns: t.primaryKey.columns.map(c) } } : {}),
       uniques: t.uniques.map((u) => ({ ...u, columns: u.columns.map(c) })),
       foreignKeys: t.foreignKeys.map((f) => ({ ...f, columns: f.columns.map(c) })),
+      // The engine named a CHECK after the column its expression read then.
+      checks: t.checks.map((k) => ({ ...k, expression: renameInSql(k.expression, cols), ...(k.column ? { column: c(k.column) } : {}) })),
     }
   })
   return { ...ir, tables }

@@ -18,6 +18,17 @@ function rebuiltTables(sql: string): Map<string, string> {
   return out
 }
 
+/** Tables renamed by the step (`ALTER TABLE a RENAME TO b`, temporary tables aside): old name → new name. */
+function tableRenames(sql: string): Map<string, string> {
+  const out = new Map<string, string>()
+  const name = (s: string) => (s.startsWith('"') ? unquote(s) : s)
+  for (const m of sql.matchAll(/^ALTER TABLE ("(?:[^"]|"")*"|[^\s";]+) RENAME TO ("(?:[^"]|"")*"|[^\s";]+);$/gm)) {
+    const from = name(m[1]!)
+    if (!/^_+new_/.test(from)) out.set(from, name(m[2]!))
+  }
+  return out
+}
+
 /** An error of a rebuild step names the table being rebuilt, never its temporary name. */
 function realNames(e: unknown, rebuilds: ReadonlyMap<string, string>): unknown {
   if (!(e instanceof Error) || !rebuilds.size) return e
@@ -53,17 +64,20 @@ async function objectsOf(db: DbClient, tables: readonly string[]): Promise<Sqlit
  * again from its own SQL, and if it no longer applies to the new table the
  * migration fails, rolled back, naming it. Never a silent loss.
  */
-async function carryOver(db: DbClient, sql: string, before: readonly SqliteObject[]): Promise<void> {
+async function carryOver(db: DbClient, sql: string, before: readonly SqliteObject[], renamedTo: ReadonlyMap<string, string>): Promise<void> {
   const dropped = new Set([...sql.matchAll(/^DROP (?:INDEX|TRIGGER) ("(?:[^"]|"")*"|\S+?);$/gm)].map((m) => (m[1]!.startsWith('"') ? unquote(m[1]!) : m[1]!).toLowerCase()))
   const now = new Set((await db.query<{ name: string }>("SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger')")).map((r) => r.name.toLowerCase()))
   for (const o of before) {
     if (now.has(o.name.toLowerCase()) || dropped.has(o.name.toLowerCase())) continue
+    const table = renamedTo.get(o.table) ?? o.table
+    // The table may have been renamed by the step: the object follows it, as SQLite's RENAME would have made it.
+    const text = table === o.table ? o.sql : o.sql.replace(/^(CREATE\s[\s\S]*?\sON\s+)("(?:[^"]|"")*"|[^\s(]+)/i, (_m, head: string) => `${head}"${table.replaceAll('"', '""')}"`)
     try {
-      await db.exec(o.sql)
+      await db.exec(text)
     } catch (e) {
       throw new UserError(
-        `${o.type} "${o.name}" on table "${o.table}" is not in the schema, and the rebuild of "${o.table}" cannot carry it over: ${(e as Error).message}; nothing of the migration was applied`,
-        `declare it in the schema (table "${o.table}": ${o.type === 'index' ? 'indexes' : 'triggers'}), or drop it (DROP ${o.type.toUpperCase()} "${o.name}") if it is no longer wanted, then run again`,
+        `${o.type} "${o.name}" on table "${table}" is not in the schema, and the rebuild of "${table}" cannot carry it over: ${(e as Error).message}; nothing of the migration was applied`,
+        `declare it in the schema (table "${table}": ${o.type === 'index' ? 'indexes' : 'triggers'}), or drop it (DROP ${o.type.toUpperCase()} "${o.name}") if it is no longer wanted, then run again`,
       )
     }
   }
@@ -125,13 +139,16 @@ export const sqliteMigrations: MigrationDriver = {
         }
         const started = performance.now()
         const rebuilds = rebuiltTables(step.sql)
-        const before = rebuilds.size ? await objectsOf(db, [...rebuilds.values()]) : []
+        const renamedTo = tableRenames(step.sql)
+        const rebuiltNow = [...rebuilds.values()]
+        // A table renamed earlier in the same step is still under its old name here.
+        const before = rebuilds.size ? await objectsOf(db, [...rebuiltNow, ...[...renamedTo].filter(([, to]) => rebuiltNow.includes(to)).map(([from]) => from)]) : []
         try {
           await db.exec(step.sql)
         } catch (e) {
           throw realNames(e, rebuilds)
         }
-        if (before.length) await carryOver(db, step.sql, before)
+        if (before.length) await carryOver(db, step.sql, before, renamedTo)
         if (step.foreignKeysOff) {
           const bad = await db.query<{ table: string; parent: string }>('PRAGMA foreign_key_check')
           if (bad.length) throw new Error(`foreign key check failed after ${step.name}: ${bad.length} row(s), first in table ${bad[0]!.table} referencing ${bad[0]!.parent}`)

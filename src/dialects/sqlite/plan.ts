@@ -98,6 +98,12 @@ export function planSqlite(changes: SchemaChanges): MigrationPlan {
     const why = d.because.length ? ` (it names ${d.because.join(', ')})` : changedTriggers.has(name) ? ' (changed)' : afterHasTrigger(after.tables, name) ? ' (re-created below)' : ''
     emit(`DROP TRIGGER ${quoteIdent(name)};`, `drop trigger ${d.table}.${name}${why}`)
   }
+  // Triggers leaving the schema with a rebuilt table would go with its DROP TABLE; they are dropped by name so the runner can tell them from triggers made outside the schema, which it carries over.
+  for (const t of before.tables) {
+    if (!rebuilt.has(t.name)) continue
+    const extra = namesWith(byTable.get(t.name) ?? [], 'trigger', ['extra'])
+    for (const tr of t.triggers) if (extra.has(tr.name) && !deps.triggers.has(tr.name)) emit(`DROP TRIGGER ${quoteIdent(tr.name)};`, `drop trigger ${t.name}.${tr.name}`)
+  }
   const changedViews = namesWith(findings, 'view', ['changed'])
   for (const { name } of before.views) {
     const because = deps.views.get(name)

@@ -13,9 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DbClient } from '../../../src/db/client.js'
 import { defineSchema, desc, enumType, expr, index, sql, t as types, table, view, type ColumnBuilder, type SchemaIR, type TableDef } from '../../../src/index.js'
 import { planNext } from '../../../src/migrate/new.js'
+import { destructiveChanges } from '../../../src/migrate/safety.js'
+import { checkDrift } from '../../../src/verify/drift.js'
 import { buildAt, expectSchema, openPlanDatabase, runMigration, type PlanDatabase } from './plan-harness.js'
 
-const RUNS = Number(process.env.SCHEMA_PROPERTY_RUNS ?? 200)
+const RUNS = Number(process.env.SCHEMA_PROPERTY_RUNS ?? 300)
 const FIRST_SEED = Number(process.env.SCHEMA_PROPERTY_SEED ?? 1)
 
 /** mulberry32: small, seeded, good enough to pick cases. */
@@ -47,6 +49,11 @@ interface Col {
   nullable: boolean
   /** Row 2 holds NULL (so the column cannot become NOT NULL). */
   hasNulls: boolean
+  /** Added NOT NULL without a default: what existing rows get (undefined with needsValue: migrate:new must refuse). */
+  backfill?: number
+  needsValue?: boolean
+  /** Became NOT NULL with a default over rows holding NULL: the text those NULLs read as afterwards. */
+  filledWith?: string
   def?: 'a' | 'b'
   unique: boolean
   check: boolean
@@ -154,6 +161,7 @@ function columnOf(spec: Spec, c: Col): ColumnBuilder {
   }
   if (!c.nullable) b = b.notNull()
   if (c.def) b = b.default(defaultOf(c, c.def))
+  if (c.backfill !== undefined) b = b.backfill(String(c.backfill))
   if (c.unique) b = b.unique()
   if (c.check) b = b.check(sql`${c.name} >= 0`)
   if (c.renamedFrom) b = b.renamedFrom(c.renamedFrom)
@@ -252,11 +260,33 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   addColumn: (r, s) => {
     const t = r.pick(s.tables)
-    t.cols.push(newColumn(r, s, t, false))
+    const c = newColumn(r, s, t, false)
+    // Mid-table sometimes: Postgres appends it, which is not drift (issue 13, defect 1).
+    if (r.chance(0.4)) t.cols.splice(r.int(0, t.cols.length), 0, c)
+    else t.cols.push(c)
     // Its rows get no values for it: only a default or NULL.
-    const c = t.cols[t.cols.length - 1]!
     c.hasNulls = c.nullable && !c.def
     if (c.ref) c.hasNulls = true
+    return true
+  },
+  addNotNull: (r, s) => {
+    // NOT NULL without a default on a table with rows: a declared backfill, or migrate:new refuses (issue 13, defect 3).
+    const t = r.pick(s.tables)
+    const c: Col = { id: s.next++, name: `c${s.next}`, kind: 'int', len: 20, precision: 10, nullable: false, hasNulls: false, unique: false, check: false }
+    if (r.chance(0.6)) c.backfill = 42
+    else c.needsValue = true
+    t.cols.splice(r.int(0, t.cols.length), 0, c)
+    return true
+  },
+  fillNulls: (r, s) => {
+    // NOT NULL plus a default over a column holding NULLs: an explicit backfill first (issue 13, defect 4).
+    const cs = s.tables.flatMap((t) => t.cols).filter((c) => c.hasNulls && c.nullable && !c.ref && !c.unique && ['int', 'text', 'varchar'].includes(c.kind))
+    if (!cs.length) return false
+    const c = r.pick(cs)
+    c.nullable = false
+    c.def = 'a'
+    c.filledWith = String(defaultOf(c, 'a'))
+    c.hasNulls = false
     return true
   },
   dropColumn: (r, s) => {
@@ -304,7 +334,7 @@ const MUTATIONS: Record<string, Mutation> = {
     return true
   },
   toggleUnique: (r, s) => {
-    const cs = s.tables.flatMap((t) => t.cols).filter((c) => ['int', 'text', 'varchar', 'ref'].includes(c.kind) && !c.def)
+    const cs = s.tables.flatMap((t) => t.cols).filter((c) => ['int', 'text', 'varchar', 'ref'].includes(c.kind) && !c.def && c.backfill === undefined)
     if (!cs.length) return false
     const c = r.pick(cs)
     c.unique = !c.unique
@@ -397,7 +427,7 @@ async function cells(db: DbClient, spec: Spec, keep: (t: Tbl, c: Col) => boolean
   return out
 }
 
-const stats = { unchanged: 0, irreversible: 0, statements: 0 }
+const stats = { unchanged: 0, irreversible: 0, statements: 0, refused: 0 }
 
 let pg: PlanDatabase
 beforeAll(async () => {
@@ -420,6 +450,13 @@ async function oneCase(seed: number): Promise<string[]> {
       stats.unchanged++
       return kinds
     }
+    // migrate:new refuses a NOT NULL column without a default or backfill on an existing table (exit 2, nothing written).
+    const needsValue = b.tables.some((tb) => a.tables.some((ta) => ta.id === tb.id) && tb.cols.some((c) => c.needsValue && !c.nullable && !c.def))
+    expect(destructiveChanges(m.changes).some((l) => l.startsWith('add NOT NULL column')), 'refused exactly when a column needs a value').toBe(needsValue)
+    if (needsValue) {
+      stats.refused++
+      return kinds
+    }
     if (m.irreversible) stats.irreversible++
     stats.statements += m.up.statements.length + m.down.statements.length
     const survives = (t: Tbl, c: Col) => b.tables.some((x) => x.id === t.id && x.cols.some((y) => y.id === c.id))
@@ -427,7 +464,15 @@ async function oneCase(seed: number): Promise<string[]> {
     await runMigration(pg.db, m, 'up')
     await expectSchema(pg.db, ib)
     const now = await cells(pg.db, b, (t, c) => a.tables.some((x) => x.id === t.id && x.cols.some((y) => y.id === c.id)))
+    for (const t of b.tables) for (const c of t.cols) if (c.filledWith !== undefined) for (const k of Object.keys(was)) if (k.startsWith(`${t.id}.${c.id}.`) && was[k] === null) was[k] = c.filledWith
     expect(now).toEqual(was)
+    for (const t of b.tables) {
+      if (!a.tables.some((x) => x.id === t.id)) continue
+      for (const c of t.cols) if (c.backfill !== undefined && !a.tables.find((x) => x.id === t.id)!.cols.some((y) => y.id === c.id))
+        expect(await pg.db.query(`SELECT DISTINCT ${c.name} AS v FROM ${t.name}`), 'backfilled').toEqual((await pg.db.query(`SELECT 1 FROM ${t.name} LIMIT 1`)).length ? [{ v: c.backfill }] : [])
+    }
+    // What `verify` reports: no drift (column order is a note on Postgres).
+    expect((await checkDrift(ib, pg.db)).findings).toEqual([])
     if (!m.irreversible) {
       // The rows of tables that did not exist in A are gone, so down only has A's data.
       await runMigration(pg.db, m, 'down')
