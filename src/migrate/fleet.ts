@@ -68,7 +68,7 @@ export async function expandTargets(spec: string, cwd: string): Promise<FleetTar
       .map((line) => fleetTarget(line, base))
   } else if (GLOB_CHARS.test(spec) || existsSync(listFile)) {
     const { glob } = await import('tinyglobby')
-    const files = (await glob(spec, { cwd, onlyFiles: true, expandDirectories: false })).sort()
+    const files = (await glob(spec, { cwd, onlyFiles: true, expandDirectories: false, absolute: path.isAbsolute(spec) })).sort()
     if (!files.length) throw new UserError(`no file matches --targets ${spec} (from ${path.relative(process.cwd(), cwd) || '.'})`, 'check the pattern; quote it so the shell does not expand it')
     out = files.map((f) => ({ label: f, target: { dialect: 'sqlite', path: path.resolve(cwd, f) } }))
   } else {
@@ -150,9 +150,15 @@ async function ensureSchema(db: DbClient, schema: string): Promise<void> {
   }
 }
 
+/** Up to three names in full; more as a count and the range (the JSON keeps the full list). */
+function appliedCell(names: readonly string[]): string {
+  if (!names.length) return '-'
+  return names.length <= 3 ? names.join(', ') : `${names.length}: ${names[0]} … ${names.at(-1)}`
+}
+
 /** The summary as a plain-text table (one row per target, in target order) and a totals line. */
 export function fleetTable(results: readonly FleetResult[]): string {
-  const rows = results.map((r) => [r.target, r.outcome === 'current' ? 'already current' : r.outcome, r.applied.length ? r.applied.join(', ') : '-', r.at ?? '-', r.error ? r.error.split('\n')[0]! : ''])
+  const rows = results.map((r) => [r.target, r.outcome === 'current' ? 'already current' : r.outcome, appliedCell(r.applied), r.at ?? '-', r.error ? r.error.split('\n')[0]! : ''])
   const head = ['target', 'result', 'applied', 'at', 'error']
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(width[i]!))).join('  ').trimEnd()

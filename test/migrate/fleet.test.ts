@@ -36,6 +36,8 @@ describe('migrate --targets (a fleet of tenant databases)', () => {
     for (const n of ['b', 'a']) project.write(`tenants/${n}.db`, '')
     project.write('tenants/notes.txt', '')
     expect((await expandTargets('tenants/*.db', project.dir)).map((t) => t.label)).toEqual(['tenants/a.db', 'tenants/b.db'])
+    // An absolute pattern gives absolute paths (not ../.. relative to the project).
+    expect((await expandTargets(path.join(project.dir, 'tenants/*.db'), '/')).map((t) => t.label)).toEqual([path.join(project.dir, 'tenants/a.db'), path.join(project.dir, 'tenants/b.db')])
     project.write('list/targets', '# tenants\nx.db\n\nsqlite:y.db\npostgres://u:secret@h/db?schema=t1\nx.db\n')
     const list = await expandTargets('list/targets', project.dir)
     expect(list.map((t) => t.label)).toEqual(['x.db', 'sqlite:y.db', 'postgres://u:***@h/db?schema=t1'])
