@@ -51,3 +51,18 @@ export async function forEachMigrationTarget<T>(
   }
   return out
 }
+
+/**
+ * `migrate --targets`: the one schema's migration files per dialect (read
+ * once for the whole fleet), and the project root the targets resolve from.
+ */
+export async function fleetMigrations(schemaRef: string | undefined): Promise<{ root: string; filesFor: (dialect: Dialect) => MigrationFile[] }> {
+  const [schema] = await loadSchemas(schemaRef, { all: false, single: true })
+  const dirs = await projectDirs()
+  const paths = migrationPaths(dirs.migrations, schema!.ir.name)
+  const cache = new Map<Dialect, MigrationFile[]>()
+  return {
+    root: dirs.root,
+    filesFor: (dialect) => cache.get(dialect) ?? (cache.set(dialect, readMigrations(paths.dialectDir(dialect))), cache.get(dialect)!),
+  }
+}

@@ -1,6 +1,8 @@
 import * as Flags from '@oclif/core/flags'
 import { BaseCommand } from '../../cli/base.js'
-import { forEachMigrationTarget } from '../../cli/migrations.js'
+import { fleetMigrations, forEachMigrationTarget } from '../../cli/migrations.js'
+import { UserError } from '../../errors.js'
+import { fleetTable, type FleetResult } from '../../migrate/fleet.js'
 import { migrateUp, type RunStep } from '../../migrate/runner.js'
 
 export default class Migrate extends BaseCommand {
@@ -13,10 +15,28 @@ export default class Migrate extends BaseCommand {
     db: Flags.string({ description: "database: postgres://…, sqlite:path, file:path or a path (default: the schema's database in schema.config.ts)" }),
     to: Flags.string({ description: 'apply up to and including this migration (full name or number, e.g. 0002)' }),
     'dry-run': Flags.boolean({ description: 'print the SQL that would run, and run nothing' }),
+    targets: Flags.string({ description: "many databases in one run: a glob of SQLite files ('tenants/*.db') or a file listing one per line (paths, sqlite:…, postgres://…, postgres://…?schema=NAME for a schema per tenant)" }),
+    parallel: Flags.integer({ description: 'with --targets: databases migrated at the same time', default: 4, min: 1 }),
+    'fail-fast': Flags.boolean({ description: 'with --targets: start no further database after the first failure' }),
   }
 
-  async run(): Promise<{ schemas: { schema: string; database: string; applied: RunStep[]; noMigrations?: boolean }[] }> {
+  async run(): Promise<{ schemas: { schema: string; database: string; applied: RunStep[]; noMigrations?: boolean }[] } | { targets: FleetResult[] }> {
     const { flags } = await this.parse(Migrate)
+    if (flags.targets) {
+      if (flags.db || flags['dry-run']) throw new UserError('--targets cannot be combined with --db or --dry-run', 'pass either --targets or --db; for a dry run, use --db on one database')
+      const { root, filesFor } = await fleetMigrations(flags.schema)
+      const { expandTargets, migrateFleet } = await import('../../migrate/fleet.js')
+      const targets = await migrateFleet(await expandTargets(flags.targets, root), filesFor, {
+        parallel: flags.parallel,
+        failFast: flags['fail-fast'],
+        ...(flags.to ? { to: flags.to } : {}),
+        onDone: (r, done, total) =>
+          this.logToStderr(`[${done}/${total}] ${r.target}: ${r.outcome === 'failed' ? `failed: ${r.error!.split('\n')[0]}` : r.outcome === 'applied' ? `applied ${r.applied.join(', ')}` : r.outcome === 'current' ? 'already current' : 'skipped (--fail-fast)'}`),
+      })
+      this.log(fleetTable(targets))
+      if (targets.some((t) => t.outcome !== 'applied' && t.outcome !== 'current')) process.exitCode = 2
+      return { targets }
+    }
     const schemas = await forEachMigrationTarget(flags.schema, flags.db, { create: !flags['dry-run'], dryRun: flags['dry-run'] }, async ({ schema, db, files }) => {
       if (files.length === 0) {
         // An empty database and no migration: "nothing to apply" would read as success.
