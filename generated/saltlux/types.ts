@@ -50,7 +50,7 @@ export interface ActiveConversations {
   message_count: number | null
 }
 
-/** AI 요청 통계. 원시 요청을 시간·일·월 단위로 모델·사용자별로 집계한 값이다 (성능 모니터링·비용 분석용). */
+/** AI 요청 통계. 원시 요청을 시간·일·월 단위로 모델·사용자별로 집계한 값입니다 (성능 모니터링·비용 분석용). */
 export interface AiRequestStats {
   /** 통계 행 ID */
   id: Generated<string>
@@ -90,7 +90,7 @@ export interface AiRequestStats {
   updated_at: Generated<string>
 }
 
-/** API 키. 키 원문은 발급 순간에만 보여 주고 저장하지 않는다: 해시와 식별용 접두사만 저장한다. */
+/** API 키. 키 원문은 발급 순간에만 보여 주고 저장하지 않습니다: 해시와 식별용 접두사만 저장합니다. */
 export interface ApiKeys {
   /** API 키 ID */
   id: Generated<string>
@@ -98,9 +98,9 @@ export interface ApiKeys {
   user_id: string
   /** 키 이름 (사용자가 붙인 별칭) */
   name: string
-  /** 화면 표시·식별용 키 앞부분 (예: sk-1a2b3c4d). 인증에는 쓰지 않는다 */
+  /** 화면 표시·식별용 키 앞부분 (예: sk-1a2b3c4d). 인증에는 쓰지 않습니다 */
   key_prefix: string
-  /** API 키 해시 (SHA-256 또는 bcrypt). 평문은 절대 저장하지 않는다 */
+  /** API 키 해시 (SHA-256 또는 bcrypt). 평문은 절대 저장하지 않습니다 */
   key_hash: string
   /** 권한 범위 목록 (예: chat:write, documents:read) */
   scopes: Generated<string>
@@ -118,7 +118,7 @@ export interface ApiKeys {
   updated_at: Generated<string>
 }
 
-/** 캐시 통계. LLM 응답·임베딩·검색 결과 캐시 항목별 히트/미스 수와 만료를 기록해 캐시 히트율을 모니터링한다. */
+/** 캐시 통계. LLM 응답·임베딩·검색 결과 캐시 항목별 히트/미스 수와 만료를 기록해 캐시 히트율을 모니터링합니다. */
 export interface CacheMetadata {
   /** 캐시 항목 ID */
   id: Generated<string>
@@ -148,7 +148,7 @@ export interface CacheMetadata {
   updated_at: Generated<string>
 }
 
-/** 대화 세션. 한 사용자가 AI와 주고받은 메시지들의 묶음이다. */
+/** 대화 세션. 한 사용자가 AI와 주고받은 메시지들의 묶음입니다. */
 export interface Conversations {
   /** 대화 ID */
   id: Generated<string>
@@ -174,13 +174,13 @@ export interface Conversations {
   updated_at: Generated<string>
 }
 
-/** 업로드한 문서의 메타데이터와 추출 본문. 파일은 외부 저장소에 두고, 제목과 본문을 한국어 전문 검색으로 찾는다. */
+/** 업로드한 문서의 메타데이터와 추출 본문. 파일은 외부 저장소에 두고, 제목과 본문을 한국어 전문 검색으로 찾습니다. */
 export interface Documents {
   /** 문서 ID */
   id: Generated<string>
   /** 업로드한 사용자. 사용자 삭제 시 문서도 삭제 */
   user_id: string
-  /** 문서를 올린 대화. 대화가 지워져도 문서는 남고 NULL이 된다 */
+  /** 문서를 올린 대화. 대화가 지워져도 문서는 남고 NULL이 됩니다 */
   conversation_id: string | null
   /** 문서 제목 */
   title: string
@@ -206,11 +206,11 @@ export interface Documents {
   created_at: Generated<string>
   /** 수정 시각 (트리거가 자동 갱신) */
   updated_at: Generated<string>
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: string | null
 }
 
-/** 프롬프트 가드레일 규칙. 입력·출력에서 금칙어, 개인정보(PII), 유해 표현 등을 찾아 차단·마스킹·경고한다. */
+/** 프롬프트 가드레일 규칙. 입력·출력에서 금칙어, 개인정보(PII), 유해 표현 등을 찾아 차단·마스킹·경고합니다. */
 export interface Guardrails {
   /** 가드레일 규칙 ID */
   id: Generated<string>
@@ -242,7 +242,7 @@ export interface Guardrails {
   updated_at: Generated<string>
 }
 
-/** 시스템 로그. 민감 정보(비밀번호, 키, 토큰)는 남기지 않는다. 날짜 기반 파티셔닝을 할 수 있게 created_at 중심으로 인덱싱하고 cleanup_old_logs()로 정리한다. */
+/** 시스템 로그. 민감 정보(비밀번호, 키, 토큰)는 남기지 않습니다. 날짜 기반 파티셔닝을 할 수 있게 created_at 중심으로 인덱싱하고 cleanup_old_logs()로 정리합니다. */
 export interface Logs {
   /** 로그 ID */
   id: Generated<string>
@@ -254,7 +254,7 @@ export interface Logs {
   message: string
   /** 요청 경로, 오류 스택 등 구조화된 컨텍스트 (JSONB) */
   context: Generated<string>
-  /** 관련 사용자. 사용자가 삭제되어도 로그는 남기고 NULL로 바꾼다 */
+  /** 관련 사용자. 사용자가 삭제되어도 로그는 남기고 NULL로 바꿉니다 */
   user_id: string | null
   /** 요청 추적 ID */
   request_id: string | null
@@ -294,7 +294,7 @@ export interface McpConnections {
   updated_at: Generated<string>
 }
 
-/** 대화 안의 메시지. 한 번 쓰면 바뀌지 않으므로 updated_at이 없다. 본문은 한국어 전문 검색 대상이다. */
+/** 대화 안의 메시지. 한 번 쓰면 바뀌지 않으므로 updated_at이 없습니다. 본문은 한국어 전문 검색 대상입니다. */
 export interface Messages {
   /** 메시지 ID */
   id: Generated<string>
@@ -322,7 +322,7 @@ export interface Messages {
   created_at: Generated<string>
 }
 
-/** 사용자 로그인 세션. 세션 토큰은 해시로만 저장하고 만료 시간을 관리한다. 만료·폐기된 세션은 cleanup_expired_sessions()가 매일 정리한다. */
+/** 사용자 로그인 세션. 세션 토큰은 해시로만 저장하고 만료 시간을 관리합니다. 만료·폐기된 세션은 cleanup_expired_sessions()가 매일 정리합니다. */
 export interface Sessions {
   /** 세션 ID */
   id: Generated<string>
@@ -344,7 +344,7 @@ export interface Sessions {
   created_at: Generated<string>
 }
 
-/** 사용자 정보. 비밀번호는 bcrypt 해시로만 저장하고, 탈퇴는 deleted_at으로 소프트 삭제한다. */
+/** 사용자 정보. 비밀번호는 bcrypt 해시로만 저장하고, 탈퇴는 deleted_at으로 Soft Delete합니다. */
 export interface Users {
   /** 사용자 ID */
   id: Generated<string>
@@ -366,7 +366,7 @@ export interface Users {
   created_at: Generated<string>
   /** 수정 시각 (트리거가 자동 갱신) */
   updated_at: Generated<string>
-  /** 탈퇴(소프트 삭제) 시각. NULL이면 활성 사용자 */
+  /** 탈퇴(Soft Delete) 시각. NULL이면 활성 사용자 */
   deleted_at: string | null
 }
 
@@ -378,7 +378,7 @@ export interface ValidApiKeys {
   user_id: string | null
   /** 키 이름 (사용자가 붙인 별칭) */
   name: string | null
-  /** 화면 표시·식별용 키 앞부분 (예: sk-1a2b3c4d). 인증에는 쓰지 않는다 */
+  /** 화면 표시·식별용 키 앞부분 (예: sk-1a2b3c4d). 인증에는 쓰지 않습니다 */
   key_prefix: string | null
   /** 권한 범위 목록 (예: chat:write, documents:read) */
   scopes: string | null
@@ -392,7 +392,7 @@ export interface ValidApiKeys {
   created_at: string | null
 }
 
-/** 워크플로우 실행 이력. 실행한 사용자가 삭제되어도 이력은 남긴다. */
+/** 워크플로우 실행 이력. 실행한 사용자가 삭제되어도 이력은 남깁니다. */
 export interface WorkflowExecutions {
   /** 실행 ID */
   id: Generated<string>
@@ -424,7 +424,7 @@ export interface WorkflowExecutions {
   created_at: Generated<string>
 }
 
-/** 워크플로우 정의. 노드와 연결을 JSONB(definition)로 저장하고 version으로 동시 편집을 감지한다. */
+/** 워크플로우 정의. 노드와 연결을 JSONB(definition)로 저장하고 version으로 동시 편집을 감지합니다. */
 export interface Workflows {
   /** 워크플로우 ID */
   id: Generated<string>
@@ -446,7 +446,7 @@ export interface Workflows {
   created_at: Generated<string>
   /** 수정 시각 (트리거가 자동 갱신) */
   updated_at: Generated<string>
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: string | null
 }
 

@@ -6,7 +6,7 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>
 
-/** API 키 관리. 키 원문은 저장하지 않고 해시만 저장한다. */
+/** API 키 관리. 키 원문은 저장하지 않고 해시만 저장합니다. */
 export interface ApiKeys {
   /** API 키 ID */
   id: Generated<string | null>
@@ -30,7 +30,7 @@ export interface ApiKeys {
   revoked_at: string | null
 }
 
-/** 데이터셋 메타데이터. 실제 파일은 S3에 있고 여기에는 경로·형식·통계·검증 결과를 둔다. */
+/** 데이터셋 메타데이터. 실제 파일은 S3에 있고 여기에는 경로·형식·통계·검증 결과를 둡니다. */
 export interface Datasets {
   /** 데이터셋 ID */
   id: Generated<string | null>
@@ -56,7 +56,7 @@ export interface Datasets {
   created_at: Generated<string | null>
   /** 수정 시각 */
   updated_at: Generated<string | null>
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: string | null
 }
 
@@ -80,11 +80,11 @@ export interface InferenceEndpoints {
   created_at: Generated<string | null>
   /** 수정 시각 */
   updated_at: Generated<string | null>
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: string | null
 }
 
-/** 학습 메트릭 (시계열 데이터). 대용량이 되면 월별 파티셔닝을 고려한다. */
+/** 학습 메트릭 (시계열 데이터). 대용량이 되면 월별 파티셔닝을 고려합니다. */
 export interface Metrics {
   /** 메트릭 ID (자동 증가) */
   id: Generated<number>
@@ -144,11 +144,11 @@ export interface Projects {
   created_at: Generated<string | null>
   /** 수정 시각 */
   updated_at: Generated<string | null>
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: string | null
 }
 
-/** 사용량 추적 (GPU 시간, 스토리지 등). 과금과 플랜 한도 확인에 쓴다. */
+/** 사용량 추적 (GPU 시간, 스토리지 등). 과금과 플랜 한도 확인에 씁니다. */
 export interface UsageTracking {
   /** 사용량 기록 ID (자동 증가) */
   id: Generated<number>
@@ -160,7 +160,7 @@ export interface UsageTracking {
   amount: number
   /** 사용량 단위 */
   unit: string
-  /** 연관 워크플로우. 워크플로우가 삭제되면 NULL로 남긴다 */
+  /** 연관 워크플로우. 워크플로우가 삭제되면 NULL로 남깁니다 */
   workflow_id: string | null
   /** 비용 (USD, 선택) */
   cost_usd: number | null
@@ -168,7 +168,7 @@ export interface UsageTracking {
   recorded_at: Generated<string | null>
 }
 
-/** 사용자 계정 정보. 플랜과 사용량 제한을 함께 가지며 소프트 삭제(deleted_at)를 쓴다. */
+/** 사용자 계정 정보. 플랜과 사용량 제한을 함께 가지며 Soft Delete(deleted_at)를 씁니다. */
 export interface Users {
   /** 사용자 ID */
   id: Generated<string | null>
@@ -192,11 +192,11 @@ export interface Users {
   updated_at: Generated<string | null>
   /** 마지막 로그인 시각 */
   last_login_at: string | null
-  /** 소프트 삭제 시각 (NULL이면 활성 계정) */
+  /** Soft Delete 시각 (NULL이면 활성 계정) */
   deleted_at: string | null
 }
 
-/** 워크플로우 설정 (별도 테이블로 정규화). 모델·데이터·하이퍼파라미터·리소스 요구사항을 담는다. */
+/** 워크플로우 설정 (별도 테이블로 정규화). 모델·데이터·하이퍼파라미터·리소스 요구사항을 담습니다. */
 export interface WorkflowConfigs {
   /** 워크플로우 ID (기본 키이자 외래 키, 1:1) */
   workflow_id: string | null
@@ -222,7 +222,7 @@ export interface WorkflowConfigs {
   created_at: Generated<string | null>
 }
 
-/** 학습 워크플로우 정의와 실행 상태. Temporal 워크플로우와 1:1로 연결되며 진행률·리소스·결과를 기록한다. */
+/** 학습 워크플로우 정의와 실행 상태. Temporal 워크플로우와 1:1로 연결되며 진행률·리소스·결과를 기록합니다. */
 export interface Workflows {
   /** 워크플로우 ID */
   id: Generated<string | null>
@@ -258,7 +258,7 @@ export interface Workflows {
   started_at: string | null
   /** 학습 종료 시각 */
   completed_at: string | null
-  /** 소프트 삭제 시각 */
+  /** Soft Delete 시각 */
   deleted_at: string | null
 }
 
