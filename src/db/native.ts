@@ -6,6 +6,8 @@ import { UserError } from '../errors.js'
  * the fix; undefined for any other error.
  */
 export function nativeModuleError(e: unknown, node = process.version): UserError | undefined {
+  // Already classified (by sqliteDriver, say): the same error, not a second wrapping.
+  if (e instanceof UserError && e.message.startsWith('better-sqlite3 cannot be loaded by Node.js')) return e
   const msg = String((e as Error)?.message ?? e)
   if (!/better[-_]sqlite3/.test(msg) && !/better[-_]sqlite3/.test(String((e as Error)?.stack))) return undefined
   const built = /compiled against a different Node\.js version using\s+NODE_MODULE_VERSION (\d+)/.exec(msg)?.[1]
