@@ -125,7 +125,7 @@ export async function diffSources(fromRef: string, toRef: string, options: DiffO
       if (!ir.dialects.includes(dialect)) throw new UserError(`${s.side.source}: schema "${ir.name}" does not target ${dialect}`, `use --dialect with one of: ${ir.dialects.join(', ')}`)
       // Against a database, a declared schema is compared in the engine's own spelling (as `verify` does): applied to a scratch space and read back.
       const db = other.db
-      return db ? { ...module.normalize(await module.applyToScratch(db, ir)), name: ir.name } : ir
+      return db ? withRenames({ ...module.normalize(await module.applyToScratch(db, ir)), name: ir.name }, ir) : ir
     }
     const a = await irOf(from, to)
     const b = await irOf(to, from)
@@ -153,6 +153,29 @@ export async function diffSources(fromRef: string, toRef: string, options: DiffO
     return { from: from.side, to: to.side, dialect, differs: migrations.length > 0, changes, breaking, warnings, hints, notCompared: [...new Set(notCompared)].sort(), migrations, sql }
   } finally {
     for (const s of sides) await s.db?.close()
+  }
+}
+
+/**
+ * The declared renames (`renamedFrom`) put back on a schema read back from
+ * the engine, which knows nothing of them: a database still holding the old
+ * name then gets the RENAME `migrate` would run, not a drop and an add.
+ */
+function withRenames(scratch: SchemaIR, declared: SchemaIR): SchemaIR {
+  const tables = new Map(declared.tables.map((t) => [t.name, t]))
+  const enums = new Map(declared.enums.map((e) => [e.name, e]))
+  return {
+    ...scratch,
+    tables: scratch.tables.map((t) => {
+      const d = tables.get(t.name)
+      if (!d) return t
+      const cols = new Map(d.columns.map((c) => [c.name, c.renamedFrom]))
+      return { ...t, ...(d.renamedFrom ? { renamedFrom: d.renamedFrom } : {}), columns: t.columns.map((c) => (cols.get(c.name) ? { ...c, renamedFrom: cols.get(c.name) } : c)) }
+    }),
+    enums: scratch.enums.map((e) => {
+      const vals = new Map(enums.get(e.name)?.values.map((v) => [v.name, v.renamedFrom]) ?? [])
+      return { ...e, values: e.values.map((v) => (vals.get(v.name) ? { ...v, renamedFrom: vals.get(v.name) } : v)) }
+    }),
   }
 }
 

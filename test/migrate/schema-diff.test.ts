@@ -194,8 +194,29 @@ describe('schema diff: a database against a schema file, a migrations folder', (
       const rev = await runCli(['diff', '--from', 'schemas/old.ts', '--to', 'schemas/app.ts', '--dialect', dialect, '--json'], { cwd: p.dir })
       expect(rev.code).toBe(1)
       expect((JSON.parse(rev.stdout) as { changes: { target: string }[] }).changes.map((c) => c.target)).toEqual(['users.name'])
+      // A rename declared in the schema file: the RENAME migrate would run, not a drop and an add.
+      p.write('schemas/renamed.ts', APP(", name: t.text().default(sql`'x'`)").replace('index }', 'index, sql }').replace("email: t.text().notNull()", "mail: t.text().notNull().renamedFrom('email')").replace("['email']", "['mail']"))
+      const ren = await runCli(['diff', '--from', url, '--to', 'schemas/renamed.ts'], { cwd: p.dir })
+      expect(ren.code, ren.stderr).toBe(1)
+      expect(ren.stdout).toMatch(/RENAME COLUMN email TO mail/)
+      expect(ren.stdout).not.toMatch(/schema:breaking/)
     } finally {
       await pgdb?.drop()
+    }
+  })
+
+  it("finds no difference between a Postgres database built by migrate and the project's schema file or migrations folder", async () => {
+    const db = await createTestDatabase()
+    try {
+      expect((await runCli(['migrate', '--schema', 'vision', '--db', db.url])).code).toBe(0)
+      for (const other of ['schemas/vision.ts', 'migrations/vision']) {
+        for (const args of [['--from', db.url, '--to', other], ['--from', other, '--to', db.url]]) {
+          const r = await runCli(['diff', ...args])
+          expect(r.code, r.stdout + r.stderr).toBe(0)
+        }
+      }
+    } finally {
+      await db.drop()
     }
   })
 
