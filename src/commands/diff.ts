@@ -13,7 +13,7 @@ export default class Diff extends BaseCommand {
   ]
 
   static flags = {
-    from: Flags.string({ description: 'the side to migrate from: schema .ts file, database URL (postgres://…, sqlite:path) or migrations/<schema> folder', required: true }),
+    from: Flags.string({ description: 'the side to migrate from: schema .ts file (or a schema name from schema.config.ts), database URL (postgres://…, sqlite:path) or migrations/<schema> folder', required: true }),
     to: Flags.string({ description: 'the side to migrate to (same forms as --from)', required: true }),
     dialect: Flags.string({ description: 'sqlite|postgres, when neither side is a database and the schema targets both' }),
     'pg-schema': Flags.string({ description: 'Postgres schema (namespace) to read from a database side', default: 'public' }),

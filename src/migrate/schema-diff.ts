@@ -5,7 +5,7 @@ import { connect, maskUrl } from '../db/connect.js'
 import { getDialect } from '../dialects/index.js'
 import { UserError } from '../errors.js'
 import { DIALECTS, type Dialect, type SchemaIR } from '../ir/types.js'
-import { loadSchemaFile } from '../load/load.js'
+import { loadConfig, loadSchemaFile } from '../load/load.js'
 import { enumValuesFirst, planNext, readSnapshot, renderMigration, type DialectMigration } from './new.js'
 import { destructiveChanges, renameHints } from './safety.js'
 
@@ -83,7 +83,17 @@ async function loadSide(ref: string, root: string): Promise<Loaded> {
     const loaded = await loadSchemaFile(ref, undefined, { file: ref }, root)
     return { side: { kind: 'schema file', source: loaded.file }, ir: loaded.ir }
   }
-  throw new UserError(`"${maskUrl(ref)}" is neither a database URL, a migrations folder nor a schema .ts file`, 'give postgres://…, sqlite:path, a migrations/<schema> folder or a schema file such as schemas/shop.ts')
+  // A schema's name in schema.config.ts: its file, with the dialects the config gives it.
+  const project = /^[A-Za-z0-9_-]+$/.test(ref) ? await loadConfig() : undefined
+  const entry = project?.config.schemas[ref]
+  if (project && entry) {
+    const loaded = await loadSchemaFile(entry.file, ref, entry, project.root)
+    return { side: { kind: 'schema file', source: loaded.file }, ir: { ...loaded.ir, dialects: [...(entry.dialects ?? loaded.ir.dialects)] } }
+  }
+  throw new UserError(
+    `"${maskUrl(ref)}" is neither a database URL, a migrations folder, a schema .ts file nor a schema named in schema.config.ts`,
+    'give postgres://…, sqlite:path, a migrations/<schema> folder, a schema file such as schemas/shop.ts, or a schema name from schema.config.ts',
+  )
 }
 
 /** Options of {@link diffSources}. */

@@ -229,8 +229,10 @@ describe('schema diff: a database against a schema file, a migrations folder', (
     expect(both.stderr).toMatch(/pass --dialect postgres\|sqlite|pass --dialect sqlite\|postgres/)
     const nothing = await runCli(['diff', '--from', 'nowhere', '--to', 'schemas/app.ts', '--json'], { cwd: p.dir })
     expect(nothing.code).toBe(2)
-    expect(JSON.parse(nothing.stdout).error.message).toMatch(/neither a database URL, a migrations folder nor a schema \.ts file/)
+    expect(JSON.parse(nothing.stdout).error.message).toMatch(/neither a database URL, a migrations folder, a schema \.ts file nor a schema named in schema\.config\.ts/)
     const same = await runCli(['diff', '--from', 'schemas/app.ts', '--to', 'schemas/app.ts', '--dialect', 'sqlite'], { cwd: p.dir })
     expect(same.code).toBe(0)
+    // A schema named in schema.config.ts: its dialects are the config's (here both, so --dialect is still needed).
+    expect((await runCli(['diff', '--from', 'app', '--to', 'schemas/app.ts', '--dialect', 'postgres'], { cwd: p.dir })).code).toBe(0)
   })
 })
