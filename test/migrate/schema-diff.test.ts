@@ -97,6 +97,23 @@ describe('schema diff on Postgres', () => {
   })
 })
 
+describe('schema diff: objects the model cannot express', () => {
+  it('names them (stderr, and notCompared in --json) rather than passing over them', async () => {
+    const [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()])
+    try {
+      await pgExec(a.url, 'CREATE TABLE t (id integer PRIMARY KEY)')
+      await pgExec(b.url, 'CREATE TABLE t (id integer PRIMARY KEY); CREATE SEQUENCE invoice_no START 1000')
+      const r = await runCli(['diff', '--from', a.url, '--to', b.url])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stderr).toMatch(/note: not compared \(the schema model cannot express it\): .*sequence invoice_no/)
+      const json = JSON.parse((await runCli(['diff', '--from', a.url, '--to', b.url, '--json'])).stdout) as { notCompared: string[] }
+      expect(json.notCompared.some((n) => n.includes('sequence invoice_no'))).toBe(true)
+    } finally {
+      await Promise.all([a.drop(), b.drop()])
+    }
+  })
+})
+
 const SQLITE_A = `
 CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name VARCHAR(50), age INTEGER, status TEXT NOT NULL DEFAULT 'active', nick TEXT);
 CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, title TEXT NOT NULL);
