@@ -18,14 +18,22 @@ export interface DiffSide {
   readonly dialect?: Dialect
 }
 
-/** One change between the two sides, for `--json`. */
+/** One change between the two sides, for `--json`: what the printed up SQL does to `--from`. */
 export interface DiffChange {
-  readonly code: 'missing' | 'extra' | 'changed' | 'renamed'
+  readonly code: 'add' | 'drop' | 'change' | 'rename'
   readonly kind: string
+  /** Dotted path: `table`, `table.column`, `table.index_name`, `enum.value`. */
   readonly target: string
+  /** For `change`: which properties differ. */
   readonly fields?: readonly string[]
+  /** The object as `--from` holds it (absent for `add`). */
+  readonly from?: unknown
+  /** The object as `--to` holds it (absent for `drop`). */
+  readonly to?: unknown
   readonly message: string
 }
+
+const VERB = { missing: 'add', extra: 'drop', changed: 'change' } as const
 
 /** The result of {@link diffSources}. */
 export interface SchemaDiffResult {
@@ -33,7 +41,7 @@ export interface SchemaDiffResult {
   readonly to: DiffSide
   readonly dialect: Dialect
   readonly differs: boolean
-  /** What `to` has that `from` lacks (`missing`), the other way (`extra`), or holds differently (`changed`). */
+  /** What `to` has that `from` lacks (`add`), the other way (`drop`), holds differently (`change`) or under a declared new name (`rename`). */
   readonly changes: readonly DiffChange[]
   /** Changes that lose data or may fail on existing rows; printed, marked `-- schema:breaking`. */
   readonly breaking: readonly string[]
@@ -147,12 +155,21 @@ export async function diffSources(fromRef: string, toRef: string, options: DiffO
     const changes: DiffChange[] = []
     const seen = new Set<string>()
     for (const m of migrations) {
-      for (const r of m.changes.renames) changes.push({ code: 'renamed', kind: r.kind, target: r.kind === 'column' ? `${r.table}.${r.to}` : r.kind === 'enum value' ? `${r.enum}.${r.to}` : r.to, message: `${r.kind} ${r.from} renamed to ${r.to}` })
+      for (const r of m.changes.renames) changes.push({ code: 'rename', kind: r.kind, target: r.kind === 'column' ? `${r.table}.${r.to}` : r.kind === 'enum value' ? `${r.enum}.${r.to}` : r.to, message: `rename ${r.kind} ${r.from} to ${r.to}` })
       for (const f of m.changes.findings) {
         const key = `${f.code} ${f.kind} ${f.target}`
         if (seen.has(key)) continue
         seen.add(key)
-        changes.push({ code: f.code, kind: f.kind, target: f.target, ...(f.fields ? { fields: f.fields } : {}), message: f.message })
+        const code = VERB[f.code]
+        changes.push({
+          code,
+          kind: f.kind,
+          target: f.target,
+          ...(f.fields ? { fields: f.fields } : {}),
+          ...(f.database !== undefined ? { from: f.database } : {}),
+          ...(f.schema !== undefined ? { to: f.schema } : {}),
+          message: `${code} ${f.kind} ${f.target}${f.fields?.length ? ` (${f.fields.join(', ')})` : ''}`,
+        })
       }
     }
     const breaking = [...new Set(migrations.flatMap((m) => destructiveChanges(m.changes)))]

@@ -88,7 +88,7 @@ describe('schema diff on Postgres', () => {
       const report = JSON.parse(json.stdout) as { dialect: string; changes: { code: string; kind: string; target: string }[]; breaking: string[] }
       expect(report.dialect).toBe('postgres')
       const kinds = new Set(report.changes.map((c) => `${c.code} ${c.kind}`))
-      for (const k of ['missing table', 'extra table', 'missing column', 'extra column', 'changed column', 'missing index', 'extra index', 'missing unique', 'missing foreign key', 'missing check', 'changed enum', 'changed view', 'changed table'])
+      for (const k of ['add table', 'drop table', 'add column', 'drop column', 'change column', 'add index', 'drop index', 'add unique', 'add foreign key', 'add check', 'change enum', 'change view', 'change table'])
         expect(kinds, k).toContain(k)
       expect(report.breaking.length).toBeGreaterThan(0)
     } finally {
