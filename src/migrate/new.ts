@@ -96,9 +96,9 @@ export async function planNext(prev: SchemaIR | undefined, next: SchemaIR, diale
   return out
 }
 
-/** Renders one migration file. */
-export function renderMigration(name: string, schema: string, m: DialectMigration): string {
-  const lines = [`-- ${name} of schema "${schema}" for ${m.dialect}, written by \`schema migrate:new\`.`]
+/** Renders one migration file (`by`: who writes it, default `schema migrate:new`; `schema diff` prints the same). */
+export function renderMigration(name: string, schema: string, m: DialectMigration, by = 'by `schema migrate:new`'): string {
+  const lines = [`-- ${name} of schema "${schema}" for ${m.dialect}, written ${by}.`]
   if (m.up.noTransaction) lines.push('-- schema:no-transaction')
   if (m.up.foreignKeysOff) lines.push('-- schema:foreign-keys off')
   for (const w of m.up.warnings) lines.push(`-- warning ${w.code}: ${w.message}`)
