@@ -56,11 +56,11 @@ describe('migrate:lint', () => {
     expect((await runCli(['migrate:hash'], { cwd })).code).toBe(0)
     const r = await runCli(['check', '--all', '--json'], { cwd })
     expect(r.code).toBe(1)
-    expect(JSON.parse(r.stdout).schemas[0].lint).toEqual([expect.objectContaining({ code: 'PG101', line: 4 })])
+    expect(JSON.parse(r.stdout).schemas[0].migrationLint).toEqual([expect.objectContaining({ code: 'PG101', line: 4 })])
     git('add', '-A')
     git('commit', '-qm', 'reviewed')
     const after = await runCli(['check', '--all', '--json'], { cwd })
-    expect(JSON.parse(after.stdout).schemas[0].lint).toEqual([])
+    expect(JSON.parse(after.stdout).schemas[0].migrationLint).toEqual([])
   })
 
   it('SQLite: PRAGMA foreign_keys and BEGIN inside a transactional migration, VACUUM', () => {
