@@ -36,6 +36,12 @@ export const SQUAWK_MAP: Readonly<Record<string, SquawkEntry>> = {
     accepted:
       'a dropped column is a declared, destructive change: migrate:new refuses it without --allow-destructive and writes `-- schema:breaking drop column …` into the header; the DROP itself only takes a brief ACCESS EXCLUSIVE lock (no rewrite)',
   },
+  'ban-drop-not-null': {
+    accepted: 'dropping NOT NULL is a catalog-only change (no scan, brief lock); squawk flags it because writers may start storing NULLs that readers do not expect, which is what the schema now declares',
+  },
+  'ban-drop-table': {
+    accepted: 'a dropped table is declared and destructive: migrate:new refuses it without --allow-destructive and marks it `-- schema:breaking` in the header and the history doc',
+  },
   'changing-column-type': {
     codes: ['PG103'],
     note: 'a type change that rewrites the table',
@@ -43,14 +49,12 @@ export const SQUAWK_MAP: Readonly<Record<string, SquawkEntry>> = {
       'a type change that keeps the stored bytes (varchar(n) to a longer varchar or text, numeric to a wider precision with the same scale) is a catalog-only change on Postgres ≥ 9.2: no rewrite, no scan; PG103 stays silent on purpose (keepsStorage in lint.ts)',
   },
   'constraint-missing-not-valid': {
-    codes: ['PG104', 'DATA01'],
-    note: 'foreign keys: PG104. UNIQUE has no NOT VALID form; its index build is what locks (DATA01 for duplicates, see disallowed-unique-constraint)',
-    otherwise:
-      'a CHECK added to an existing table scans every row under ACCESS EXCLUSIVE and we have no code for it yet (gap, see BENCHMARKS.md "squawk comparison"); the planner writes it in one transaction, where NOT VALID then VALIDATE would hold the same lock for the same scan',
+    codes: ['PG104', 'PG106', 'PG107'],
+    note: 'PG104 (foreign key) and PG106 (CHECK) name the NOT VALID / VALIDATE CONSTRAINT sequence; UNIQUE has no NOT VALID form, its index build is what locks (PG107)',
   },
   'disallowed-unique-constraint': {
-    codes: ['DATA01'],
-    note: 'DATA01 warns that duplicates make it fail; the lock of the index build (ACCESS EXCLUSIVE via ADD CONSTRAINT UNIQUE) has no code of ours (gap: the safe form is CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX)',
+    codes: ['PG107'],
+    note: 'ADD CONSTRAINT … UNIQUE builds its index under ACCESS EXCLUSIVE; PG107 names CREATE UNIQUE INDEX CONCURRENTLY then ADD CONSTRAINT … USING INDEX (and DATA01 warns that duplicates make it fail)',
   },
   'prefer-bigint-over-int': {
     accepted: 'a type the schema declares (t.integer()): squawk advises against 32-bit ids in general; not a lock or rewrite question, and the planner writes the declared type',
@@ -69,9 +73,16 @@ export const SQUAWK_MAP: Readonly<Record<string, SquawkEntry>> = {
   'renaming-column': {
     accepted: 'a rename is declared (renamedFrom) and is a catalog-only change under a brief ACCESS EXCLUSIVE lock; that clients reading the old name break is the declared intent',
   },
+  'renaming-table': {
+    accepted: 'a table rename is declared (renamedFrom) and catalog-only under a brief ACCESS EXCLUSIVE lock; clients reading the old name break by the declared intent',
+  },
   'require-concurrent-index-creation': {
     codes: ['PG101'],
     note: 'index on an existing table without CONCURRENTLY; --concurrently writes it as a no-transaction migration of its own',
+  },
+  'require-concurrent-index-deletion': {
+    accepted:
+      'DROP INDEX takes a brief ACCESS EXCLUSIVE lock without scanning, so we have no code for it (gap, see BENCHMARKS.md); --concurrently writes DROP INDEX CONCURRENTLY in a no-transaction migration',
   },
   'require-lock-timeout': {
     accepted:
