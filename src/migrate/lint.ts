@@ -84,6 +84,8 @@ export function lintMigrationText(file: string, dialect: Dialect, raw: string): 
           if (/ ALTER (COLUMN )?\S+ SET NOT NULL/.test(upper)) warn('PG102', `SET NOT NULL on table ${t} scans it under an ACCESS EXCLUSIVE lock: add CHECK (… IS NOT NULL) NOT VALID, VALIDATE it in another migration, then SET NOT NULL`)
           if (/ ALTER (COLUMN )?\S+ (SET DATA )?TYPE /.test(upper)) warn('PG103', `a column type change on table ${t} may rewrite it under an ACCESS EXCLUSIVE lock: add a new column, backfill in batches, switch over`)
           if (/ FOREIGN KEY /.test(upper) && !/ NOT VALID$/.test(upper)) warn('PG104', `a foreign key added to table ${t} without NOT VALID checks every row while both tables are locked: add it NOT VALID and VALIDATE CONSTRAINT later`)
+          if (/ ADD CONSTRAINT \S+ CHECK /.test(upper) && !/ NOT VALID$/.test(upper)) warn('PG106', `a CHECK added to table ${t} without NOT VALID checks every row under an ACCESS EXCLUSIVE lock: add it NOT VALID and VALIDATE CONSTRAINT later`)
+          if (/ ADD (CONSTRAINT \S+ )?(UNIQUE|PRIMARY KEY) /.test(upper) && !/ USING INDEX /.test(upper)) warn('PG107', `a UNIQUE or PRIMARY KEY constraint added to table ${t} builds its index under an ACCESS EXCLUSIVE lock: CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … USING INDEX`)
           if (/ ADD (COLUMN )?/.test(upper) && / DEFAULT /.test(upper) && VOLATILE.test(stmt)) warn('PG105', `a column added to table ${t} with a volatile default rewrites it under an ACCESS EXCLUSIVE lock: add it without a default, backfill in batches, then set the default`)
         }
       }

@@ -70,5 +70,8 @@ describe('migrate:lint', () => {
     // A table created in the same migration is new: indexing it needs no CONCURRENTLY.
     expect(lintMigrationText('m.sql', 'postgres', '-- schema:up\nCREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id);\n')).toEqual([])
     expect(lintMigrationText('m.sql', 'postgres', "-- schema:up\nALTER TABLE users ALTER COLUMN name SET NOT NULL;\nALTER TABLE orders ADD CONSTRAINT o_u FOREIGN KEY (u) REFERENCES users (id);\nALTER TYPE s ADD VALUE 'x';\nUPDATE t SET s = 'x';\n").map((f) => `${f.line} ${f.code}`)).toEqual(['2 PG102', '3 PG104', '5 PG010'])
+    // CHECK without NOT VALID, UNIQUE and PRIMARY KEY constraints on existing tables; NOT VALID and USING INDEX are the safe forms.
+    const constraints = '-- schema:up\nALTER TABLE users ADD CONSTRAINT c CHECK (a > 0);\nALTER TABLE users ADD CONSTRAINT c2 CHECK (a > 0) NOT VALID;\nALTER TABLE users ADD CONSTRAINT u UNIQUE (a);\nALTER TABLE users ADD CONSTRAINT u2 UNIQUE USING INDEX u2_idx;\nALTER TABLE users ADD PRIMARY KEY (id);\n'
+    expect(lintMigrationText('m.sql', 'postgres', constraints).map((f) => `${f.line} ${f.code}`)).toEqual(['2 PG106', '4 PG107', '6 PG107'])
   })
 })

@@ -163,7 +163,7 @@ describe('postgres planner: tables', () => {
       'add check tasks.tasks_title_check',
       'add foreign key tasks.tasks_project_id_fkey',
     ])
-    expect(m.up.warnings.map((w) => w.code)).toEqual(['PG104', 'DATA02', 'DATA01'])
+    expect(m.up.warnings.map((w) => w.code)).toEqual(['PG104', 'PG106', 'PG106', 'PG107', 'DATA02', 'DATA01'])
   })
 
   it('renames a constraint and an index whose definitions stay', async () => {

@@ -11,7 +11,7 @@ import { resolveMigrationName } from '../../migrate/runner.js'
 
 export default class MigrateLint extends BaseCommand {
   static description =
-    'Lint the SQL text of migration files, generated or hand-written: Postgres lock safety (PG010, PG101-PG105) and SQLite transaction rules (SQ001-SQ003). `-- schema:lint-ignore CODE reason` silences a code in its file (the reason is required). Exit 0 clean, 1 findings, 2 cannot run.'
+    'Lint the SQL text of migration files, generated or hand-written: Postgres lock safety (PG010, PG101-PG107) and SQLite transaction rules (SQ001-SQ003). `-- schema:lint-ignore CODE reason` silences a code in its file (the reason is required). Exit 0 clean, 1 findings, 2 cannot run.'
 
   static examples = ['<%= config.bin %> migrate:lint --schema app', '<%= config.bin %> migrate:lint --since origin/main', '<%= config.bin %> migrate:lint --since 0004']
 

@@ -19,6 +19,8 @@ export const LINT_RULES = {
   PG103: 'column type change that rewrites the table',
   PG104: 'foreign key added to an existing table without NOT VALID',
   PG105: 'volatile default on a column added to an existing table',
+  PG106: 'CHECK added to an existing table without NOT VALID',
+  PG107: 'UNIQUE or PRIMARY KEY constraint added to an existing table (its index is built under an ACCESS EXCLUSIVE lock)',
 } as const
 
 /** The rule codes a migration's `-- schema:lint-ignore A,B` lines silence. */
@@ -108,5 +110,19 @@ export function lint(changes: SchemaChanges, statements: readonly PlannedStateme
         `column ${f.target} is added with a volatile default (${c.default?.postgres ?? (c.identity ? 'identity' : c.type.kind)}), which rewrites table ${f.table} under an ACCESS EXCLUSIVE lock: on a large table add it without a default, backfill in batches, then set the default`,
       )
   }
+
+  const constraints = statements.flatMap((s) => {
+    const m = new RegExp(String.raw`^ALTER TABLE ${IDENT} ADD CONSTRAINT ${IDENT} (CHECK|UNIQUE|PRIMARY KEY)\b`).exec(s.sql)
+    return m && existing.has(unquote(m[1]!)) ? [{ table: unquote(m[1]!), name: unquote(m[2]!), kind: m[3]!, notValid: / NOT VALID;$/.test(s.sql) }] : []
+  })
+  for (const c of constraints)
+    if (c.kind === 'CHECK' && !c.notValid)
+      warn('PG106', `CHECK ${c.name} on existing table ${c.table} is checked against every row under an ACCESS EXCLUSIVE lock: on a large table add it NOT VALID and VALIDATE CONSTRAINT in a later migration`)
+  for (const c of constraints)
+    if (c.kind !== 'CHECK')
+      warn(
+        'PG107',
+        `${c.kind} ${c.name} on existing table ${c.table} builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes: on a large table first CREATE UNIQUE INDEX CONCURRENTLY (own migration, --concurrently), then ADD CONSTRAINT ${c.name} ${c.kind} USING INDEX`,
+      )
   return out
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lintIgnores, keepsStorage } from '../../../src/dialects/postgres/lint.js'
-import { defineSchema, enumType, index, sql, t, table, type TableDef } from '../../../src/index.js'
+import { check, defineSchema, enumType, index, sql, t, table, unique, type TableDef } from '../../../src/index.js'
 import { planOf } from './plan-harness.js'
 
 const schema = (tables: Record<string, TableDef>, extra: Partial<Parameters<typeof defineSchema>[0]> = {}) => defineSchema({ name: 'test', dialects: ['postgres'], tables, ...extra })
@@ -48,13 +48,28 @@ describe('postgres lint', () => {
     expect(codes(schema({}), schema({ t1: base({ uid: t.uuid().default(sql.randomUuid) }) }))).toEqual([])
   })
 
+  it('PG106: CHECK added to an existing table; PG107: UNIQUE or PRIMARY KEY constraint added to one', () => {
+    const checked = table({ columns: { id: t.integer().primaryKey(), name: t.varchar(20), amount: t.decimal(10, 2), owner_id: t.integer() }, checks: [check(sql`amount >= 0`, { name: 't1_amount_check' })] })
+    const p = planOf(schema({ t1: base() }), schema({ t1: checked }))
+    expect(p.warnings).toEqual([{ code: 'PG106', message: expect.stringMatching(/^CHECK t1_amount_check on existing table t1 .*ACCESS EXCLUSIVE.*NOT VALID/) }])
+    const uq = table({ columns: { id: t.integer().primaryKey(), name: t.varchar(20), amount: t.decimal(10, 2), owner_id: t.integer() }, uniques: [unique(['name'], { name: 't1_name_key' })] })
+    expect(planOf(schema({ t1: base() }), schema({ t1: uq })).warnings.map((w) => w.code)).toEqual(['PG107'])
+    expect(planOf(schema({ t1: base() }), schema({ t1: uq })).warnings[0]!.message).toMatch(/^UNIQUE t1_name_key on existing table t1 .*CONCURRENTLY.*USING INDEX/)
+    const noPk = table({ columns: { id: t.integer().notNull(), name: t.varchar(20) } })
+    const pk = table({ columns: { id: t.integer().primaryKey(), name: t.varchar(20) } })
+    expect(codes(schema({ t1: noPk }), schema({ t1: pk }))).toContain('PG107')
+    // On a new table, nothing to scan.
+    expect(codes(schema({}), schema({ t1: checked }))).toEqual([])
+    expect(codes(schema({}), schema({ t1: uq }))).toEqual([])
+  })
+
   it('PG010: enum value added and used in one migration', () => {
     const e = enumType('s', ['a'])
     const e2 = enumType('s', ['a', 'b'])
     const a = schema({ t1: base({ s: t.enum(e) }) }, { enums: [e] })
     expect(codes(a, schema({ t1: base({ s: t.enum(e2) }) }, { enums: [e2] }))).toEqual([])
     expect(codes(a, schema({ t1: base({ s: t.enum(e2).default('b') }) }, { enums: [e2] }))).toEqual(['PG010'])
-    expect(codes(a, schema({ t1: base({ s: t.enum(e2).check(sql`s <> 'b'`) }) }, { enums: [e2] }))).toEqual(['PG010'])
+    expect(codes(a, schema({ t1: base({ s: t.enum(e2).check(sql`s <> 'b'`) }) }, { enums: [e2] }))).toEqual(['PG010', 'PG106'])
   })
 
   it('reads -- schema:lint-ignore directives', () => {

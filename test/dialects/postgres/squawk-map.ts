@@ -1,0 +1,95 @@
+/**
+ * What each squawk rule (squawk-cli 2.66, default rule set) means for
+ * schemaforge's Postgres migrations: the lint code of ours that says the same
+ * thing, or why the finding does not apply or is accepted. test/dialects/
+ * postgres/squawk.test.ts fails on a squawk finding whose rule is not here, so
+ * the comparison cannot go stale silently. Written by us from squawk's rule
+ * names and messages and from Postgres' lock levels (issue 13); the table in
+ * BENCHMARKS.md ("squawk comparison") is this file with counts.
+ */
+import type { LINT_RULES } from '../../../src/dialects/postgres/lint.js'
+
+/** Our warning codes: the Postgres lint rules (src/dialects/postgres/lint.ts) and the data-conflict warnings (src/migrate/safety.ts). */
+export type OurCode = keyof typeof LINT_RULES | 'DATA01' | 'DATA02'
+
+/**
+ * A squawk rule is one of our codes (the migration that squawk flags then
+ * carries one of them in its header; `otherwise` says why a flagged
+ * migration without one is right) or accepted, with the reason.
+ */
+export type SquawkEntry = { readonly codes: readonly OurCode[]; readonly note: string; readonly otherwise?: string } | { readonly accepted: string }
+
+export const SQUAWK_MAP: Readonly<Record<string, SquawkEntry>> = {
+  'adding-field-with-default': {
+    codes: ['PG105'],
+    note: 'volatile default on a column added to an existing table: both rewrite-under-ACCESS-EXCLUSIVE warnings; stable defaults such as now() are flagged by neither',
+  },
+  'adding-foreign-key-constraint': {
+    codes: ['PG104', 'DATA02'],
+    note: 'PG104: the scan under SHARE ROW EXCLUSIVE on both tables; DATA02: rows that point at no parent make it fail',
+  },
+  'adding-not-nullable-field': {
+    codes: ['PG102'],
+    note: 'SET NOT NULL scans the table under ACCESS EXCLUSIVE; PG102 names the CHECK … NOT VALID / VALIDATE / SET NOT NULL sequence',
+  },
+  'ban-drop-column': {
+    accepted:
+      'a dropped column is a declared, destructive change: migrate:new refuses it without --allow-destructive and writes `-- schema:breaking drop column …` into the header; the DROP itself only takes a brief ACCESS EXCLUSIVE lock (no rewrite)',
+  },
+  'ban-drop-not-null': {
+    accepted: 'dropping NOT NULL is a catalog-only change (no scan, brief lock); squawk flags it because writers may start storing NULLs that readers do not expect, which is what the schema now declares',
+  },
+  'ban-drop-table': {
+    accepted: 'a dropped table is declared and destructive: migrate:new refuses it without --allow-destructive and marks it `-- schema:breaking` in the header and the history doc',
+  },
+  'changing-column-type': {
+    codes: ['PG103'],
+    note: 'a type change that rewrites the table',
+    otherwise:
+      'a type change that keeps the stored bytes (varchar(n) to a longer varchar or text, numeric to a wider precision with the same scale) is a catalog-only change on Postgres ≥ 9.2: no rewrite, no scan; PG103 stays silent on purpose (keepsStorage in lint.ts)',
+  },
+  'constraint-missing-not-valid': {
+    codes: ['PG104', 'PG106', 'PG107'],
+    note: 'PG104 (foreign key) and PG106 (CHECK) name the NOT VALID / VALIDATE CONSTRAINT sequence; UNIQUE has no NOT VALID form, its index build is what locks (PG107)',
+  },
+  'disallowed-unique-constraint': {
+    codes: ['PG107'],
+    note: 'ADD CONSTRAINT … UNIQUE builds its index under ACCESS EXCLUSIVE; PG107 names CREATE UNIQUE INDEX CONCURRENTLY then ADD CONSTRAINT … USING INDEX (and DATA01 warns that duplicates make it fail)',
+  },
+  'prefer-bigint-over-int': {
+    accepted: 'a type the schema declares (t.integer()): squawk advises against 32-bit ids in general; not a lock or rewrite question, and the planner writes the declared type',
+  },
+  'prefer-identity': {
+    accepted: 'a type the schema declares (t.serial()/t.bigserial()); identity columns are available (primaryKey({ autoincrement: true }) / .identity()); not a lock question',
+  },
+  'prefer-robust-stmts': {
+    accepted:
+      'only flagged outside a transaction (--concurrently): a failed CREATE INDEX CONCURRENTLY leaves an INVALID index that the runner drops (src/dialects/postgres/migrate.ts), so the rerun succeeds; IF NOT EXISTS would instead skip a same-named index with another definition and record the migration as applied',
+  },
+  'prefer-text-field': {
+    accepted:
+      'varchar(n) is declared in the schema (t.varchar(n)) and is what the docs and types report; widening it later is catalog-only (see changing-column-type) and narrowing it is PG103 and destructive',
+  },
+  'renaming-column': {
+    accepted: 'a rename is declared (renamedFrom) and is a catalog-only change under a brief ACCESS EXCLUSIVE lock; that clients reading the old name break is the declared intent',
+  },
+  'renaming-table': {
+    accepted: 'a table rename is declared (renamedFrom) and catalog-only under a brief ACCESS EXCLUSIVE lock; clients reading the old name break by the declared intent',
+  },
+  'require-concurrent-index-creation': {
+    codes: ['PG101'],
+    note: 'index on an existing table without CONCURRENTLY; --concurrently writes it as a no-transaction migration of its own',
+  },
+  'require-concurrent-index-deletion': {
+    accepted:
+      'DROP INDEX takes a brief ACCESS EXCLUSIVE lock without scanning, so we have no code for it (gap, see BENCHMARKS.md); --concurrently writes DROP INDEX CONCURRENTLY in a no-transaction migration',
+  },
+  'require-lock-timeout': {
+    accepted:
+      'no lock_timeout is set by the planner or the runner (gap, see BENCHMARKS.md): setting one makes a migration fail instead of queueing behind a long transaction, which needs a retry policy at deploy; it is a deploy setting (PGOPTIONS=-c lock_timeout=… or the role), not something each file should hard-code. Also flagged on new-table-only migrations (0001_init, comment-only 0002) where nothing waits on an existing table',
+  },
+  'require-statement-timeout': {
+    accepted:
+      'no statement_timeout is set on purpose: it would abort legitimate long steps (backfills, CREATE INDEX CONCURRENTLY on a large table); the deploy sets it if wanted, as for lock_timeout',
+  },
+}
