@@ -118,7 +118,7 @@ function failed(name: string, direction: string, e: unknown, noTransaction: bool
     cause.progress ?? (noTransaction ? 'it runs without a transaction, so statements before the failing one stay applied; the migration is not recorded' : 'nothing of it was applied')
   return new UserError(
     `migration ${name} (${direction}) failed: ${first}; ${progress}${rest.length ? '\n  ' + rest.join('\n  ') : ''}`,
-    cause instanceof UserError && (cause as UserError).hint ? (cause as UserError).hint! : 'fix the migration SQL or the data it trips over, then run again',
+    cause instanceof UserError && (cause as UserError).hint ? (cause as UserError).hint! : 'fix the data it trips over and run again; if the migration itself is wrong and no database has applied it, edit it, then re-record its checksum with `schema migrate:hash`',
   )
 }
 
