@@ -1,5 +1,6 @@
 /**
- * What each squawk rule (squawk-cli 2.66, default rule set) means for
+ * What each squawk rule (squawk-cli 2.61, pinned: later versions publish no
+ * macOS/Windows binaries, so npm ci cannot lock them; default rule set) means for
  * schemaforge's Postgres migrations: the lint code of ours that says the same
  * thing, or why the finding does not apply or is accepted. test/dialects/
  * postgres/squawk.test.ts fails on a squawk finding whose rule is not here, so
@@ -31,6 +32,10 @@ export const SQUAWK_MAP: Readonly<Record<string, SquawkEntry>> = {
   'adding-not-nullable-field': {
     codes: ['PG102'],
     note: 'SET NOT NULL scans the table under ACCESS EXCLUSIVE; PG102 names the CHECK … NOT VALID / VALIDATE / SET NOT NULL sequence',
+  },
+  'ban-char-field': {
+    accepted:
+      'squawk 2.61 reports `character varying(n)` (varchar, as the schema declares it) under this rule; later versions report the same columns as prefer-text-field, accepted below. No column here is fixed-width `character(n)`',
   },
   'ban-drop-column': {
     accepted:
