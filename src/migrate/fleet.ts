@@ -216,7 +216,8 @@ async function migrateOne(t: FleetTarget, files: readonly MigrationFile[], optio
     const run: RunOptions = { ...(options.to ? { to: options.to } : {}), ...(options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {}) }
     const steps = await migrateUp(db, files, run)
     const applied = steps.filter((s) => !s.skipped).map((s) => s.name)
-    const at = (await migrationStatus(db, files)).applied.map((a) => a.name).sort().at(-1)
+    // Steps come in order and the runner refuses out-of-order ones, so the last applied step is the newest; only an already-current target needs the read.
+    const at = applied.at(-1) ?? (await migrationStatus(db, files)).applied.map((a) => a.name).sort().at(-1)
     return { target: t.label, outcome: applied.length ? 'applied' : 'current', applied, ...(at ? { at } : {}) }
   } catch (e) {
     const err = e as Error & { hint?: string }
