@@ -15,6 +15,7 @@ import { p6Rebuild } from './p6-rebuild.mjs'
 import { p7Memory } from './p7-memory.mjs'
 import { s1Seed } from './s1-seed.mjs'
 import { i1Install } from './i1-install.mjs'
+import { f1SqliteFleet, f2PostgresFleet } from './f-fleet.mjs'
 
 const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
@@ -32,6 +33,8 @@ const SECTIONS = [
   ['P7', p7Memory],
   ['S1', s1Seed],
   ['I1', i1Install],
+  ['F1', f1SqliteFleet],
+  ['F2', f2PostgresFleet],
 ]
 
 mkdirSync(WORK, { recursive: true })

@@ -9,6 +9,14 @@ export interface SchemaEntry {
   /** Default database for `migrate`/`verify` without `--db`, e.g. `sqlite:.data/anyon.db`. */
   readonly database?: string
   /**
+   * The schema's fleet of databases, as `--targets` takes it: a glob of
+   * SQLite files (`'tenants/*.db'`) or a file listing one database per line,
+   * relative to the config file. `migrate` and `migrate:status` without
+   * `--db` and `--targets` then cover these instead of `database`; commands
+   * on one database (`verify`, `seed`, `migrate:down`, …) still use `database`.
+   */
+  readonly targets?: string
+  /**
    * Generated Kysely types: `dialect` is the engine whose values they describe
    * (default: the engine of `database`, else the first of `dialects`).
    */

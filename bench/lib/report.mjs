@@ -83,6 +83,14 @@ function section(run) {
     const p = R.S1
     lines.push(row(`S1 \`schema seed\` anyon, SQLite, ${p.tasks?.toLocaleString('en')} tasks (${p.rows.toLocaleString('en')} rows)`, p.seed, [`target < 30 s ${ok(p.seed.medianMs < p.targets.ms)}`]))
   }
+  for (const [id, what] of [['F1', 'SQLite files'], ['F2', 'Postgres schemas in one database']]) {
+    const p = R[id]
+    if (!p || p.error) continue
+    const loop = { ...p.loop, medianMs: p.loop.extrapolatedMs, minMs: (p.loop.minMs / p.loop.targets) * p.targets, maxMs: (p.loop.maxMs / p.loop.targets) * p.targets }
+    lines.push(row(`${id} \`schema migrate --targets\`, ${p.targets.toLocaleString('en')} ${what} × ${p.migrations} migrations, --parallel ${p.parallel}`, p.ours, [`${x(p.ours, p.bare)} of the floor; target ≤ ${p.target.ratio}× ${ok(p.ours.medianMs <= p.target.ratio * p.bare.medianMs)}; a loop of CLI processes would be ${x(loop, p.ours)} of ours`]))
+    lines.push(row(`${id} same SQL from one Node process (${id === 'F1' ? 'better-sqlite3' : 'pg'}), ${p.parallel} at a time`, p.bare, ['floor']))
+    lines.push(row(`${id} one CLI process per target, extrapolated from ${p.loop.targets} (measured ${fmtMs(p.loop.medianMs)})`, loop, ['comparison']))
+  }
   lines.push('')
   if (R.I1 && !R.I1.error) {
     const daily = R.I1.rows[0]

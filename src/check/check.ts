@@ -123,3 +123,38 @@ export async function checkSchema(schema: LoadedSchema, dirs: ProjectDirs, optio
   const clean = !stale.length && !unmigrated.length && !migrationFiles.length && !numbering.length && !migrationLint.length && (drift?.ok ?? true) && !belowMin
   return { schema: schema.name, stale, unmigrated, migrationFiles, numbering, migrationLint, ...(drift ? { drift } : {}), lint, clean }
 }
+
+/** How `check --targets` found one database. */
+export interface TargetVerify {
+  readonly target: string
+  /** `failed`: the database could not be read (the error says why). */
+  readonly outcome: 'matches' | 'drift' | 'failed'
+  /** Drift findings and failed plan checks, one message each. */
+  readonly findings: readonly string[]
+  readonly error?: string
+  readonly hint?: string
+}
+
+/** `check --targets`: `verify` of every target against the schema, through the fleet loop `migrate --targets` uses. */
+export async function verifyTargets(schema: LoadedSchema, spec: string, root: string, options: { parallel?: number } = {}): Promise<TargetVerify[]> {
+  const { expandTargets, runFleet, withTarget } = await import('../migrate/fleet.js')
+  const { maskUrl } = await import('../db/connect.js')
+  const fail = (target: string, e: unknown): TargetVerify => {
+    const err = e as Error & { hint?: string }
+    return { target, outcome: 'failed', findings: [], error: maskUrl(err.message), ...(err.hint ? { hint: err.hint } : {}) }
+  }
+  return runFleet(
+    await expandTargets(spec, root),
+    async (t) => {
+      try {
+        const r = await withTarget(t, (db) => verifyDatabase(schema.ir, db, t.pgSchema ? { pgSchema: t.pgSchema } : {}))
+        const findings = [...r.findings.map((f) => f.message), ...r.plans.filter((p) => !p.pass).map((p) => p.message)]
+        return { target: t.label, outcome: r.ok ? 'matches' : 'drift', findings }
+      } catch (e) {
+        return fail(t.label, e)
+      }
+    },
+    (t) => fail(t.label, new Error('skipped')),
+    options,
+  )
+}

@@ -26,11 +26,11 @@ export interface MigrationTarget {
 export async function forEachMigrationTarget<T>(
   schemaRef: string | undefined,
   dbUrl: string | undefined,
-  options: { create?: boolean; single?: boolean; dryRun?: boolean },
+  options: { create?: boolean; single?: boolean; dryRun?: boolean; schemas?: readonly LoadedSchema[] },
   fn: (target: MigrationTarget) => Promise<T>,
 ): Promise<T[]> {
   const single = !!dbUrl || !!options.single
-  const schemas = await loadSchemas(schemaRef, { all: !single, single })
+  const schemas = options.schemas ?? (await loadSchemas(schemaRef, { all: !single, single }))
   const dirs = await projectDirs()
   const out: T[] = []
   for (const schema of schemas) {
@@ -56,13 +56,40 @@ export async function forEachMigrationTarget<T>(
  * `migrate --targets`: the one schema's migration files per dialect (read
  * once for the whole fleet), and the project root the targets resolve from.
  */
-export async function fleetMigrations(schemaRef: string | undefined): Promise<{ root: string; filesFor: (dialect: Dialect) => MigrationFile[] }> {
-  const [schema] = await loadSchemas(schemaRef, { all: false, single: true })
+export async function fleetMigrations(schemaRef: string | undefined, loaded?: LoadedSchema): Promise<{ root: string; filesFor: (dialect: Dialect) => MigrationFile[] }> {
+  const schema = loaded ?? (await loadSchemas(schemaRef, { all: false, single: true }))[0]!
   const dirs = await projectDirs()
-  const paths = migrationPaths(dirs.migrations, schema!.ir.name)
+  const paths = migrationPaths(dirs.migrations, schema.ir.name)
   const cache = new Map<Dialect, MigrationFile[]>()
   return {
     root: dirs.root,
     filesFor: (dialect) => cache.get(dialect) ?? (cache.set(dialect, readMigrations(paths.dialectDir(dialect))), cache.get(dialect)!),
+  }
+}
+
+/** A schema whose databases are a fleet, and the `--targets` value (or config `targets`) naming them. */
+export interface SchemaFleet {
+  readonly schema: LoadedSchema
+  readonly spec: string
+}
+
+/**
+ * How `migrate` and `migrate:status` split their work. `--targets`: that
+ * one schema over those targets. `--db`: that one database. Neither: every
+ * schema (or `--schema`'s) whose entry in schema.config.ts has `targets`
+ * runs over them as a fleet; the others (`rest`) go to their default
+ * database as before.
+ */
+export async function splitFleets(schemaRef: string | undefined, dbUrl: string | undefined, targets: string | undefined): Promise<{ fleets: SchemaFleet[]; rest?: LoadedSchema[] }> {
+  if (targets) {
+    if (dbUrl) throw new UserError('--targets cannot be combined with --db', 'pass either --targets (many databases) or --db (one)')
+    const [schema] = await loadSchemas(schemaRef, { all: false, single: true })
+    return { fleets: [{ schema: schema!, spec: targets }] }
+  }
+  if (dbUrl) return { fleets: [] }
+  const schemas = await loadSchemas(schemaRef, { all: true })
+  return {
+    fleets: schemas.filter((s) => s.entry.targets).map((s) => ({ schema: s, spec: s.entry.targets! })),
+    rest: schemas.filter((s) => !s.entry.targets),
   }
 }

@@ -1,7 +1,9 @@
 import * as Flags from '@oclif/core/flags'
 import { BaseCommand } from '../cli/base.js'
 import { projectDirs } from '../cli/project.js'
-import { checkSchema, type CheckReport } from '../check/check.js'
+import { checkSchema, verifyTargets, type CheckReport, type TargetVerify } from '../check/check.js'
+import { UserError } from '../errors.js'
+import { table } from '../migrate/fleet.js'
 import { loadGenerators } from '../generate/index.js'
 import { loadSchemas } from '../load/load.js'
 import { annotation } from '../migrate/lint.js'
@@ -13,20 +15,23 @@ function annotate(file: string, message: string): string {
 }
 
 export default class Check extends BaseCommand {
-  static description = 'CI gate: generated files stale? schema changed without a migration? migration files edited? With --db, also verify. Exit 0 clean, 1 drift, 2 cannot run.'
+  static description = 'CI gate: generated files stale? schema changed without a migration? migration files edited? With --db, also verify; with --targets, verify each of many databases (one row each). Exit 0 clean, 1 drift, 2 cannot run.'
 
   static examples = ['<%= config.bin %> check --all', '<%= config.bin %> check --schema anyon --db sqlite:.data/anyon.db']
 
   static flags = {
     all: Flags.boolean({ description: 'every schema in schema.config.ts (the default without --schema)' }),
     db: Flags.string({ description: 'also verify this database against the schema' }),
+    targets: Flags.string({ description: "also verify many databases (one schema): a glob of SQLite files or a file listing one per line, as `migrate --targets` takes it" }),
+    parallel: Flags.integer({ description: 'with --targets: databases verified at the same time', default: 4, min: 1 }),
   }
 
-  async run(): Promise<{ clean: boolean; schemas: CheckReport[] }> {
+  async run(): Promise<{ clean: boolean; schemas: CheckReport[]; targets?: TargetVerify[] }> {
     const { flags } = await this.parse(Check)
+    if (flags.targets && (flags.db || flags.all)) throw new UserError('--targets cannot be combined with --db or --all', 'pass one schema (--schema N) and either --targets or --db')
     await loadGenerators()
     const dirs = await projectDirs()
-    const schemas = await loadSchemas(flags.schema, { all: true })
+    const schemas = await loadSchemas(flags.schema, flags.targets ? { all: false, single: true } : { all: true })
     const reports: CheckReport[] = []
     for (const s of schemas)
       reports.push(await checkSchema(s, dirs, { ...(flags.db ? { db: flags.db } : {}), lang: dirs.lang, ...(dirs.coverageMin !== undefined ? { coverageMin: dirs.coverageMin } : {}) }))
@@ -80,8 +85,16 @@ export default class Check extends BaseCommand {
         for (const p of r.drift.plans.filter((x) => !x.pass)) this.log(`  plan: ${p.message}`)
       }
     }
-    const clean = reports.every((r) => r.clean)
-    if (!clean) process.exitCode = 1
-    return { clean, schemas: reports }
+    let targets: TargetVerify[] | undefined
+    if (flags.targets) {
+      targets = await verifyTargets(schemas[0]!, flags.targets, dirs.root, { parallel: flags.parallel })
+      const rows = targets.map((t) => [t.target, t.outcome, String(t.findings.length), t.error ? t.error.split('\n')[0]! : (t.findings[0] ?? '') + (t.findings.length > 1 ? ` (+${t.findings.length - 1} more, --json lists them)` : '')])
+      const n = (o: TargetVerify['outcome']) => targets!.filter((t) => t.outcome === o).length
+      this.log(table(['target', 'verify', 'findings', 'first finding'], rows, `${targets.length} targets: ${n('matches')} match, ${n('drift')} drift, ${n('failed')} failed`))
+    }
+    const clean = reports.every((r) => r.clean) && (targets ?? []).every((t) => t.outcome === 'matches')
+    // A target that cannot be read is "cannot run" (2), as a --db that cannot be opened is.
+    process.exitCode = targets?.some((t) => t.outcome === 'failed') ? 2 : clean ? process.exitCode : 1
+    return { clean, schemas: reports, ...(targets ? { targets } : {}) }
   }
 }

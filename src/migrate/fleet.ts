@@ -92,6 +92,56 @@ function fleetTarget(line: string, base: string): FleetTarget {
   return { label: maskUrl(line), target: { dialect: 'postgres', url: u.toString() }, pgSchema: schema }
 }
 
+/** Options of {@link runFleet}: how many targets at once, and when to stop starting new ones. */
+export interface FleetLoopOptions<R> {
+  /** Targets worked on at the same time (default 4). */
+  readonly parallel?: number
+  /** After the first result `failed` calls a failure, start no further target (running ones finish). */
+  readonly failFast?: boolean
+  readonly failed?: (result: R) => boolean
+  /** Called as each target finishes, with how many have finished. */
+  readonly onDone?: (result: R, done: number, total: number) => void
+}
+
+/**
+ * The bounded-parallel loop every fleet command shares (`migrate`,
+ * `migrate:status`, `check --targets`): `run` for each target, at most
+ * `parallel` at once; with `failFast`, targets not yet started after a
+ * failure get `skip` instead. Results come back in target order.
+ */
+export async function runFleet<R>(targets: readonly FleetTarget[], run: (t: FleetTarget) => Promise<R>, skip: (t: FleetTarget) => R, options: FleetLoopOptions<R> = {}): Promise<R[]> {
+  const results: R[] = new Array(targets.length)
+  const parallel = Math.max(1, Math.min(options.parallel ?? 4, targets.length))
+  let next = 0
+  let done = 0
+  let stop = false
+  const worker = async () => {
+    for (let i = next++; i < targets.length; i = next++) {
+      const t = targets[i]!
+      const r = stop ? skip(t) : await run(t)
+      if (options.failFast && options.failed?.(r)) stop = true
+      results[i] = r
+      options.onDone?.(r, ++done, targets.length)
+    }
+  }
+  await Promise.all(Array.from({ length: parallel }, worker))
+  return results
+}
+
+/**
+ * Opens one target for reading (`migrate:status`, `check --targets`): a
+ * SQLite file must exist; a Postgres `?schema=` target runs with its
+ * search_path. Closes the connection after `fn`.
+ */
+export async function withTarget<R>(t: FleetTarget, fn: (db: DbClient) => Promise<R>): Promise<R> {
+  const db = await connect(t.target, { mustExist: true })
+  try {
+    return await fn(db)
+  } finally {
+    await db.close().catch(() => {})
+  }
+}
+
 /**
  * Applies pending migrations to every target, at most `parallel` at once,
  * each through {@link migrateUp} (its own lock and transaction rules). A
@@ -100,22 +150,60 @@ function fleetTarget(line: string, base: string): FleetTarget {
  * Results come back in target order.
  */
 export async function migrateFleet(targets: readonly FleetTarget[], filesFor: (dialect: DbTarget['dialect']) => readonly MigrationFile[], options: FleetOptions = {}): Promise<FleetResult[]> {
-  const results: FleetResult[] = new Array(targets.length)
-  const parallel = Math.max(1, Math.min(options.parallel ?? 4, targets.length))
-  let next = 0
-  let done = 0
-  let stop = false
-  const worker = async () => {
-    for (let i = next++; i < targets.length; i = next++) {
-      const t = targets[i]!
-      const r: FleetResult = stop ? { target: t.label, outcome: 'skipped', applied: [] } : await migrateOne(t, filesFor(t.target.dialect), options)
-      if (r.outcome === 'failed' && options.failFast) stop = true
-      results[i] = r
-      options.onDone?.(r, ++done, targets.length)
-    }
-  }
-  await Promise.all(Array.from({ length: parallel }, worker))
-  return results
+  return runFleet(targets, (t) => migrateOne(t, filesFor(t.target.dialect), options), (t): FleetResult => ({ target: t.label, outcome: 'skipped', applied: [] }), {
+    ...options,
+    failed: (r) => r.outcome === 'failed',
+  })
+}
+
+/** How `migrate:status` found one target. */
+export interface FleetStatus {
+  readonly target: string
+  /** `failed`: the status could not be read (the error says why). */
+  readonly outcome: 'in sync' | 'not in sync' | 'failed'
+  readonly applied: number
+  readonly pending: readonly string[]
+  /** The newest applied migration, if any. */
+  readonly at?: string
+  /** Tampered, unknown and out-of-order migrations, one line each. */
+  readonly problems: readonly string[]
+  readonly error?: string
+  readonly hint?: string
+}
+
+/** `migrate:status --targets`: reads each target's migration status (nothing is written, no schema created). */
+export async function statusFleet(targets: readonly FleetTarget[], filesFor: (dialect: DbTarget['dialect']) => readonly MigrationFile[], options: FleetLoopOptions<FleetStatus> = {}): Promise<FleetStatus[]> {
+  return runFleet(
+    targets,
+    async (t): Promise<FleetStatus> => {
+      try {
+        const s = await withTarget(t, (db) => migrationStatus(db, filesFor(t.target.dialect)))
+        const problems = [...s.tampered.map((x) => `tampered ${x.file}`), ...s.unknown.map((u) => `unknown ${u}`), ...s.outOfOrder.map((o) => `out of order ${o}`), ...(s.noMigrations ? [`no ${t.target.dialect} migrations yet`] : [])]
+        const at = s.applied.map((a) => a.name).sort().at(-1)
+        const ok = s.inSync && !s.outOfOrder.length
+        return { target: t.label, outcome: ok ? 'in sync' : 'not in sync', applied: s.applied.length, pending: s.pending, ...(at ? { at } : {}), problems }
+      } catch (e) {
+        const err = e as Error & { hint?: string }
+        return { target: t.label, outcome: 'failed', applied: 0, pending: [], problems: [], error: maskUrl(err.message), ...(err.hint ? { hint: err.hint } : {}) }
+      }
+    },
+    (t) => ({ target: t.label, outcome: 'failed', applied: 0, pending: [], problems: [], error: 'skipped' }),
+    options,
+  )
+}
+
+/** The status summary: one row per target and a totals line. */
+export function statusTable(results: readonly FleetStatus[]): string {
+  const rows = results.map((r) => [r.target, r.outcome, String(r.applied), r.pending.length ? appliedCell(r.pending) : '-', r.at ?? '-', r.error ? r.error.split('\n')[0]! : r.problems.join('; ')])
+  const count = (o: FleetStatus['outcome']) => results.filter((r) => r.outcome === o).length
+  return table(['target', 'status', 'applied', 'pending', 'at', 'problems'], rows, `${results.length} targets: ${count('in sync')} in sync, ${count('not in sync')} not in sync, ${count('failed')} failed`)
+}
+
+/** Columns padded to their widest cell (the last one not), then the totals line. */
+export function table(head: readonly string[], rows: readonly string[][], totals: string): string {
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(width[i]!))).join('  ').trimEnd()
+  return [line(head), ...rows.map(line), totals].join('\n')
 }
 
 async function migrateOne(t: FleetTarget, files: readonly MigrationFile[], options: FleetOptions): Promise<FleetResult> {
@@ -128,7 +216,8 @@ async function migrateOne(t: FleetTarget, files: readonly MigrationFile[], optio
     const run: RunOptions = { ...(options.to ? { to: options.to } : {}), ...(options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {}) }
     const steps = await migrateUp(db, files, run)
     const applied = steps.filter((s) => !s.skipped).map((s) => s.name)
-    const at = (await migrationStatus(db, files)).applied.map((a) => a.name).sort().at(-1)
+    // Steps come in order and the runner refuses out-of-order ones, so the last applied step is the newest; only an already-current target needs the read.
+    const at = applied.at(-1) ?? (await migrationStatus(db, files)).applied.map((a) => a.name).sort().at(-1)
     return { target: t.label, outcome: applied.length ? 'applied' : 'current', applied, ...(at ? { at } : {}) }
   } catch (e) {
     const err = e as Error & { hint?: string }
@@ -159,10 +248,7 @@ function appliedCell(names: readonly string[]): string {
 /** The summary as a plain-text table (one row per target, in target order) and a totals line. */
 export function fleetTable(results: readonly FleetResult[]): string {
   const rows = results.map((r) => [r.target, r.outcome === 'current' ? 'already current' : r.outcome, appliedCell(r.applied), r.at ?? '-', r.error ? r.error.split('\n')[0]! : ''])
-  const head = ['target', 'result', 'applied', 'at', 'error']
-  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(width[i]!))).join('  ').trimEnd()
   const count = (o: FleetOutcome) => results.filter((r) => r.outcome === o).length
   const totals = `${results.length} targets: ${count('applied')} applied, ${count('current')} already current, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped (--fail-fast)` : ''}`
-  return [line(head), ...rows.map(line), totals].join('\n')
+  return table(['target', 'result', 'applied', 'at', 'error'], rows, totals)
 }

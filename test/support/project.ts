@@ -17,7 +17,7 @@ export interface TempProject {
 export const SRC = (p: string) => JSON.stringify(path.join(ROOT, 'src', p))
 
 /** Creates a temp project holding one schema `app` from `schemaSource`, with `database` as its default. */
-export function tempProject(schemaSource: string, options: { database?: string; dialects?: string[] } = {}): TempProject {
+export function tempProject(schemaSource: string, options: { database?: string; dialects?: string[]; targets?: string } = {}): TempProject {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'schema-project-'))
   const write = (rel: string, contents: string) => {
     const file = path.join(dir, rel)
@@ -30,7 +30,7 @@ export function tempProject(schemaSource: string, options: { database?: string; 
     'schema.config.ts',
     `import { defineConfig } from ${SRC('config.js')}
 export default defineConfig({
-  schemas: { app: { file: 'schemas/app.ts', ${options.dialects ? `dialects: ${JSON.stringify(options.dialects)}, ` : ''}database: ${JSON.stringify(options.database ?? 'sqlite:.data/app.db')} } },
+  schemas: { app: { file: 'schemas/app.ts', ${options.dialects ? `dialects: ${JSON.stringify(options.dialects)}, ` : ''}database: ${JSON.stringify(options.database ?? 'sqlite:.data/app.db')}${options.targets ? `, targets: ${JSON.stringify(options.targets)}` : ''} } },
 })
 `,
   )

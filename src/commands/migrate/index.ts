@@ -1,13 +1,13 @@
 import * as Flags from '@oclif/core/flags'
 import { BaseCommand } from '../../cli/base.js'
-import { fleetMigrations, forEachMigrationTarget } from '../../cli/migrations.js'
+import { fleetMigrations, forEachMigrationTarget, splitFleets } from '../../cli/migrations.js'
 import { UserError } from '../../errors.js'
 import { fleetTable, type FleetResult } from '../../migrate/fleet.js'
 import { migrateUp, type RunStep } from '../../migrate/runner.js'
 
 export default class Migrate extends BaseCommand {
   static description =
-    "Apply pending migrations, each in a transaction, under a lock, recorded in _schema_migrations. Without --schema and --db: every schema of schema.config.ts to its own database. Exit 0 applied (or nothing pending), 1 tampered/out of order or no migrations yet, 2 failed."
+    "Apply pending migrations, each in a transaction, under a lock, recorded in _schema_migrations. Without --db and --targets: every schema of schema.config.ts (or --schema's) to its own database, or over its targets when schema.config.ts gives it targets. Exit 0 applied (or nothing pending), 1 tampered/out of order or no migrations yet, 2 failed."
 
   static examples = ['<%= config.bin %> migrate', '<%= config.bin %> migrate --schema vision --db postgres://localhost/vision', '<%= config.bin %> migrate --schema anyon --dry-run']
 
@@ -20,24 +20,30 @@ export default class Migrate extends BaseCommand {
     'fail-fast': Flags.boolean({ description: 'with --targets: start no further database after the first failure' }),
   }
 
-  async run(): Promise<{ schemas: { schema: string; database: string; applied: RunStep[]; noMigrations?: boolean }[] } | { targets: FleetResult[] }> {
+  async run(): Promise<{ schemas: ({ schema: string; database: string; applied: RunStep[]; noMigrations?: boolean } | { schema: string; targets: string; results: FleetResult[] })[] } | { targets: FleetResult[] }> {
     const { flags } = await this.parse(Migrate)
-    if (flags.targets) {
-      if (flags.db || flags['dry-run']) throw new UserError('--targets cannot be combined with --db or --dry-run', 'pass either --targets or --db; for a dry run, use --db on one database')
-      const { root, filesFor } = await fleetMigrations(flags.schema)
+    if (flags.targets && flags['dry-run']) throw new UserError('--targets cannot be combined with --dry-run', 'for a dry run, use --db on one database')
+    const { fleets, rest } = await splitFleets(flags.schema, flags.db, flags.targets)
+    const fleetRuns: { schema: string; targets: string; results: FleetResult[] }[] = []
+    // Config `targets` and --dry-run: a dry run is for one database, so those schemas are refused rather than silently skipped.
+    if (fleets.length && flags['dry-run']) throw new UserError(`schema "${fleets[0]!.schema.name}" has targets in schema.config.ts; --dry-run needs one database`, 'pass --db with one of its databases')
+    for (const { schema, spec } of fleets) {
+      const { root, filesFor } = await fleetMigrations(flags.schema, schema)
       const { expandTargets, migrateFleet } = await import('../../migrate/fleet.js')
-      const targets = await migrateFleet(await expandTargets(flags.targets, root), filesFor, {
+      const results = await migrateFleet(await expandTargets(spec, root), filesFor, {
         parallel: flags.parallel,
         failFast: flags['fail-fast'],
         ...(flags.to ? { to: flags.to } : {}),
         onDone: (r, done, total) =>
           this.logToStderr(`[${done}/${total}] ${r.target}: ${r.outcome === 'failed' ? `failed: ${r.error!.split('\n')[0]}` : r.outcome === 'applied' ? `applied ${r.applied.join(', ')}` : r.outcome === 'current' ? 'already current' : 'skipped (--fail-fast)'}`),
       })
-      this.log(fleetTable(targets))
-      if (targets.some((t) => t.outcome !== 'applied' && t.outcome !== 'current')) process.exitCode = 2
-      return { targets }
+      if (!flags.targets) this.log(`${schema.name} (targets ${spec}):`)
+      this.log(fleetTable(results))
+      if (results.some((t) => t.outcome !== 'applied' && t.outcome !== 'current')) process.exitCode = 2
+      fleetRuns.push({ schema: schema.name, targets: spec, results })
     }
-    const schemas = await forEachMigrationTarget(flags.schema, flags.db, { create: !flags['dry-run'], dryRun: flags['dry-run'] }, async ({ schema, db, files }) => {
+    if (flags.targets) return { targets: fleetRuns[0]!.results }
+    const schemas = await forEachMigrationTarget(flags.schema, flags.db, { create: !flags['dry-run'], dryRun: flags['dry-run'], ...(rest ? { schemas: rest } : {}) }, async ({ schema, db, files }) => {
       if (files.length === 0) {
         // An empty database and no migration: "nothing to apply" would read as success.
         process.exitCode = 1
@@ -49,6 +55,6 @@ export default class Migrate extends BaseCommand {
       else if (steps.length === 0) this.log(`${schema.name}: nothing to apply on ${db.target}`)
       return { schema: schema.name, database: db.target, applied: steps }
     })
-    return { schemas }
+    return { schemas: [...fleetRuns, ...schemas] }
   }
 }

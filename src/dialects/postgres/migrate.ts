@@ -4,8 +4,12 @@ import { MIGRATIONS_TABLE, PartialStepError, type AppliedMigration, type Migrati
 import { forceQuote } from '../../sql/ident.js'
 import { identName, significant, splitStatements, tokenize } from '../../sql/lexer.js'
 
-// One fixed advisory lock key for every runner on a database ("schemaforge" in ASCII, truncated).
+// The advisory lock key of the schema the runner migrates (the first of search_path, where _schema_migrations
+// lives): the fixed key ("schemaforge" in ASCII, truncated) for public, as before, so runners of earlier versions
+// still exclude each other there; a hash of the schema's name otherwise, so schema-per-tenant targets in one
+// database migrate side by side. A hash collision only makes two schemas wait for each other.
 const LOCK_KEY = '7310601690911958'
+const LOCK_KEY_SQL = `CASE WHEN coalesce(current_schema(), 'public') = 'public' THEN ${LOCK_KEY}::bigint ELSE hashtextextended('schemaforge:' || current_schema(), 0) END`
 
 /** The index a `CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name` statement builds, if it is one. */
 export function concurrentIndexName(stmt: string): string | undefined {
@@ -104,21 +108,21 @@ export const postgresMigrations: MigrationDriver = {
     const deadline = Date.now() + timeoutMs
     let waited = false
     for (;;) {
-      const [row] = await db.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [LOCK_KEY])
+      const [row] = await db.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEY_SQL}) AS ok`)
       if (row?.ok) return
       if (!waited) onWait()
       waited = true
       if (Date.now() > deadline)
         throw new UserError(
           `another \`schema migrate\` holds the migration lock on ${db.target} (waited ${Math.round(timeoutMs / 1000)} s)`,
-          'wait for it to finish; if none is running, find the session holding advisory lock ' + LOCK_KEY + ' in pg_locks',
+          'wait for it to finish; if none is running, find the session holding an advisory lock in pg_locks (the key is ' + LOCK_KEY + ' for public, else hashtextextended(\'schemaforge:\' || schema, 0))',
         )
       await new Promise((r) => setTimeout(r, 200))
     }
   },
 
   async unlock(db) {
-    await db.query('SELECT pg_advisory_unlock($1::bigint)', [LOCK_KEY])
+    await db.query(`SELECT pg_advisory_unlock(${LOCK_KEY_SQL})`)
   },
 
   async baseline(db, migrations) {
