@@ -49,7 +49,7 @@ function runAs(): { uid?: number; gid?: number } {
 }
 
 /** Whether a user other than the owner can traverse every folder down to `dir` (o+x on each). */
-function reachableByOthers(dir: string): boolean {
+export function reachableByOthers(dir: string): boolean {
   for (let d = dir; ; d = dirname(d)) {
     try {
       if ((statSync(d).mode & 0o001) === 0) return false
