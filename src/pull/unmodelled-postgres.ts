@@ -58,10 +58,11 @@ WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[]) AND c.relkind IN ('r', 'p
   AND (i.reloptions IS NOT NULL${nullsNotDistinct ? ' OR x.indnullsnotdistinct' : ''})
 ORDER BY i.relname`
 
+// PostgreSQL 18 also lists a domain's NOT NULL in pg_constraint (contype 'n'); typnotnull already says it.
 const TYPES = `
 SELECT t.typname AS name, t.typtype AS type, format_type(t.typbasetype, t.typtypmod) AS base, t.typnotnull AS not_null, t.typdefault AS default,
   (SELECT string_agg(' CONSTRAINT ' || quote_ident(con.conname) || ' ' || pg_get_constraintdef(con.oid), '' ORDER BY con.conname)
-     FROM pg_constraint con WHERE con.contypid = t.oid) AS checks,
+     FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype <> 'n') AS checks,
   (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
      FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) AS fields,
   (SELECT format_type(r.rngsubtype, NULL) FROM pg_range r WHERE r.rngtypid = t.oid) AS subtype

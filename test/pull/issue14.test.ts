@@ -8,7 +8,7 @@ import { postgres } from '../../src/dialects/postgres/index.js'
 import { validate } from '../../src/ir/validate.js'
 import { verifyDatabase } from '../../src/verify/verify.js'
 import { pull } from '../../src/pull/pull.js'
-import { comparableDump, createTestDatabase, pgDumpSchema, withClient } from '../support/postgres.js'
+import { createTestDatabase, pgDumpSkip, schemaDump, withClient } from '../support/postgres.js'
 import { pullAndLoad, pulledFiles, typeErrors } from './support.js'
 
 // Issue 14: each numbered defect, reproduced on its small SQL against real Postgres.
@@ -30,7 +30,7 @@ async function pullVerifyApply(ddl: string, name: string) {
     })
     const sql = postgres.compileSchema(pulled.ir)
     await withClient(b.url, (db) => db.exec(raw(pulled.module, 'rawBefore') + '\n' + sql + '\n' + raw(pulled.module)))
-    const dumps = (await Promise.all([pgDumpSchema(a.url), pgDumpSchema(b.url)])).map((d) => comparableDump(d, { keepComments: true }))
+    const dumps = await Promise.all([schemaDump(a.url), schemaDump(b.url)])
     return { ...pulled, sql, report, dumps }
   } finally {
     await Promise.all([a.drop(), b.drop()])
@@ -251,7 +251,8 @@ $$;
     expect(r.result.source).toContain("view('item_product'")
     // The pulled file applies (rawBefore, sql, raw) and verify on the original finds no difference.
     expect(r.report.findings).toEqual([])
-    expect(r.dumps[1]).toContain('CREATE AGGREGATE public.product(numeric)')
+    // pg_dump's text where pg_dump can dump the server (the comparison falls back to the normalised introspection otherwise).
+    if (!pgDumpSkip) expect(r.dumps[1]).toContain('CREATE AGGREGATE public.product(numeric)')
   })
 
   test('12: verify names the object and the schema file when the schema side does not apply', async () => {
