@@ -71,6 +71,15 @@ export interface DialectModule {
    */
   unmodelled?(db: DbClient, ir: SchemaIR, schema: string): Promise<PullWarning[]>
 
+  /**
+   * Whether a table's column order is drift. Postgres cannot reorder columns
+   * (ADD COLUMN appends; a generated column whose expression changes is
+   * dropped and added again), so a database built by migrations may hold them
+   * in another order than a fresh CREATE TABLE: there the order is a note, as
+   * with Atlas and pg_dump-based diffs. SQLite rebuilds keep the declared order.
+   */
+  readonly columnOrderIsDrift: boolean
+
   /** Plans migrations: changes between two schema versions → SQL. */
   readonly planner: MigrationPlanner
 }

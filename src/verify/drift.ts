@@ -19,22 +19,16 @@ export interface DriftReport {
    */
   readonly unmodelled: readonly { readonly code: string; readonly object: string; readonly message: string }[]
   /**
-   * Differences reported for information, not drift. On Postgres, the
-   * order of a table's columns: the engine cannot reorder columns (ALTER
-   * TABLE … ADD COLUMN appends, and a generated column whose expression
-   * changes is dropped and added again), so a database built by migrations
-   * may hold them in another order than a fresh `CREATE TABLE`. As with
-   * Atlas and pg_dump-based diffs, that order is not drift; the schema's
-   * order still drives CREATE TABLE of fresh databases, the generated types
-   * and the docs. On SQLite a migration rebuilds the table in the declared
-   * order, so there it stays drift.
+   * Differences reported for information, not drift: the column order where
+   * the dialect cannot keep it (`DialectModule.columnOrderIsDrift`). The
+   * schema's order still drives CREATE TABLE, the generated types and the docs.
    */
   readonly notes: readonly Finding[]
 }
 
-/** True for a finding that is a note, not drift, on `dialect` (see {@link DriftReport.notes}). */
-export function isNote(dialect: string, f: Finding): boolean {
-  return dialect === 'postgres' && f.kind === 'table' && f.code === 'changed' && f.fields?.length === 1 && f.fields[0] === 'column order'
+/** A finding that only says a table's columns come in another order. */
+function isColumnOrder(f: Finding): boolean {
+  return f.kind === 'table' && f.code === 'changed' && f.fields?.length === 1 && f.fields[0] === 'column order'
 }
 
 /** Introspects a live database and compares it with the schema. */
@@ -48,7 +42,8 @@ export async function checkDrift(ir: SchemaIR, db: DbClient, options: { pgSchema
   // Compared in the engine's own canonical form: the declared schema applied to a scratch space and read back.
   const expected = dialect.normalize(await dialect.applyToScratch(db, ir))
   const all = compareSchemas(expected, live)
-  const findings = all.filter((f) => !isNote(db.dialect, f))
-  const notes = all.filter((f) => isNote(db.dialect, f))
+  const isNote = (f: Finding) => !dialect.columnOrderIsDrift && isColumnOrder(f)
+  const findings = all.filter((f) => !isNote(f))
+  const notes = all.filter(isNote)
   return { schema: ir.name, dialect: db.dialect, database: db.target, matches: findings.length === 0, findings, notes, unmodelled }
 }

@@ -24,5 +24,6 @@ export const postgres = {
   normalize,
   applyToScratch,
   unmodelled: postgresUnmodelled,
+  columnOrderIsDrift: false,
   planner: postgresPlanner,
 } satisfies DialectModule

@@ -16,6 +16,7 @@ export const sqlite = {
   normalize,
   applyToScratch,
   unmodelled: (db, ir) => sqliteUnmodelled(db, ir),
+  columnOrderIsDrift: true,
   planner: sqlitePlanner,
 } satisfies DialectModule
 
