@@ -1,50 +1,7 @@
-import Database from 'better-sqlite3'
-import path from 'node:path'
-import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../support/cli.js'
-import { createTestDatabase } from '../support/postgres.js'
-import { SRC, tempProject, type TempProject } from '../support/project.js'
-
-/** Runs SQL on a test database of either dialect. */
-interface Target {
-  readonly url: string
-  query<T = Record<string, unknown>>(sql: string): Promise<T[]>
-  drop(): Promise<void>
-}
-
-async function target(dialect: string, p: TempProject): Promise<Target> {
-  if (dialect === 'sqlite') {
-    const file = path.join(p.dir, 'app.db')
-    return {
-      url: `sqlite:${file}`,
-      async query<T>(sql: string) {
-        const db = new Database(file)
-        try {
-          const stmt = db.prepare(sql)
-          return (stmt.reader ? stmt.all() : (stmt.run(), [])) as T[]
-        } finally {
-          db.close()
-        }
-      },
-      async drop() {},
-    }
-  }
-  const test = await createTestDatabase()
-  return {
-    url: test.url,
-    async query<T>(sql: string) {
-      const c = new pg.Client({ connectionString: test.url })
-      await c.connect()
-      try {
-        return (await c.query(sql)).rows as T[]
-      } finally {
-        await c.end()
-      }
-    },
-    drop: () => test.drop(),
-  }
-}
+import { SRC, tempProject } from '../support/project.js'
+import { target } from '../support/targets.js'
 
 const schema = (indexes = '') => `import { defineSchema, table, t, index } from ${SRC('index.js')}
 export default defineSchema({

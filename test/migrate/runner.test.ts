@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { ROOT, runCli } from '../support/cli.js'
-import { createTestDatabase } from '../support/postgres.js'
 import { SRC, tempProject, type TempProject } from '../support/project.js'
+import { postgresTarget, sqliteTarget, type Target } from '../support/targets.js'
 
 const SCHEMA = `import { defineSchema, table, t } from ${SRC('index.js')}
 export default defineSchema({ name: 'app', tables: { log: table({ columns: { name: t.text().notNull() } }) } })
@@ -29,46 +27,6 @@ DELETE FROM log WHERE name = '${name}';
 `
   }
   return files
-}
-
-interface Target {
-  readonly url: string
-  query<T = Record<string, unknown>>(sql: string): Promise<T[]>
-  drop(): Promise<void>
-}
-
-async function sqliteTarget(project: TempProject, name = 'app.db'): Promise<Target> {
-  const file = path.join(project.dir, name)
-  return {
-    url: `sqlite:${file}`,
-    async query<T>(sql: string) {
-      const db = new Database(file)
-      try {
-        const stmt = db.prepare(sql)
-        return (stmt.reader ? stmt.all() : (stmt.run(), [])) as T[]
-      } finally {
-        db.close()
-      }
-    },
-    async drop() {},
-  }
-}
-
-async function postgresTarget(): Promise<Target> {
-  const test = await createTestDatabase()
-  return {
-    url: test.url,
-    async query<T>(sql: string) {
-      const c = new pg.Client({ connectionString: test.url })
-      await c.connect()
-      try {
-        return (await c.query(sql)).rows as T[]
-      } finally {
-        await c.end()
-      }
-    },
-    drop: () => test.drop(),
-  }
 }
 
 const tables = async (t: Target, dialect: string) =>
