@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../support/cli.js'
+import { runCli, withoutProofNote } from '../support/cli.js'
 import { createTestDatabase } from '../support/postgres.js'
 
 const SCHEMAS = ['anyon', 'saltlux', 'vision', 'pastetrader', 'agent']
@@ -13,7 +13,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'schema-examples-'))
 async function ddl(schema: string, dialect: string): Promise<string> {
   const r = await runCli(['sql', '--schema', schema, '--dialect', dialect])
   // Nothing on stderr but the note of how the DDL was proved (issue 13, defect 10).
-  expect(r.stderr.replace(/^-- (sqlite|postgres): .*\n/gm, '')).toBe('')
+  expect(withoutProofNote(r.stderr)).toBe('')
   expect(r.code).toBe(0)
   return r.stdout
 }

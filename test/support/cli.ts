@@ -24,3 +24,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     })
   })
 }
+
+/** `stderr` of `schema sql` without its note on how the DDL was proved (`-- sqlite: …`, `-- postgres: …`). */
+export function withoutProofNote(stderr: string): string {
+  return stderr.replace(/^-- (sqlite|postgres): .*\n/gm, '')
+}
