@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { settings } from '@oclif/core'
+import { settings } from '@oclif/core/settings'
 import { execute } from '@oclif/core/execute'
 
 // Commands always run from dist/: never look for TypeScript sources or a
