@@ -61,7 +61,7 @@ export default class Verify extends BaseCommand {
       this.log(`  note: ${report.unmodelled.length} object${report.unmodelled.length === 1 ? '' : 's'} in the database that the schema cannot express (not compared):`)
       for (const u of report.unmodelled) this.log(`    - ${u.object}: ${u.message}`)
     }
-    for (const f of report.notes) this.log(`  note: ${f.message} (Postgres cannot reorder columns; not drift)`)
+    for (const f of report.notes) this.log(`  note: ${f.message}`)
     const ix = report.indexes
     for (const r of ix.redundant) this.log(`  note: index ${r.table}.${r.index} is redundant (${r.reason} of ${r.coveredBy})`)
     for (const f of ix.unindexedForeignKeys) this.log(`  note: foreign key ${f.table}(${f.columns.join(', ')}) → ${f.references} has no index`)

@@ -9,9 +9,11 @@ const hook: Hook<'command_not_found'> = async function (options) {
   const ids = options.config.commandIDs.filter((id) => !id.startsWith('plugins') && id !== 'help')
   const guess = closest(options.id, ids)
   const bin = options.config.bin
-  const message = `command ${options.id} not found`
-  const hint = `${guess ? `did you mean \`${bin} ${guess}\`? ` : ''}\`${bin} --help\` lists every command`
-  if (options.argv?.includes('--json')) process.stdout.write(JSON.stringify({ error: { message, hint } }, null, 2) + '\n')
+  // Flags before any command (`schema --json`) reach this hook as the command id.
+  const flagOnly = options.id.startsWith('-')
+  const message = flagOnly ? `no command given (${options.id} is a flag)` : `command ${options.id} not found`
+  const hint = `${guess && !flagOnly ? `did you mean \`${bin} ${guess}\`? ` : ''}\`${bin} --help\` lists every command`
+  if (options.id === '--json' || options.argv?.includes('--json')) process.stdout.write(JSON.stringify({ error: { message, hint } }, null, 2) + '\n')
   else process.stderr.write(`Error: ${message}\n  → ${hint}\n`)
   process.exitCode = 2
 }

@@ -44,6 +44,7 @@ export async function checkDrift(ir: SchemaIR, db: DbClient, options: { pgSchema
   const all = compareSchemas(expected, live)
   const isNote = (f: Finding) => !dialect.columnOrderIsDrift && isColumnOrder(f)
   const findings = all.filter((f) => !isNote(f))
-  const notes = all.filter(isNote)
+  // Said here, where the dialect is known, so that every caller prints the same reason.
+  const notes = all.filter(isNote).map((f) => ({ ...f, message: `${f.message} (${db.dialect} cannot reorder columns; not drift)` }))
   return { schema: ir.name, dialect: db.dialect, database: db.target, matches: findings.length === 0, findings, notes, unmodelled }
 }

@@ -80,6 +80,15 @@ describe('--json errors and usage errors', () => {
     expect(JSON.parse(json.stdout).error.hint).toMatch(/did you mean `schema migrate:status`/)
   })
 
+  it('flags without a command: an error, exit 2, and `{"error"}` with --json', async () => {
+    const json = await runCli(['--json'])
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.stdout)).toEqual({ error: { message: 'no command given (--json is a flag)', hint: '`schema --help` lists every command' } })
+    const plain = await runCli(['--dialect', 'sqlite'])
+    expect(plain.code).toBe(2)
+    expect(plain.stderr).toMatch(/no command given \(--dialect is a flag\)\n {2}→ `schema --help` lists every command/)
+  })
+
   it('closest: the nearest name within reach, none when nothing is near', () => {
     expect(closest('gnerate', ['check', 'generate', 'sql'])).toBe('generate')
     expect(closest('verfy', ['verify', 'seed'])).toBe('verify')

@@ -36,15 +36,16 @@ const ir = defineSchema({
         uid: t.uuid(),
         blob: t.bytes(),
         mood: t.enum(mood).notNull(),
+        span: t.interval(),
       },
     }),
   },
 }) as unknown as SchemaIR
 
-const insert = (blob: string) => `INSERT INTO things (id, big, label, code, flag, at, local_at, day, doc, raw, price, ratio, uid, blob, mood) VALUES
+const insert = (blob: string) => `INSERT INTO things (id, big, label, code, flag, at, local_at, day, doc, raw, price, ratio, uid, blob, mood, span) VALUES
   (1, 9007199254740993, 'x', 'c', TRUE, '2024-01-02 03:04:05+00', '2024-01-02 03:04:05', '2024-01-02', '{"a": [1, "b", null]}', '[true]', 12.5, 0.25,
-   '00000000-0000-0000-0000-000000000001', ${blob}, 'busy'),
-  (2, 2, 'y', NULL, FALSE, '2024-01-03 00:00:00+00', NULL, NULL, '"s"', NULL, NULL, NULL, NULL, NULL, 'calm')`
+   '00000000-0000-0000-0000-000000000001', ${blob}, 'busy', '1 day 02:03:04'),
+  (2, 2, 'y', NULL, FALSE, '2024-01-03 00:00:00+00', NULL, NULL, '"s"', NULL, NULL, NULL, NULL, NULL, 'calm', NULL)`
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const ARTIFACTS = join(ROOT, 'test/.artifacts/types-runtime')
@@ -167,6 +168,8 @@ describe('generated types match what each engine returns to a typed Kysely query
     expect([...declared.sqlite.at!]).toEqual(['string'])
     expect([...declared.postgres.at!]).toEqual(['Date'])
     expect([...declared.postgres.flag!]).toEqual(['boolean'])
+    expect([...declared.postgres.span!].sort()).toEqual(['null', 'object'])
+    expect([...declared.sqlite.span!].sort()).toEqual(['null', 'string'])
     expect(declared.postgres.doc!.has('object') && declared.postgres.doc!.has('array')).toBe(true)
     // Types for the other engine do not fit: the check can fail.
     expect(mismatches(rows.sqlite, declared.postgres)).toEqual(expect.arrayContaining(['at: string (declared Date)', 'big: number (declared string)', 'flag: number (declared boolean)']))

@@ -56,6 +56,7 @@ describe('defect 1: column order after migrate', () => {
     expect(drift.findings).toEqual([])
     expect(drift.matches).toBe(true)
     expect(drift.notes.map((n) => n.fields)).toEqual([['column order']])
+    expect(drift.notes[0]!.message).toMatch(/\(postgres cannot reorder columns; not drift\)$/)
   })
 
   it('sqlite: the rebuild keeps the declared order, so there is nothing to note', async () => {

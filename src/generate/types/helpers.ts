@@ -11,6 +11,8 @@ export type HelperName =
   | 'Generated'
   | 'GeneratedAlways'
   | 'Int8'
+  | 'Interval'
+  | 'IntervalValue'
   | 'Json'
   | 'JsonArray'
   | 'JsonObject'
@@ -48,6 +50,13 @@ export const HELPERS: { readonly [N in HelperName]: HelperDef } = {
     uses: [],
   },
   Int8: { type: 'ColumnType<string, bigint | number | string, bigint | number | string>', uses: [] },
+  // node-postgres parses interval text into an object (the postgres-interval package);
+  // it writes strings and numbers of seconds as they are.
+  Interval: { type: 'ColumnType<IntervalValue, IntervalValue | number | string, IntervalValue | number | string>', uses: ['IntervalValue'] },
+  IntervalValue: {
+    type: '{\n  years?: number\n  months?: number\n  days?: number\n  hours?: number\n  minutes?: number\n  seconds?: number\n  milliseconds?: number\n  toPostgres(): string\n  toISO(): string\n}',
+    uses: [],
+  },
   Json: { type: 'JsonValue', uses: ['JsonValue'] },
   JsonArray: { type: 'JsonValue[]', uses: ['JsonValue'] },
   JsonObject: { type: '{\n  [x: string]: JsonValue | undefined\n}', uses: ['JsonValue'] },

@@ -40,6 +40,8 @@ function postgresScalar(type: ColumnType, enums: EnumNamer): TsType {
       return helper('Json')
     case 'bytes':
       return plain('Buffer')
+    case 'interval':
+      return helper('Interval')
     case 'enum':
       return enumType(type.name, enums)
     case 'array': {
@@ -53,7 +55,6 @@ function postgresScalar(type: ColumnType, enums: EnumNamer): TsType {
     case 'varchar':
     case 'char':
     case 'time':
-    case 'interval':
     case 'tsvector':
     case 'custom':
       return plain('string')
