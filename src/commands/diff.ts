@@ -12,6 +12,9 @@ export default class Diff extends BaseCommand {
     '<%= config.bin %> diff --from migrations/shop --to schemas/shop.ts --dialect postgres --json',
   ]
 
+  // Both sides are named by --from and --to; the base --schema flag would be ignored here, so it is not offered.
+  static baseFlags = {}
+
   static flags = {
     from: Flags.string({ description: 'the side to migrate from: schema .ts file (or a schema name from schema.config.ts), database URL (postgres://…, sqlite:path) or migrations/<schema> folder', required: true }),
     to: Flags.string({ description: 'the side to migrate to (same forms as --from)', required: true }),

@@ -251,5 +251,9 @@ describe('schema diff: a database against a schema file, a migrations folder', (
     expect(same.code).toBe(0)
     // A schema named in schema.config.ts: its dialects are the config's (here both, so --dialect is still needed).
     expect((await runCli(['diff', '--from', 'app', '--to', 'schemas/app.ts', '--dialect', 'postgres'], { cwd: p.dir })).code).toBe(0)
+    // --from and --to name both sides: a --schema flag would be ignored, so it is refused rather than taken silently.
+    const schemaFlag = await runCli(['diff', '--schema', 'app', '--from', 'app', '--to', 'schemas/app.ts', '--dialect', 'sqlite'], { cwd: p.dir })
+    expect(schemaFlag.code).toBe(2)
+    expect(schemaFlag.stderr).toMatch(/unknown flag: --schema/)
   })
 })
