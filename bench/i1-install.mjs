@@ -50,13 +50,18 @@ function install(label, specs, extraEnv) {
   const modules = path.join(dir, 'node_modules')
   let size = { bytes: 0, files: 0 }
   let count = 0
+  // What better-sqlite3's build from source leaves beside its addon (objects, a copy of SQLite
+  // compiled, test extension): a prebuilt download leaves only build/Release/better_sqlite3.node.
+  let buildOutput
   try {
     size = sizeOf(modules)
     count = packages(modules)
+    const build = path.join(modules, 'better-sqlite3', 'build')
+    buildOutput = +((sizeOf(build).bytes - statSync(path.join(build, 'Release', 'better_sqlite3.node')).size) / 2 ** 20).toFixed(1)
   } catch {}
   rmSync(dir, { recursive: true, force: true })
   const error = r.status === 0 ? undefined : (r.stderr.split('\n').find((l) => /npm error (code|command)|Error:/.test(l)) ?? r.stderr.split('\n').slice(-3).join(' ')).slice(0, 300)
-  return { label, ms: Math.round(ms), mib: +(size.bytes / 2 ** 20).toFixed(1), files: size.files, packages: count, exit: r.status, error }
+  return { label, ms: Math.round(ms), mib: +(size.bytes / 2 ** 20).toFixed(1), files: size.files, packages: count, ...(buildOutput !== undefined ? { buildOutputMib: buildOutput } : {}), exit: r.status, error }
 }
 
 export async function i1Install() {

@@ -13,7 +13,7 @@ export default class Diff extends BaseCommand {
   ]
 
   // Both sides are named by --from and --to; the base --schema flag would be ignored here, so it is not offered.
-  static baseFlags = {}
+  static baseFlags = {} as typeof BaseCommand.baseFlags
 
   static flags = {
     from: Flags.string({ description: 'the side to migrate from: schema .ts file (or a schema name from schema.config.ts), database URL (postgres://…, sqlite:path) or migrations/<schema> folder', required: true }),

@@ -9,7 +9,7 @@ let generators: Promise<[typeof import('./types/kysely.js'), typeof import('./er
 
 /**
  * Imports the generators, once; they load only when needed. Commands that
- * generate call this before loading schema files: once tsx's loader is
+ * generate call this before loading schema files: once the TypeScript loader is
  * registered, every module file imported is a round trip to its thread.
  */
 export function loadGenerators(): NonNullable<typeof generators> {

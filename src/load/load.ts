@@ -6,6 +6,7 @@ import { UserError } from '../errors.js'
 import type { SchemaIR } from '../ir/types.js'
 import { formatProblem, validate, type Problem } from '../ir/validate.js'
 import { describeLoadError } from './errors.js'
+import { registerTypeScript } from './typescript.js'
 
 /** A schema loaded from disk, validated. */
 export interface LoadedSchema {
@@ -21,9 +22,9 @@ export interface LoadedSchema {
 
 const CONFIG_FILES = ['schema.config.ts', 'schema.config.mts', 'schema.config.js', 'schema.config.mjs']
 
-// tsx's loader, registered once per process. `tsImport` registered another loader and namespace per
-// file, so every schema loaded the DSL and Kysely again through the loader thread (0.5 s per schema).
-let tsx: Promise<unknown> | undefined
+// The TypeScript loader hook, registered once per process (one loader thread and one module
+// namespace for every schema, so the DSL and Kysely load once).
+let loader: Promise<unknown> | undefined
 
 /** Whether `file`, or a TypeScript file it names (a config's schema files), imports Kysely or the query DSL. */
 function usesKysely(file: string): boolean {
@@ -48,51 +49,16 @@ export function ownEntryPoints(): Record<string, string> {
   return out
 }
 
-// Falls back to the toolkit's own entry points only when normal resolution fails, so a project's own
-// installed copy still wins. CommonJS (a .ts file outside an ESM package) resolves through
-// Module._resolveFilename; ES modules through a resolve hook registered with module.register.
-async function registerOwnEntryPoints(): Promise<void> {
-  const own = ownEntryPoints()
-  const mod = (await import('node:module')) as unknown as {
-    default: { _resolveFilename: (request: string, ...rest: unknown[]) => string }
-    register: (specifier: string, options?: { data?: unknown }) => void
-  }
-  const Module = mod.default
-  const resolve = Module._resolveFilename
-  Module._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
-    try {
-      return resolve.call(this, request, ...rest)
-    } catch (e) {
-      const file = own[request]
-      if (file && (e as { code?: string }).code === 'MODULE_NOT_FOUND') return file
-      throw e
-    }
-  }
-  const urls = Object.fromEntries(Object.entries(own).map(([k, f]) => [k, pathToFileURL(f).href]))
-  const hook = `const own = ${JSON.stringify(urls)}
-export async function resolve(specifier, context, next) {
-  try { return await next(specifier, context) } catch (e) {
-    if (own[specifier] && e && e.code === 'ERR_MODULE_NOT_FOUND') return { url: own[specifier], shortCircuit: true }
-    throw e
-  }
-}`
-  mod.register('data:text/javascript,' + encodeURIComponent(hook))
-}
-
-async function registerTsx(first: string): Promise<void> {
-  // Once tsx is registered, each module file imported is a round trip to its loader thread: Kysely's
+async function registerLoader(first: string): Promise<void> {
+  // Once the hook is registered, each module file imported is a round trip to the loader thread: Kysely's
   // ~280 files take 0.5 s that way and 0.2 s natively, so schemas with query patterns get it first.
   if (usesKysely(first)) await import('../query.js')
-  // Both module systems: outside an ESM package a .ts file is CommonJS.
-  const [cjs, esm] = await Promise.all([import('tsx/cjs/api'), import('tsx/esm/api')])
-  cjs.register()
-  esm.register()
-  await registerOwnEntryPoints()
+  await registerTypeScript(ownEntryPoints())
 }
 
-/** Imports a TypeScript or JavaScript module; TypeScript goes through tsx, loaded only here. */
+/** Imports a TypeScript or JavaScript module; TypeScript goes through the hook of ./typescript.ts, registered only here. */
 async function importModule(file: string): Promise<Record<string, unknown>> {
-  if (!/\.[mc]?js$/.test(file)) await (tsx ??= registerTsx(file))
+  if (!/\.[mc]?js$/.test(file)) await (loader ??= registerLoader(file))
   return import(pathToFileURL(file).href)
 }
 
@@ -139,7 +105,7 @@ export async function loadConfig(root: string | undefined = findRoot()): Promise
   return { root, config }
 }
 
-// Outside an ESM package, tsx loads a .ts file as CommonJS and the default export arrives wrapped once more.
+// A CommonJS config or schema (.cjs, .cts) can arrive with its default export wrapped once more.
 function unwrapDefault(v: unknown): unknown {
   const d = (v as { default?: unknown })?.default
   return d && typeof d === 'object' && !('schemas' in (v as object)) ? d : v
