@@ -63,6 +63,15 @@ export interface RedundantIndex {
   readonly coveredBy: { readonly id: string; readonly name?: string; readonly source: KeySource; readonly keys: readonly string[] }
 }
 
+const REASON_PHRASES: { readonly [R in RedundantIndex['reason']]: (by: string) => string } = {
+  duplicate: (by) => `the same key as ${by}`,
+  prefix: (by) => `its key leads ${by}`,
+  'unique-partial': (by) => `partial over the whole key of ${by}, which already finds at most one row`,
+}
+
+/** Why an index is redundant, as the CLI says it (`reason` stays a code in `--json`). */
+export const redundancyPhrase = (reason: RedundantIndex['reason'], coveredBy: string): string => REASON_PHRASES[reason](coveredBy)
+
 /** A foreign key whose columns lead no index, primary key or UNIQUE constraint. */
 export interface UnindexedForeignKey {
   readonly table: string

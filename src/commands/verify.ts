@@ -1,4 +1,5 @@
 import * as Flags from '@oclif/core/flags'
+import { redundancyPhrase } from '../analysis/indexes.js'
 import { BaseCommand } from '../cli/base.js'
 import { connect } from '../db/connect.js'
 import { SchemaApplyError, UserError } from '../errors.js'
@@ -63,7 +64,7 @@ export default class Verify extends BaseCommand {
     }
     for (const f of report.notes) this.log(`  note: ${f.message}`)
     const ix = report.indexes
-    for (const r of ix.redundant) this.log(`  note: index ${r.table}.${r.index} is redundant (${r.reason} of ${r.coveredBy})`)
+    for (const r of ix.redundant) this.log(`  note: index ${r.table}.${r.index} is redundant: ${redundancyPhrase(r.reason, r.coveredBy)}`)
     for (const f of ix.unindexedForeignKeys) this.log(`  note: foreign key ${f.table}(${f.columns.join(', ')}) → ${f.references} has no index`)
     if (ix.unused.length) this.log(`  note: no query pattern uses ${ix.unused.join(', ')}`)
   }

@@ -1,4 +1,4 @@
-import { analyzeIndexes } from '../analysis/indexes.js'
+import { analyzeIndexes, type RedundantIndex } from '../analysis/indexes.js'
 import type { DbClient } from '../db/client.js'
 import type { SchemaIR } from '../ir/types.js'
 import { checkDrift, type DriftReport } from './drift.js'
@@ -11,7 +11,7 @@ export interface IndexFindings {
   /** Indexes no declared pattern uses (only when the schema declares patterns). */
   readonly unused: readonly string[]
   /** Indexes made redundant by another index or key. */
-  readonly redundant: readonly { readonly table: string; readonly index: string; readonly reason: string; readonly coveredBy: string }[]
+  readonly redundant: readonly { readonly table: string; readonly index: string; readonly reason: RedundantIndex['reason']; readonly coveredBy: string }[]
   /** Foreign keys whose columns no index leads with. */
   readonly unindexedForeignKeys: readonly { readonly table: string; readonly columns: readonly string[]; readonly references: string }[]
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeIndexes } from '../../src/analysis/indexes.js'
+import { analyzeIndexes, redundancyPhrase } from '../../src/analysis/indexes.js'
 import { defineSchema, desc, expr, foreignKey, index, sql, t, table, unique } from '../../src/index.js'
 import type { SchemaIR } from '../../src/ir/types.js'
 
@@ -195,5 +195,19 @@ describe('index analysis: small schemas', () => {
       'idx_owner_live prefix a:index:idx_owner_kind_live',
       'idx_id_desc duplicate a:pk',
     ])
+  })
+})
+
+describe('redundancy phrases (what verify prints)', () => {
+  it('says each reason in words, never as its code', async () => {
+    const found = analyzeIndexes(await load('vision'), 'sqlite').redundant
+    const reasons = new Set(found.map((r) => r.reason))
+    expect([...reasons].sort()).toEqual(['prefix', 'unique-partial'])
+    for (const r of found) {
+      const phrase = redundancyPhrase(r.reason, r.coveredBy.name ?? r.coveredBy.id)
+      expect(phrase).not.toMatch(/unique-partial|\bprefix\b|\bduplicate\b/)
+      expect(phrase).toContain(r.coveredBy.name ?? r.coveredBy.id)
+    }
+    expect(redundancyPhrase('unique-partial', 'users_email_key')).toBe('partial over the whole key of users_email_key, which already finds at most one row')
   })
 })
