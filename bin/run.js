@@ -4,6 +4,8 @@ import module from 'node:module'
 // Node 22.1 and later keep V8's compiled code of oclif, Kysely and dist/ between runs (a no-op on Node 20).
 module.enableCompileCache?.()
 
+// Imported after the cache is on, so that oclif itself is compiled through it.
+
 const { settings } = await import('@oclif/core/settings')
 const { execute } = await import('@oclif/core/execute')
 

@@ -27,18 +27,18 @@ export function codeFrame(source: string, line: number, column: number, context 
 const toPath = (f: string) => (f.startsWith('file://') ? fileURLToPath(f) : f)
 
 /**
- * Where a load failure happened: esbuild's `file:line:col: ERROR: text` lines
- * (a syntax error, through tsx), else the first stack frame in a file outside
+ * Where a load failure happened: `file:line:col: ERROR: text` lines (a
+ * syntax error, as the TypeScript hook of ./typescript.ts throws it), else the first stack frame in a file outside
  * node_modules and Node's internals (a schema that throws while it loads).
  */
 export function errorLocations(e: unknown): { loc: SourceLocation; text?: string }[] {
   const err = e as Error
   const msg = err?.message ?? String(e)
-  const esbuild = [...msg.matchAll(/^(.+?):(\d+):(\d+): (?:ERROR|error): (.*)$/gm)].map((m) => ({
+  const syntax = [...msg.matchAll(/^(.+?):(\d+):(\d+): (?:ERROR|error): (.*)$/gm)].map((m) => ({
     loc: { file: toPath(m[1]!), line: Number(m[2]), column: Number(m[3]) + 1 },
     text: m[4]!,
   }))
-  if (esbuild.length) return esbuild
+  if (syntax.length) return syntax
   for (const m of (err?.stack ?? '').matchAll(/^\s+at (?:.*? \()?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?$/gm)) {
     const file = toPath(m[1]!)
     if (/[\\/]node_modules[\\/]/.test(file) || !existsSync(file)) continue

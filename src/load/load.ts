@@ -53,7 +53,7 @@ async function registerLoader(first: string): Promise<void> {
   // Once the hook is registered, each module file imported is a round trip to the loader thread: Kysely's
   // ~280 files take 0.5 s that way and 0.2 s natively, so schemas with query patterns get it first.
   if (usesKysely(first)) await import('../query.js')
-  await registerTypeScript(ownEntryPoints())
+  registerTypeScript(ownEntryPoints())
 }
 
 /** Imports a TypeScript or JavaScript module; TypeScript goes through the hook of ./typescript.ts, registered only here. */

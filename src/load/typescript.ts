@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module'
+import { createRequire, register } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -14,8 +14,8 @@ import { pathToFileURL } from 'node:url'
  * toolkit's own entry points stand in when a file outside a project cannot
  * resolve `schemaforge`.
  *
- * Syntax errors are thrown as `file:line:column: ERROR: text` lines, which
- * `describeLoadError` turns into a located message with a code frame; source
+ * Syntax errors are thrown as `file:line:column: ERROR: text` lines (the
+ * shape esbuild used, so one parser serves both), which `describeLoadError` turns into a located message with a code frame; source
  * maps are inlined and enabled, so a schema that throws while it loads is
  * reported at its own line.
  */
@@ -46,7 +46,7 @@ function transpile(file, source) {
   const out = ts.transpileModule(source, {
     fileName: file,
     reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, inlineSourceMap: true, inlineSources: true, jsx: ts.JsxEmit.Preserve },
+    compilerOptions: { module: /\\.cts$/.test(file) ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, inlineSourceMap: true, inlineSources: true, jsx: ts.JsxEmit.Preserve },
   })
   const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error && d.file)
   if (errors.length) {
@@ -63,7 +63,7 @@ export async function load(url, context, next) {
   if (!isTs(url)) return next(url, context)
   const file = fileURLToPath(url)
   const source = readFileSync(file, 'utf8')
-  const key = createHash('sha256').update('1\0').update(compiler).update('\\0').update(file).update('\\0').update(source).digest('hex')
+  const key = createHash('sha256').update('v1\\0' + compiler + '\\0').update(file).update('\\0').update(source).digest('hex')
   const cached = path.join(cache, key.slice(0, 40) + '.js')
   let code
   try { code = readFileSync(cached, 'utf8') } catch {}
@@ -84,14 +84,7 @@ export async function load(url, context, next) {
 /** Where transpiled files are kept: the user's own folder under the system temp directory. */
 function cacheDir(): string {
   if (process.env.SCHEMA_TS_CACHE) return path.resolve(process.env.SCHEMA_TS_CACHE)
-  const user = (() => {
-    try {
-      return String(os.userInfo().uid)
-    } catch {
-      return 'user'
-    }
-  })()
-  return path.join(os.tmpdir(), `schemaforge-ts-${user}`)
+  return path.join(os.tmpdir(), `schemaforge-ts-${process.getuid?.() ?? 'user'}`)
 }
 
 /** The TypeScript compiler's file: the one ts-morph ships (`@ts-morph/common`). */
@@ -106,10 +99,9 @@ function compilerFile(): string {
  * specifiers (`schemaforge`, `schemaforge/query`) to files used when normal
  * resolution fails.
  */
-export async function registerTypeScript(own: Record<string, string>): Promise<void> {
-  const mod = await import('node:module')
+export function registerTypeScript(own: Record<string, string>): void {
   // Stack traces of a schema that throws point at its own lines, through the inlined source maps.
   process.setSourceMapsEnabled(true)
   const urls = Object.fromEntries(Object.entries(own).map(([k, f]) => [k, pathToFileURL(f).href]))
-  mod.register('data:text/javascript,' + encodeURIComponent(HOOKS), { data: { own: urls, compiler: pathToFileURL(compilerFile()).href, cache: cacheDir() } })
+  register('data:text/javascript,' + encodeURIComponent(HOOKS), { data: { own: urls, compiler: pathToFileURL(compilerFile()).href, cache: cacheDir() } })
 }
