@@ -15,6 +15,12 @@ export interface MigrationRecord {
   readonly changes: readonly string[]
   /** `-- schema:breaking …` lines: changes that lose data or can fail on existing rows. */
   readonly breaking: readonly string[]
+  /** Imported migrations (`migrate:import`): their data statements, e.g. `update tasks`. */
+  readonly data?: readonly string[]
+  /** Imported migrations: `YYYY-MM-DD`, when the other tool's name or journal dates them. */
+  readonly date?: string
+  /** Imported migrations: the file in the other tool's folder, and the tool. */
+  readonly source?: { readonly file: string; readonly tool: string }
 }
 
 /** What every generator gets. Generators are pure: no fs, no network, no clock. */

@@ -41,6 +41,22 @@ export class PartialStepError extends Error {
 export const MIGRATIONS_TABLE = '_schema_migrations'
 
 /**
+ * The tables other migration tools record their applied migrations in, by
+ * the tool's name. A database adopted from such a tool (`migrate:import`)
+ * keeps one; it is the tool's bookkeeping, not the application's schema, so
+ * introspection leaves it out and `pull`/`verify` say so.
+ */
+export const OTHER_TOOLS_TABLES: Readonly<Record<string, string>> = {
+  _sqlx_migrations: 'sqlx',
+  _prisma_migrations: 'Prisma Migrate',
+  __drizzle_migrations: 'drizzle-kit',
+  flyway_schema_history: 'Flyway',
+}
+
+/** Tables no schema holds: ours and other migration tools' records. */
+export const BOOKKEEPING_TABLES: readonly string[] = [MIGRATIONS_TABLE, ...Object.keys(OTHER_TOOLS_TABLES)]
+
+/**
  * What the migration runner needs from a dialect: the bookkeeping table, a
  * lock, and running one step atomically together with its record.
  */

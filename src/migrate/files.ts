@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { UserError } from '../errors.js'
 
 /**
  * One migration file: `NNNN_<label>.sql` holding an up and a down section.
@@ -64,13 +65,81 @@ export function parseMigration(name: string, file: string, raw: string): Migrati
   }
 }
 
-/** Reads a dialect's migration folder, in name order. */
+/** The file in a dialect folder where `migrate:import` records the history it adopted. */
+export const IMPORT_MANIFEST = 'imported.json'
+
+/** One migration `migrate:import` adopted from another tool, as `imported.json` records it. */
+export interface ImportedMigration {
+  /** Our name (the file is `<name>.sql`, its down, if any, `<name>.down.sql`). */
+  readonly name: string
+  /** The file in the other tool's folder, relative to it. */
+  readonly source: string
+  readonly downSource?: string
+  /** `YYYY-MM-DD`, from the tool's name or journal. */
+  readonly date?: string
+  /** `false`: the script controls its own transactions (or cannot run in one), so the runner runs it as written. */
+  readonly transaction?: false
+  /** What it created, changed and dropped, in the words of our own migrations' change lines. */
+  readonly changes: readonly string[]
+  readonly breaking: readonly string[]
+  /** Its data statements: `update tasks`, `copy rows into tasks (table rebuild)`, … */
+  readonly data: readonly string[]
+}
+
+/** `imported.json`: which tool the history came from, and each migration's record. */
+export interface ImportManifest {
+  readonly from: string
+  readonly migrations: readonly ImportedMigration[]
+}
+
+/** Reads a dialect folder's `imported.json`; undefined when nothing was imported. */
+export function readImportManifest(dir: string): ImportManifest | undefined {
+  const file = path.join(dir, IMPORT_MANIFEST)
+  if (!existsSync(file)) return undefined
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ImportManifest
+  } catch (e) {
+    throw new UserError(`${file} is not valid JSON: ${(e as Error).message}`, 'restore it from version control')
+  }
+}
+
+/**
+ * A migration file adopted from another tool, kept byte for byte: the whole
+ * file is its up section, its down is the tool's own down file (sqlx
+ * `.down.sql`, Flyway undo) when it had one, and it is irreversible otherwise.
+ * The checksum covers both files.
+ */
+export function foreignMigration(file: string, up: string, down: string | undefined, meta: Pick<ImportedMigration, 'name' | 'transaction'>, from: string): MigrationFile {
+  const text = normalizeNewlines(up)
+  return {
+    name: meta.name,
+    path: file,
+    up: text.trim() + '\n',
+    down: down?.trim() ? normalizeNewlines(down).trim() + '\n' : '',
+    checksum: down === undefined ? checksum(up) : checksum(up + '\n-- schema:down\n' + down),
+    noTransaction: meta.transaction === false,
+    foreignKeysOff: false,
+    ...(down?.trim() ? {} : { irreversible: `imported from ${from} without a down migration` }),
+  }
+}
+
+/** Reads a dialect's migration folder, in name order; files `migrate:import` adopted are read as {@link foreignMigration}s. */
 export function readMigrations(dir: string): MigrationFile[] {
   if (!existsSync(dir)) return []
+  const manifest = readImportManifest(dir)
+  const imported = new Map(manifest?.migrations.map((m) => [m.name, m]))
   return readdirSync(dir)
     .filter((f) => MIGRATION_NAME.test(f))
     .sort()
-    .map((f) => parseMigration(f.replace(/\.sql$/, ''), path.join(dir, f), readFileSync(path.join(dir, f), 'utf8')))
+    .map((f) => {
+      const name = f.replace(/\.sql$/, '')
+      const file = path.join(dir, f)
+      const raw = readFileSync(file, 'utf8')
+      const meta = imported.get(name)
+      if (!meta) return parseMigration(name, file, raw)
+      const downFile = path.join(dir, `${name}.down.sql`)
+      return foreignMigration(file, raw, meta.downSource && existsSync(downFile) ? readFileSync(downFile, 'utf8') : undefined, meta, manifest!.from)
+    })
 }
 
 /** The checksum file of a migration folder: one `sha256  file` line per migration. */

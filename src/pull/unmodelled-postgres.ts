@@ -1,5 +1,7 @@
 import type { DbClient } from '../db/client.js'
 import { TOOL_TABLES } from '../dialects/postgres/queries.js'
+import { OTHER_TOOLS_TABLES } from '../migrate/driver.js'
+import { toolTable } from './warnings.js'
 import type { SchemaIR } from '../ir/types.js'
 import { forceQuote, quoteIdent, quoteLiteral } from '../sql/ident.js'
 import type { PullWarning } from './warnings.js'
@@ -160,6 +162,9 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
     const out: PullWarning[] = []
     const add = (code: string, object: string, message: string, sql?: string, phase?: 'before') =>
       out.push({ code, object, message, ...(sql !== undefined ? { sql } : {}), ...(phase ? { phase } : {}) })
+    const tools = Object.keys(OTHER_TOOLS_TABLES)
+    for (const r of await db.query<{ name: string }>(`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND c.relname = ANY ($2::text[]) ORDER BY 1`, [schema, tools]))
+      out.push(toolTable(r.name))
     const serials = new Set(ir.tables.flatMap((t) => t.columns.filter((c) => c.type.kind === 'serial' || c.type.kind === 'bigserial').map((c) => `${t.name}|${c.name}`)))
 
     for (const r of await db.query(RELATIONS, p2)) {

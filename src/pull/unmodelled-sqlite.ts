@@ -1,8 +1,8 @@
 import type { DbClient } from '../db/client.js'
 import type { SchemaIR } from '../ir/types.js'
-import { MIGRATIONS_TABLE } from '../migrate/driver.js'
+import { MIGRATIONS_TABLE, OTHER_TOOLS_TABLES } from '../migrate/driver.js'
 import { significant, tokenize } from '../sql/lexer.js'
-import type { PullWarning } from './warnings.js'
+import { toolTable, type PullWarning } from './warnings.js'
 
 interface ObjectRow {
   readonly type: string
@@ -11,7 +11,7 @@ interface ObjectRow {
   readonly sql: string
 }
 
-const internal = (name: string) => name.startsWith('sqlite_') || name === MIGRATIONS_TABLE
+const internal = (name: string) => name.startsWith('sqlite_') || name === MIGRATIONS_TABLE || name in OTHER_TOOLS_TABLES
 
 function hasOnConflict(sql: string): boolean {
   const words = significant(tokenize(sql)).map((t) => t.text.toUpperCase())
@@ -32,6 +32,7 @@ export async function sqliteUnmodelled(db: DbClient, ir: SchemaIR): Promise<Pull
   const tables = new Set(ir.tables.map((t) => t.name))
   const out: PullWarning[] = []
   for (const o of objects) {
+    if (o.type === 'table' && o.name in OTHER_TOOLS_TABLES) out.push(toolTable(o.name))
     if (internal(o.name) || internal(o.tbl_name)) continue
     if (o.type === 'table' && /^CREATE\s+VIRTUAL\s/i.test(o.sql)) {
       out.push({ code: 'sqlite-virtual-table', object: `virtual table ${o.name}`, message: 'virtual tables are not modelled; kept as raw SQL', sql: o.sql + ';' })

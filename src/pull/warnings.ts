@@ -1,3 +1,5 @@
+import { MIGRATIONS_TABLE, OTHER_TOOLS_TABLES } from '../migrate/driver.js'
+
 /** Something in the live database that the schema DSL cannot express. */
 export interface PullWarning {
   /** Stable code, e.g. `pg-policy` or `sqlite-virtual-table`. */
@@ -15,4 +17,9 @@ export interface PullWarning {
 /** One line per warning, as the command prints them. */
 export function formatWarning(w: PullWarning): string {
   return `${w.object}: ${w.message}`
+}
+
+/** The record of another migration tool: said, never part of the schema. */
+export function toolTable(name: string): PullWarning {
+  return { code: 'tool-table', object: `table ${name}`, message: `${OTHER_TOOLS_TABLES[name]}'s record of applied migrations, not part of the schema (schemaforge keeps its own in ${MIGRATIONS_TABLE}); left out` }
 }

@@ -1,11 +1,13 @@
+import { BOOKKEEPING_TABLES } from '../../migrate/driver.js'
+
 /**
  * Catalog queries of the Postgres introspector. Each reads one kind of
  * object for a whole schema (`$1` = schema name), so their number does not
  * grow with the number of tables.
  */
 
-// Tables that belong to the toolkit, not to the user's schema.
-export const TOOL_TABLES = ['_schema_migrations']
+// Tables that belong to migration tools (ours and others'), not to the user's schema.
+export const TOOL_TABLES = [...BOOKKEEPING_TABLES]
 
 const inSchema = `n.nspname = $1 AND c.relname <> ALL ($2::text[])`
 

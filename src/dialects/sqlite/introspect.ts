@@ -1,5 +1,5 @@
 import type { DbClient } from '../../db/client.js'
-import { MIGRATIONS_TABLE } from '../../migrate/driver.js'
+import { BOOKKEEPING_TABLES } from '../../migrate/driver.js'
 import type { CheckIR, ColumnIR, FkAction, ForeignKeyIR, IndexIR, IndexPartIR, SchemaIR, TableIR, TriggerIR, UniqueIR, ViewIR } from '../../ir/types.js'
 import { readCatalog, type Catalog, type ColumnRow, type ForeignKeyRow, type IndexColumnRow, type SchemaRow } from './catalog.js'
 import { parseCreateTable, type ParsedForeignKey, type ParsedTable } from './parse.js'
@@ -40,7 +40,7 @@ export function fromCatalog(c: Catalog): SchemaIR {
   )
   const pkOf = (table: string) => primaryKeyColumns(columns.get(table) ?? [])
   const tables = c.objects
-    .filter((o) => o.type === 'table' && o.sql !== null && plain.has(o.name) && o.name !== MIGRATIONS_TABLE && !o.name.startsWith('sqlite_'))
+    .filter((o) => o.type === 'table' && o.sql !== null && plain.has(o.name) && !BOOKKEEPING_TABLES.includes(o.name) && !o.name.startsWith('sqlite_'))
     .map((o) => {
       const opts = options.get(o.name)!
       const sqlite = { ...(opts.wr ? { withoutRowid: true } : {}), ...(opts.strict ? { strict: true } : {}) }

@@ -37,11 +37,31 @@ function fill(format: string, values: Readonly<Record<string, string>>): string 
   return format.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)
 }
 
+/** Splits at commas outside parentheses and quotes: `add check on a (a in ('x', 'y')), drop column b` is two items. */
+function items(detail: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let quote = false
+  let cur = ''
+  for (const ch of detail) {
+    if (ch === "'") quote = !quote
+    else if (!quote && ch === '(') depth++
+    else if (!quote && ch === ')') depth--
+    if (ch === ',' && depth === 0 && !quote) {
+      out.push(cur.trim())
+      cur = ''
+    } else cur += ch
+  }
+  out.push(cur.trim())
+  return out
+}
+
+// A detail item is a phrase (`its values are lost`) or itself a change line (a rebuild's reasons: `drop column b`).
 function detailText(v: ChangeVocabulary, detail: string | undefined): string {
   if (detail === undefined) return ''
-  const items = detail.split(/,\s*/)
-  const known = v.phrases && items.every((i) => v.phrases![i] !== undefined)
-  return fill(v.detail, { detail: known ? items.map((i) => v.phrases![i]).join(', ') : detail })
+  const translated = items(detail).map((i) => v.phrases?.[i] ?? (/^[a-z]/.test(i) && translateChange(i, v) !== i ? translateChange(i, v) : undefined))
+  const known = translated.every((t) => t !== undefined)
+  return fill(v.detail, { detail: known ? translated.join(', ') : detail })
 }
 
 const DETAIL = /^(.*?)(?:\s+\((.*)\))?$/s
