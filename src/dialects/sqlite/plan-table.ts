@@ -64,9 +64,23 @@ const FIELD_WORDS: Readonly<Record<string, string>> = { type: 'type', nativeType
 
 const short = (text: string, max = 40) => (text.length > max ? text.slice(0, max - 1) + '…' : text)
 
+/** A shortened expression that still closes its quotes and parentheses, so the label reads (and splits) as a whole. */
+function shortExpression(text: string): string {
+  const cut = short(text)
+  if (cut === text) return cut
+  let quoted = false
+  let depth = 0
+  for (const ch of cut) {
+    if (ch === "'") quoted = !quoted
+    else if (!quoted && ch === '(') depth++
+    else if (!quoted && ch === ')') depth = Math.max(0, depth - 1)
+  }
+  return cut + (quoted ? "'" : '') + ')'.repeat(depth)
+}
+
 function checkLabel(ch: CheckIR): string {
   if (ch.name !== undefined) return ch.name
-  return `${ch.column === undefined ? '' : `on ${ch.column} `}(${short(ch.expression.sqlite ?? '')})`
+  return `${ch.column === undefined ? '' : `on ${ch.column} `}(${shortExpression(ch.expression.sqlite ?? '')})`
 }
 
 /** A few words naming what a finding about a table changes, for comments. */

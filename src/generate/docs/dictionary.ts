@@ -16,7 +16,7 @@ export interface Glossary {
   readonly [concept: string]: { readonly term: string; readonly variants: readonly string[] }
 }
 
-/** How change lines are translated. Placeholders: `{verb}`, `{kind}`, `{target}`, `{to}`, `{detail}`, and `{1}`… in patterns. */
+/** How change lines are translated. Placeholders: `{verb}`, `{kind}`, `{target}`, `{to}`, `{detail}`, and `{1}`… in patterns (`{p1}`…: the group as `/`-separated phrases). */
 export interface ChangeVocabulary {
   readonly verbs: Readonly<Record<string, string>>
   /** Object kinds; multi-word kinds (`foreign key`) are matched before single words. */
@@ -56,12 +56,14 @@ function items(detail: string): string[] {
   return out
 }
 
-// A detail item is a phrase (`its values are lost`) or itself a change line (a rebuild's reasons: `drop column b`).
+// A detail item is a phrase (`its values are lost`) or itself a change line (a rebuild's reasons: `drop column b`);
+// failing that, the whole detail may be one (`it names a, b`).
 function detailText(v: ChangeVocabulary, detail: string | undefined): string {
   if (detail === undefined) return ''
-  const translated = items(detail).map((i) => v.phrases?.[i] ?? (/^[a-z]/.test(i) && translateChange(i, v) !== i ? translateChange(i, v) : undefined))
-  const known = translated.every((t) => t !== undefined)
-  return fill(v.detail, { detail: known ? translated.join(', ') : detail })
+  const line = (text: string) => (/^[a-z]/.test(text) && translateChange(text, v) !== text ? translateChange(text, v) : undefined)
+  const translated = items(detail).map((i) => v.phrases?.[i] ?? line(i))
+  if (translated.every((t) => t !== undefined)) return fill(v.detail, { detail: translated.join(', ') })
+  return fill(v.detail, { detail: line(detail) ?? detail })
 }
 
 const DETAIL = /^(.*?)(?:\s+\((.*)\))?$/s
@@ -72,7 +74,12 @@ export function translateChange(line: string, v: ChangeVocabulary | undefined): 
   const [, head = line, detail] = DETAIL.exec(line.trim()) ?? []
   for (const p of v.patterns ?? []) {
     const m = new RegExp(p.match).exec(head)
-    if (m) return fill(p.format, Object.fromEntries(m.slice(1).map((g, i) => [String(i + 1), g ?? '']))) + detailText(v, detail)
+    if (m) {
+      const groups = m.slice(1).map((g) => g ?? '')
+      // `{p2}`: group 2 as `/`-separated phrases (`type/nullability` → 타입/NULL 허용 여부), verbatim when one is unknown.
+      const phrased = groups.map((g) => (g.split('/').every((x) => v.phrases?.[x] !== undefined) ? g.split('/').map((x) => v.phrases![x]).join('/') : g))
+      return fill(p.format, Object.fromEntries([...groups.map((g, i) => [String(i + 1), g]), ...phrased.map((g, i) => [`p${i + 1}`, g])])) + detailText(v, detail)
+    }
   }
   const words = head.split(/\s+/)
   const verb = v.verbs[words[0] ?? '']
