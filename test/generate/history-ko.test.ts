@@ -46,7 +46,7 @@ describe('migration history in Korean: rebuild reasons, re-created objects and i
     const findings = compareSchemas({ ...emptyIr, tables: [before] }, { ...emptyIr, tables: [after] }).filter((f) => f.table === 'jobs')
     const strategy = strategyFor(before, after, findings)
     expect(strategy.kind).toBe('rebuild')
-    const line = `rebuild table jobs (${(strategy as { reasons: string[] }).reasons.join(', ')})`
+    const line = `rebuild table jobs (${(strategy as { readonly reasons: readonly string[] }).reasons.join(', ')})`
     // A shortened expression still closes its quote and parentheses, so the reasons split where they should.
     expect(line).toMatch(/…'\)\)/)
     expect(ko(line)).toMatch(/^테이블 `jobs` 재구성 \(CHECK 추가 \(status IN \(.*…'\)\), CHECK 삭제 \(status IN \(.*…'\)\)\)$/)
