@@ -15,6 +15,8 @@ export interface MigrationTarget {
   readonly schema: LoadedSchema
   readonly db: DbClient
   readonly files: MigrationFile[]
+  /** The URL connected to, password included: for a scratch database on the same server, never to print. */
+  readonly url: string
 }
 
 /**
@@ -44,7 +46,7 @@ export async function forEachMigrationTarget<T>(
     const db = await connect(target.dialect === 'sqlite' ? { dialect: 'sqlite', path: sqlitePath ?? target.path } : target, { mustExist: !options.create && sqlitePath !== ':memory:' })
     try {
       const files = readMigrations(migrationPaths(dirs.migrations, schema.ir.name).dialectDir(db.dialect as Dialect))
-      out.push(await fn({ schema, db, files }))
+      out.push(await fn({ schema, db, files, url }))
     } finally {
       await db.close()
     }

@@ -1,9 +1,10 @@
 import type { DbClient } from '../db/client.js'
 import { CheckFailure, UserError } from '../errors.js'
 import type { SchemaIR } from '../ir/types.js'
-import { checkDrift } from '../verify/drift.js'
+import { checkDrift, compareWithDatabase } from '../verify/drift.js'
 import type { Finding } from '../diff/compare.js'
 import type { MigrationFile } from './files.js'
+import { replayHistory } from './replay.js'
 import { compareStatus, integrity, resolveMigrationName, withLock } from './runner.js'
 
 /** What {@link baselineMigrations} recorded. */
@@ -19,36 +20,35 @@ export interface BaselineResult {
 /**
  * Marks migrations as applied without running them, for a database that was
  * built some other way (by hand, by another tool) and already matches the
- * schema as of migration `to`. The comparison is `verify`'s drift check
- * against that migration's snapshot; any difference refuses (exit 1) and
- * records nothing. Only the newest migration's snapshot is stored, so `to`
- * must be the newest migration (older points would need a replay of the
- * history on a scratch database, which is not done here).
+ * schema as of migration `to`. The comparison is `verify`'s drift check:
+ * against the snapshot when `to` is the newest migration, else against the
+ * history up to `to` replayed on a scratch database (in-memory SQLite, or a
+ * database created and dropped on `scratchUrl`'s Postgres server). Any
+ * difference refuses (exit 1) and records nothing.
  */
 export async function baselineMigrations(
   db: DbClient,
   files: readonly MigrationFile[],
   snapshot: SchemaIR | undefined,
-  options: { to?: string; pgSchema?: string; log?: (line: string) => void } = {},
+  options: { to?: string; pgSchema?: string; log?: (line: string) => void; scratchUrl?: string } = {},
 ): Promise<BaselineResult> {
   const newest = files.at(-1)
   if (!newest || !snapshot) throw new UserError('the schema has no migrations yet, so there is nothing to baseline', 'write the first migration from the schema (schema migrate:new init), then run migrate:baseline')
   const to = options.to ? resolveMigrationName(files.map((f) => f.name), options.to) : newest.name
   if (!to) throw new UserError(`no migration named ${options.to}`, `use one of: ${files.map((f) => f.name).join(', ')}`)
-  if (to !== newest.name)
-    throw new UserError(
-      `migrate:baseline --to ${to}: only the snapshot of the newest migration (${newest.name}) is stored, so the database cannot be compared with the schema as of ${to}`,
-      `baseline to ${newest.name} (omit --to) once the database matches the current migrations, or baseline before adding the later ones`,
-    )
   if (!snapshot.dialects.includes(db.dialect)) throw new UserError(`schema "${snapshot.name}" does not target ${db.dialect}`, `use a database of: ${snapshot.dialects.join(', ')}`)
-  const drift = await checkDrift(snapshot, db, options.pgSchema ? { pgSchema: options.pgSchema } : {})
+  const through = files.slice(0, files.findIndex((f) => f.name === to) + 1)
+  const pg = options.pgSchema ? { pgSchema: options.pgSchema } : {}
+  const drift =
+    to === newest.name
+      ? await checkDrift(snapshot, db, pg)
+      : await compareWithDatabase(await replayHistory(db.dialect, through, options.scratchUrl, snapshot.name), db, pg)
   if (!drift.matches)
     throw new CheckFailure(
       `${db.target} does not match schema "${snapshot.name}" as of ${to}, so nothing was recorded; ${drift.findings.length} difference${drift.findings.length === 1 ? '' : 's'}:\n` +
         drift.findings.map((f: Finding) => `  - ${f.message}`).join('\n'),
       'make the database match (or the schema match the database: schema pull), then run migrate:baseline again',
     )
-  const through = files.slice(0, files.findIndex((f) => f.name === to) + 1)
   return withLock(db, { ...(options.log ? { log: options.log } : {}) }, async (driver) => {
     const status = compareStatus(files, await driver.applied(db))
     integrity(status)

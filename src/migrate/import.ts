@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto'
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { DbClient } from '../db/client.js'
-import { connect } from '../db/connect.js'
 import type { Finding } from '../diff/compare.js'
 import { getDialect } from '../dialects/index.js'
 import { UserError } from '../errors.js'
@@ -13,6 +10,7 @@ import { checksumsFile, foreignMigration, IMPORT_MANIFEST, readMigrations, type 
 import { readForeignHistory, type ForeignMigration, type ImportFormat } from './formats.js'
 import { migrationPaths, planNext, readSnapshot, snapshotText } from './new.js'
 import { destructiveChanges } from './safety.js'
+import { scratchDatabase } from './replay.js'
 import { migrateUp } from './runner.js'
 
 /** Options of {@link importHistory}. */
@@ -170,41 +168,6 @@ async function describe(prev: SchemaIR, next: SchemaIR, dialect: Dialect, s: Spe
   if (!m) return { changes: [], breaking: [] }
   // Our planner's rebuild steps (copy, drop, rename) are how *we* would do it; the file did it its own way, and its data statements say how.
   return { changes: m.up.statements.map((st) => st.comment).filter((c) => !/^rebuild table \S+: /.test(c)), breaking: destructiveChanges(m.changes) }
-}
-
-/** A scratch database of the history's dialect: in-memory SQLite, or a database created (and dropped) on a Postgres server. */
-async function scratchDatabase(dialect: Dialect, postgresUrl: string | undefined): Promise<{ db: DbClient; drop(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const db = await connect({ dialect: 'sqlite', path: ':memory:' }, { mustExist: false })
-    return { db, drop: () => db.close() }
-  }
-  if (!postgresUrl)
-    throw new UserError(
-      'a Postgres history is replayed on a scratch database, and no Postgres server was given',
-      'pass --db postgres://user@host/db of a server where that user may create databases (CREATEDB), or set DATABASE_URL; nothing is written to that database',
-    )
-  const name = `schemaforge_import_${randomBytes(6).toString('hex')}`
-  const server = await connect(postgresUrl)
-  try {
-    await server.exec(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`)
-  } catch (e) {
-    await server.close()
-    throw new UserError(`cannot create a scratch database on ${server.target}: ${(e as Error).message}`, 'give --db a server (and user) that may create databases (CREATEDB); the scratch database is dropped afterwards')
-  }
-  const u = new URL(postgresUrl)
-  u.pathname = '/' + name
-  const db = await connect(u.toString())
-  return {
-    db,
-    drop: async () => {
-      await db.close()
-      try {
-        await server.exec(`DROP DATABASE IF EXISTS "${name}"`)
-      } finally {
-        await server.close()
-      }
-    },
-  }
 }
 
 /** Our migration file for one imported migration, before it is written (path where it will be). */

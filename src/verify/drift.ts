@@ -36,15 +36,25 @@ export async function checkDrift(ir: SchemaIR, db: DbClient, options: { pgSchema
   if (!ir.dialects.includes(db.dialect))
     throw new UserError(`schema "${ir.name}" does not target ${db.dialect}`, `use a database of: ${ir.dialects.join(', ')}`)
   const dialect = await getDialect(db.dialect)
+  // Compared in the engine's own canonical form: the declared schema applied to a scratch space and read back.
+  return compareWithDatabase({ ...dialect.normalize(await dialect.applyToScratch(db, ir)), name: ir.name }, db, options)
+}
+
+/**
+ * Compares a live database with a schema already in the engine's own
+ * spelling: one read back from a scratch space (the declared schema applied
+ * there, or a migration history replayed there, as `migrate:baseline --to`
+ * does).
+ */
+export async function compareWithDatabase(expected: SchemaIR, db: DbClient, options: { pgSchema?: string } = {}): Promise<DriftReport> {
+  const dialect = await getDialect(db.dialect)
   const introspected = await dialect.introspect(db, options.pgSchema ? { schema: options.pgSchema } : {})
   const live = dialect.normalize(introspected)
   const unmodelled = ((await dialect.unmodelled?.(db, introspected, options.pgSchema ?? 'public')) ?? []).map((w) => ({ code: w.code, object: w.object, message: w.message }))
-  // Compared in the engine's own canonical form: the declared schema applied to a scratch space and read back.
-  const expected = dialect.normalize(await dialect.applyToScratch(db, ir))
   const all = compareSchemas(expected, live)
   const isNote = (f: Finding) => !dialect.columnOrderIsDrift && isColumnOrder(f)
   const findings = all.filter((f) => !isNote(f))
   // Said here, where the dialect is known, so that every caller prints the same reason.
   const notes = all.filter(isNote).map((f) => ({ ...f, message: `${f.message} (${db.dialect} cannot reorder columns; not drift)` }))
-  return { schema: ir.name, dialect: db.dialect, database: db.target, matches: findings.length === 0, findings, notes, unmodelled }
+  return { schema: expected.name, dialect: db.dialect, database: db.target, matches: findings.length === 0, findings, notes, unmodelled }
 }

@@ -116,9 +116,30 @@ describe.each(['sqlite', 'postgres'])('migrate:baseline on %s', (dialect) => {
       expect(JSON.parse(none.stdout)).toMatchObject({ applied: [], pending: ['0001_init', '0002_add_display_name'] })
 
       await sqlOn(url, 'ALTER TABLE users DROP COLUMN legacy_flag')
+      // --to an older migration: compared with the history replayed up to it, which lacks display_name.
       const older = await runCli(['migrate:baseline', '--db', url, '--to', '0001'], { cwd })
-      expect(older.code).toBe(2)
-      expect(older.stderr).toMatch(/only the snapshot of the newest migration \(0002_add_display_name\) is stored/)
+      expect(older.code, older.stderr).toBe(1)
+      expect(older.stderr).toMatch(/does not match schema "app" as of 0001_init, so nothing was recorded; 1 difference:\n\s+- column users\.display_name is in the database but not in the schema/)
+
+      // A second database, left at 0001 by the other tool: baselined --to 0001, then migrate runs 0002 only.
+      const olderDb = dialect === 'postgres' ? await createTestDatabase() : undefined
+      const olderUrl = olderDb?.url ?? `sqlite:${path.join(cwd, 'older.db')}`
+      try {
+        expect((await runCli(['migrate', '--db', olderUrl, '--to', '0001'], { cwd })).code).toBe(0)
+        await sqlOn(olderUrl, 'DROP TABLE _schema_migrations')
+        await sqlOn(olderUrl, "INSERT INTO users (id, email, name) VALUES (7, 'old@x', '옛 사용자')")
+        const at1 = await runCli(['migrate:baseline', '--db', olderUrl, '--to', '0001'], { cwd })
+        expect(at1.code, at1.stderr).toBe(0)
+        expect(at1.stdout).toMatch(/baselined 0001_init\n/)
+        expect(at1.stdout).not.toMatch(/baselined 0002/)
+        const rest = await runCli(['migrate', '--db', olderUrl], { cwd })
+        expect(rest.code, rest.stderr).toBe(0)
+        expect(rest.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^↑ 0002_add_display_name \(\d+ ms\)$/)])
+        expect((await runCli(['verify', '--db', olderUrl], { cwd })).code).toBe(0)
+        expect(await sqlOn(olderUrl, 'SELECT name FROM users WHERE id = 7')).toEqual([{ name: '옛 사용자' }])
+      } finally {
+        await olderDb?.drop()
+      }
 
       const ok = await runCli(['migrate:baseline', '--db', url], { cwd })
       expect(ok.code, ok.stderr).toBe(0)
