@@ -217,7 +217,7 @@ export async function importHistory(ir: SchemaIR, options: ImportOptions): Promi
     )
   const paths = migrationPaths(options.migrationsDir, ir.name)
   if (readSnapshot(paths) || dialects.some((d) => readMigrations(paths.dialectDir(d)).length))
-    throw new UserError(`schema "${ir.name}" already has migrations (${paths.root}); an imported history must be its first`, 'import into a schema with no migrations yet (move the existing ones away first, if they were a trial)')
+    throw new UserError(`schema "${ir.name}" already has migrations (${path.relative(process.cwd(), paths.root) || '.'}); an imported history must be its first`, 'import into a schema with no migrations yet (move the existing ones away first, if they were a trial)')
   const dir = paths.dialectDir(dialect)
   const planned = history.migrations.map((m) => toFile(m, dir, options.from))
   const module = await getDialect(dialect)
@@ -231,7 +231,7 @@ export async function importHistory(ir: SchemaIR, options: ImportOptions): Promi
       try {
         await migrateUp(scratch.db, planned.slice(0, i + 1).map((p) => p.file), { to: file.name, lockTimeoutMs: 1000 })
       } catch (e) {
-        throw new UserError(`${path.join(options.dir, m.source)} does not replay on a scratch ${dialect} database: ${(e as Error).message.replace(/^migration \S+ \(up\) failed: /, '')}; nothing was imported`, `fix the file (or the folder's order), then run migrate:import again`)
+        throw new UserError(`${path.join(options.dir, m.source)} does not replay on a scratch ${dialect} database: ${(e as Error).message.replace(/^migration \S+ \(up\) failed: /, '').replace(/; nothing of it was applied$/, '')}; nothing was imported`, `fix the file (or the folder's order), then run migrate:import again`)
       }
       const next = { ...module.normalize(await module.introspect(scratch.db)), name: ir.name, dialects: [dialect] as Dialect[] }
       const s = spelled(m.breakpoints ? m.up.replaceAll('--> statement-breakpoint', '') : m.up)

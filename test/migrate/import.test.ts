@@ -279,7 +279,7 @@ describe('migrate:import on SQLite', () => {
     expect([0, 1]).toContain(ok.code)
     const again = await runCli(['migrate:import', migrations, '--from', 'plain', '--json'], { cwd: dir })
     expect(again.code).toBe(2)
-    expect(JSON.parse(again.stdout).error).toMatch(/already has migrations/)
+    expect(JSON.parse(again.stdout).error.message).toMatch(/already has migrations \(migrations\/app\); an imported history must be its first/)
   })
 })
 

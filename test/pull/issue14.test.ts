@@ -329,6 +329,19 @@ describe('issue 14: pull and verify read a fixed number of catalog statements', 
 })
 
 describe('issue 14: pulled files', () => {
+  test("numeric defaults written as strings (drizzle-kit's DEFAULT '0') round-trip: '0'::numeric is the number 0", async () => {
+    const r = await pullVerifyApply(
+      `CREATE TABLE prices(id int PRIMARY KEY, amount numeric(10,2) DEFAULT '0' NOT NULL, rate real DEFAULT '1.5', ratio double precision DEFAULT '-2.25', qty int DEFAULT '7', code text DEFAULT '0', big numeric DEFAULT '12345678901234567890.5');`,
+      'numeric_defaults',
+    )
+    expect(r.report.findings).toEqual([])
+    // The same values; pg_dump still spells the defaults differently ('0'::numeric against 0), which the IR does not keep.
+    const spelled = (d: string) => d.replace(/'(-?[\d.]+)'::(numeric|real|double precision)/g, '$1')
+    expect(spelled(r.dumps[1]!)).toBe(spelled(r.dumps[0]!))
+    expect(r.dumps[1]).toMatch(/amount numeric\(10,2\) DEFAULT 0 NOT NULL/)
+    expect(r.result.source).toContain("code: t.text().default('0')")
+  })
+
   test('typecheck strictly against src/index.ts', () => {
     expect(files.written.length).toBeGreaterThan(10)
     expect(typeErrors(files.written)).toEqual([])

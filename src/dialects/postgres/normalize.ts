@@ -45,6 +45,18 @@ function collationName(text: string): string {
   return q ? q[1]!.replaceAll('""', '"') : text.trim()
 }
 
+const NUMERIC_TYPES = /^(numeric|decimal|real|double precision|float[48])(\(.*\))?$/
+
+/**
+ * `'1.5'::real` (or `'-2.25'::numeric`, how a negative constant is stored) on
+ * a numeric, real or double column is that number: the value the column gets
+ * is the same. Other casts, and values that are no plain number, stay.
+ */
+function numericLiteral(def: string, native: string): string {
+  const m = /^'(-?\d+(?:\.\d+)?)'::(numeric|real|double precision)$/.exec(def)
+  return m && NUMERIC_TYPES.test(native) ? m[1]! : def
+}
+
 function column(c: ColumnIR, pk: ReadonlySet<string>, enums: ReadonlySet<string>): ColumnIR {
   const native = canonicalType(c.nativeType?.postgres ?? mapType(c.type))
   const serial = serialKind(c, native)
@@ -52,6 +64,8 @@ function column(c: ColumnIR, pk: ReadonlySet<string>, enums: ReadonlySet<string>
   let def = c.default?.postgres === undefined ? undefined : canonicalSql(c.default.postgres)
   // The engine stores no default for a NULL constant; a serial's default is implied.
   if (def !== undefined && (/^null(::.*)?$/.test(def) || (serial && def.startsWith('nextval(')))) def = undefined
+  // DEFAULT '0' on a numeric, real or double column (drizzle-kit writes it so) is stored as '0'::numeric: the same value as DEFAULT 0.
+  if (def !== undefined) def = numericLiteral(def, native)
   const gen = c.generated?.expression.postgres
   const collation = c.collation?.postgres === undefined ? undefined : collationName(c.collation.postgres)
   return {
