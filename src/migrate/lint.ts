@@ -27,35 +27,50 @@ export interface FileLintFinding {
   readonly message: string
 }
 
-/** `-- schema:lint-ignore PG101,PG102 <reason>`: the codes silenced (with a reason), and lines that give none. */
-function ignores(text: string): { codes: Set<string>; unreasoned: number[] } {
+const IGNORE = /^--\s*schema:lint-ignore\s+(\S+)\s*(.*)$/
+
+/** The codes `-- schema:lint-ignore PG101,PG102 <reason>` lines of `text` silence; a line without a reason silences nothing. */
+function ignoredCodes(text: string): Set<string> {
   const codes = new Set<string>()
-  const unreasoned: number[] = []
+  for (const l of text.split('\n')) {
+    const m = IGNORE.exec(l.trim())
+    if (m && m[2]!.trim()) for (const c of m[1]!.split(',')) if (c) codes.add(c.toUpperCase())
+  }
+  return codes
+}
+
+/** Lines (1-based) of ignore directives that give no reason. */
+function unreasonedLines(text: string): number[] {
+  const out: number[] = []
   text.split('\n').forEach((l, i) => {
-    const m = /^--\s*schema:lint-ignore\s+(\S+)\s*(.*)$/.exec(l)
-    if (!m) return
-    if (!m[2]!.trim()) unreasoned.push(i + 1)
-    else for (const c of m[1]!.split(',')) if (c) codes.add(c.toUpperCase())
+    const m = IGNORE.exec(l.trim())
+    if (m && !m[2]!.trim()) out.push(i + 1)
   })
-  return { codes, unreasoned }
+  return out
 }
 
 const VOLATILE = /\b(gen_random_uuid|uuid_generate_v[14]\w*|random|clock_timestamp|timeofday|nextval|txid_current)\s*\(/i
 const words = (stmt: string) => significant(tokenize(stmt)).map((t) => (t.kind === 'word' ? t.text.toUpperCase() : t.kind === 'quoted' ? t.text.slice(1, -1) : t.text))
 const name = (w: string | undefined) => (w ?? '').toLowerCase()
 
-/** Lints the up section of one migration file's text. Pure. */
-export function lintMigrationText(file: string, dialect: Dialect, raw: string): FileLintFinding[] {
+/**
+ * Lints the up section of one migration file's text. Pure. An ignore line in
+ * the header (above `-- schema:up`) covers the whole file; one among the
+ * comments right above a statement covers that statement only.
+ * `noTransaction`: the runner runs the file without its transaction (a
+ * header directive says so, or `migrate:import` found the file manages its own).
+ */
+export function lintMigrationText(file: string, dialect: Dialect, raw: string, options: { noTransaction?: boolean } = {}): FileLintFinding[] {
   const text = normalizeNewlines(raw)
   const upAt = text.search(/^-- schema:up\s*$/m)
   const downAt = text.search(/^-- schema:down\s*$/m)
   const header = upAt >= 0 ? text.slice(0, upAt) : ''
   const upStart = upAt >= 0 ? upAt : 0
   const up = text.slice(upStart, downAt > upStart ? downAt : undefined)
-  const noTransaction = /^-- schema:no-transaction\s*$/m.test(header)
+  const noTransaction = options.noTransaction ?? /^-- schema:no-transaction\s*$/m.test(header)
   const out: FileLintFinding[] = []
-  const { codes, unreasoned } = ignores(text)
-  for (const line of unreasoned) out.push({ file, line, code: 'LINT001', message: 'schema:lint-ignore needs a reason after the codes, e.g. `-- schema:lint-ignore PG101 the table holds 200 rows`; this line silences nothing' })
+  const fileCodes = ignoredCodes(header)
+  for (const line of unreasonedLines(text)) out.push({ file, line, code: 'LINT001', message: 'schema:lint-ignore needs a reason after the codes, e.g. `-- schema:lint-ignore PG101 the table holds 200 rows`; this line silences nothing' })
   const created = new Set<string>()
   const addedValues: string[] = []
   // Statements with the line each starts on.
@@ -67,8 +82,9 @@ export function lintMigrationText(file: string, dialect: Dialect, raw: string): 
     const lead = stmt.length - stmt.replace(/^(\s*--[^\n]*\n)*\s*/, '').length
     const line = base + up.slice(0, at + lead).split('\n').length - 1
     const w = words(stmt)
+    const stmtCodes = ignoredCodes(stmt.slice(0, lead))
     const warn = (code: keyof typeof FILE_LINT_RULES, message: string) => {
-      if (!codes.has(code)) out.push({ file, line, code, message })
+      if (!fileCodes.has(code) && !stmtCodes.has(code)) out.push({ file, line, code, message })
     }
     const upper = w.join(' ')
     if (dialect === 'postgres') {
@@ -131,7 +147,7 @@ export function lintMigrations(root: string, paths: MigrationPaths, dialects: re
       if (since.kind === 'name' && m.name <= since.name) continue
       if (fresh !== undefined ? !fresh.has(path.resolve(m.path)) : since.kind === 'uncommitted') continue
       files.push(rel(m.path))
-      findings.push(...lintMigrationText(rel(m.path), d, readFileSync(m.path, 'utf8')))
+      findings.push(...lintMigrationText(rel(m.path), d, readFileSync(m.path, 'utf8'), { noTransaction: m.noTransaction }))
     }
   return { files, findings }
 }

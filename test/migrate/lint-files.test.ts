@@ -42,6 +42,33 @@ describe('migrate:lint', () => {
     expect(ok.stdout).toMatch(/✓ 2 migration file\(s\) linted, no findings/)
   })
 
+  it('an ignore above a statement covers that statement only; one in the header covers the file', () => {
+    const two = (header: string, before: string) => `-- 0003_two_indexes of schema "app" for postgres, written by hand.
+${header}
+-- schema:up
+${before}
+CREATE INDEX users_name_idx ON users (name);
+
+-- the second one has no ignore of its own
+CREATE INDEX users_email_idx ON users (email);
+-- schema:down
+DROP INDEX users_email_idx;
+DROP INDEX users_name_idx;
+`
+    const codes = (text: string) => lintMigrationText('m.sql', 'postgres', text).map((f) => `${f.line} ${f.code}`)
+    expect(codes(two('', ''))).toEqual(['5 PG101', '8 PG101'])
+    expect(codes(two('', '-- schema:lint-ignore PG101 users_name_idx is built on a table of 40 rows'))).toEqual(['8 PG101'])
+    expect(codes(two('-- schema:lint-ignore PG101 the whole table holds 40 rows', ''))).toEqual([])
+    // A statement's ignore does not leak to the next one, and a bare ignore silences nothing.
+    expect(codes(two('', '-- schema:lint-ignore PG101'))).toEqual(['4 LINT001', '5 PG101', '8 PG101'])
+  })
+
+  it('a file that runs without the runner’s transaction (migrate:import found its own BEGIN … COMMIT) is not told to drop them', () => {
+    const own = 'BEGIN;\nCREATE TABLE t_new (id INTEGER PRIMARY KEY);\nINSERT INTO t_new SELECT id FROM t;\nDROP TABLE t;\nALTER TABLE t_new RENAME TO t;\nCOMMIT;\n'
+    expect(lintMigrationText('m.sql', 'sqlite', own).map((f) => f.code)).toEqual(['SQ002', 'SQ002'])
+    expect(lintMigrationText('m.sql', 'sqlite', own, { noTransaction: true })).toEqual([])
+  })
+
   it('schema check lints the migrations git does not have in HEAD', async () => {
     const p = tempProject(schema, { dialects: ['postgres'] })
     const cwd = p.dir
