@@ -1,9 +1,12 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { UserError } from '../errors.js'
-import type { Dialect } from '../ir/types.js'
+import type { Finding } from '../diff/compare.js'
+import type { Dialect, SchemaIR } from '../ir/types.js'
+import { checkDrift } from '../verify/drift.js'
 import { checksum, normalizeNewlines, readMigrations } from './files.js'
-import type { MigrationPaths } from './new.js'
+import { snapshotText, type MigrationPaths } from './new.js'
+import { withReplayed } from './replay.js'
 
 const numberOf = (name: string) => Number(/^(\d+)_/.exec(name)![1])
 const labelOf = (name: string) => name.replace(/^\d+_/, '')
@@ -150,4 +153,35 @@ export function rehashMigrations(paths: MigrationPaths, dialects: readonly Diale
     writeChecksums(dir, sums)
   }
   return out
+}
+
+/** What {@link settleSnapshot} did. */
+export interface SettledSnapshot {
+  /** The snapshot now holds the schema file's IR. */
+  readonly written: boolean
+  /** The dialect whose migrations were replayed. */
+  readonly dialect?: Dialect
+  /** How the replayed migrations differ from the schema file, when they do (database side: the migrations). */
+  readonly findings: readonly Finding[]
+  /** Why nothing was replayed. */
+  readonly skipped?: string
+}
+
+/**
+ * After a merge the snapshot holds one branch's IR (or a conflict). The
+ * migrations themselves say what it should be: they are replayed on a
+ * scratch database (SQLite in memory when the schema has it, else Postgres
+ * on `postgresUrl`'s server) and compared with the schema file as `verify`
+ * does. When they add up to it, the snapshot becomes the schema's IR; when
+ * not, it is left alone and the differences are returned (the next
+ * `migrate:new` writes them once the snapshot is resolved).
+ */
+export async function settleSnapshot(paths: MigrationPaths, ir: SchemaIR, dialects: readonly Dialect[], postgresUrl?: string): Promise<SettledSnapshot> {
+  const dialect: Dialect | undefined = dialects.includes('sqlite') ? 'sqlite' : dialects.includes('postgres') && postgresUrl ? 'postgres' : undefined
+  if (!dialect) return { written: false, findings: [], skipped: 'the schema targets Postgres only and no server was given to replay its migrations on (--db or DATABASE_URL)' }
+  const files = readMigrations(paths.dialectDir(dialect))
+  const report = await withReplayed(dialect, files, postgresUrl, (db) => checkDrift({ ...ir, dialects: [dialect] }, db))
+  if (!report.matches) return { written: false, dialect, findings: report.findings }
+  writeFileSync(paths.snapshot, snapshotText(ir))
+  return { written: true, dialect, findings: [] }
 }

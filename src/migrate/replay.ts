@@ -49,11 +49,11 @@ export async function scratchDatabase(dialect: Dialect, postgresUrl: string | un
 }
 
 /**
- * The schema as a migration history leaves it: `files` applied by our own
- * runner to a scratch database of `dialect`, read back in the engine's own
- * spelling. Throws a UserError naming the migration that does not apply.
+ * Runs `fn` on a scratch database of `dialect` after `files` were applied to
+ * it by our own runner, then drops it. Throws a UserError naming the
+ * migration that does not apply.
  */
-export async function replayHistory(dialect: Dialect, files: readonly MigrationFile[], postgresUrl: string | undefined, name: string): Promise<SchemaIR> {
+export async function withReplayed<T>(dialect: Dialect, files: readonly MigrationFile[], postgresUrl: string | undefined, fn: (db: DbClient) => Promise<T>): Promise<T> {
   const scratch = await scratchDatabase(dialect, postgresUrl)
   try {
     try {
@@ -61,9 +61,14 @@ export async function replayHistory(dialect: Dialect, files: readonly MigrationF
     } catch (e) {
       throw new UserError(`the migrations do not replay on a scratch ${dialect} database: ${(e as Error).message}`, 'fix the migration named, then run again')
     }
-    const module = await getDialect(dialect)
-    return { ...module.normalize(await module.introspect(scratch.db)), name, dialects: [dialect] }
+    return await fn(scratch.db)
   } finally {
     await scratch.drop()
   }
+}
+
+/** The schema as a migration history leaves it: `files` replayed, read back in the engine's own spelling. */
+export async function replayHistory(dialect: Dialect, files: readonly MigrationFile[], postgresUrl: string | undefined, name: string): Promise<SchemaIR> {
+  const module = await getDialect(dialect)
+  return withReplayed(dialect, files, postgresUrl, async (db) => ({ ...module.normalize(await module.introspect(db)), name, dialects: [dialect] }))
 }

@@ -37,10 +37,9 @@ describe('branch merges: duplicate numbers, migrate:renumber, migrate:hash', () 
       const lines = new Set([...read(`migrations/app/${d}/checksums`).trim().split('\n'), ...aSums[d]!.trim().split('\n')])
       p.write(`migrations/app/${d}/checksums`, [...lines].sort((x, y) => x.slice(66).localeCompare(y.slice(66))).join('\n') + '\n')
     }
+    // git left snapshot.json in conflict; the user took one side (branch B's: age, no nickname).
     p.write('schemas/app.ts', schema(', age: t.integer(), nickname: t.text()'))
-    const probe = tempProject(schema(', age: t.integer(), nickname: t.text()'), { dialects: DIALECTS })
-    expect((await runCli(['migrate:new', 'probe'], { cwd: probe.dir })).code).toBe(0)
-    p.write('migrations/app/snapshot.json', readFileSync(path.join(probe.dir, 'migrations/app/snapshot.json'), 'utf8'))
+    expect(read('migrations/app/snapshot.json')).not.toMatch(/nickname/)
     expect((await runCli(['generate'], { cwd })).code).toBe(0)
 
     const merged = await runCli(['check', '--all'], { cwd })
@@ -50,6 +49,9 @@ describe('branch merges: duplicate numbers, migrate:renumber, migrate:hash', () 
     const moved = await runCli(['migrate:renumber', '0002_add_nickname'], { cwd })
     expect(moved.code, moved.stderr).toBe(0)
     expect(moved.stdout).toMatch(/0002_add_nickname → 0003_add_nickname/)
+    // The migrations, replayed, add up to the merged schema: the snapshot is rewritten from it.
+    expect(moved.stdout).toMatch(/migrations\/app\/snapshot\.json: the schema file's \(its migrations, replayed on sqlite, add up to it\)/)
+    expect(read('migrations/app/snapshot.json')).toMatch(/nickname/)
     for (const d of DIALECTS) {
       expect(existsSync(path.join(cwd, `migrations/app/${d}/0002_add_nickname.sql`))).toBe(false)
       expect(read(`migrations/app/${d}/0003_add_nickname.sql`)).toMatch(/^-- 0003_add_nickname of schema "app" for /)
@@ -89,5 +91,30 @@ describe('branch merges: duplicate numbers, migrate:renumber, migrate:hash', () 
     expect(hashed.stdout).toMatch(/migrations\/app\/postgres\/0003_add_nickname\.sql: [0-9a-f]{64} → [0-9a-f]{64}/)
     expect(hashed.stderr).toMatch(/no --db given/)
     expect((await runCli(['check', '--all'], { cwd })).code).toBe(0)
+  })
+})
+
+describe('migrate:renumber: the snapshot after a merge', () => {
+  it('is left alone, with the differences said, when the migrations do not add up to the schema file', async () => {
+    const { settleSnapshot } = await import('../../src/migrate/numbering.js')
+    const { migrationPaths, newMigration } = await import('../../src/migrate/new.js')
+    const { defineSchema, t, table } = await import('../../src/index.js')
+    type IR = Parameters<typeof newMigration>[1]
+    const ir = (extra: Record<string, ReturnType<typeof t.text>>) =>
+      defineSchema({ name: 'app', dialects: ['sqlite'], tables: { users: table({ columns: { id: t.integer().primaryKey(), email: t.text().notNull(), ...extra } }) } }) as unknown as IR
+    const p = tempProject(schema(''), { dialects: ['sqlite'] })
+    const dir = path.join(p.dir, 'migrations')
+    await newMigration(dir, ir({}), 'init', { prove: false })
+    await newMigration(dir, ir({ nickname: t.text() }), 'add_nickname', { prove: false })
+    const paths = migrationPaths(dir, 'app')
+    const before = readFileSync(paths.snapshot, 'utf8')
+    // The schema file also has a column no migration adds.
+    const r = await settleSnapshot(paths, ir({ nickname: t.text(), bio: t.text() }), ['sqlite'])
+    expect(r.written).toBe(false)
+    expect(r.findings.map((f) => f.message)).toEqual([expect.stringMatching(/column users\.bio/)])
+    expect(readFileSync(paths.snapshot, 'utf8')).toBe(before)
+    // Postgres only and no server: nothing replayed, said why.
+    const pgOnly = await settleSnapshot(paths, { ...ir({}), dialects: ['postgres'] }, ['postgres'])
+    expect(pgOnly).toMatchObject({ written: false, skipped: expect.stringMatching(/no server was given/) })
   })
 })
