@@ -9,6 +9,13 @@ export interface SchemaEntry {
   /** Default database for `migrate`/`verify` without `--db`, e.g. `sqlite:.data/anyon.db`. */
   readonly database?: string
   /**
+   * Postgres: `lock_timeout` for every migration `migrate` runs (`'5s'`,
+   * `'500ms'`), so a statement waiting behind a long transaction fails (and
+   * rolls back) instead of queueing every other query behind its lock.
+   * `--lock-timeout` overrides it.
+   */
+  readonly lockTimeout?: string
+  /**
    * The schema's fleet of databases, as `--targets` takes it: a glob of
    * SQLite files (`'tenants/*.db'`) or a file listing one database per line,
    * relative to the config file. `migrate` and `migrate:status` without

@@ -19,6 +19,8 @@ export interface MigrationStep {
   readonly direction: 'up' | 'down'
   readonly noTransaction: boolean
   readonly foreignKeysOff: boolean
+  /** Postgres `lock_timeout` for the step's statements (`'5s'`); none when undefined. */
+  readonly pgLockTimeout?: string
   /** Notes about what the step did besides its SQL (a statement skipped on a rerun, a leftover cleaned up). */
   readonly log?: (line: string) => void
 }

@@ -44,6 +44,8 @@ export interface FleetOptions {
   /** Passed to each target's run. */
   readonly to?: string
   readonly lockTimeoutMs?: number
+  /** Postgres `lock_timeout` of each migration's statements. */
+  readonly pgLockTimeout?: string
   /** Called as each target finishes, with how many have finished. */
   readonly onDone?: (result: FleetResult, done: number, total: number) => void
 }
@@ -213,7 +215,7 @@ async function migrateOne(t: FleetTarget, files: readonly MigrationFile[], optio
     if (t.target.dialect === 'sqlite' && t.target.path !== ':memory:') mkdirSync(path.dirname(t.target.path), { recursive: true })
     db = await connect(t.target, { mustExist: false })
     if (t.pgSchema) await ensureSchema(db, t.pgSchema)
-    const run: RunOptions = { ...(options.to ? { to: options.to } : {}), ...(options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {}) }
+    const run: RunOptions = { ...(options.to ? { to: options.to } : {}), ...(options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {}), ...(options.pgLockTimeout ? { pgLockTimeout: options.pgLockTimeout } : {}) }
     const steps = await migrateUp(db, files, run)
     const applied = steps.filter((s) => !s.skipped).map((s) => s.name)
     // Steps come in order and the runner refuses out-of-order ones, so the last applied step is the newest; only an already-current target needs the read.

@@ -75,6 +75,18 @@ export interface RunOptions {
   readonly log?: (line: string) => void
   /** How long to wait for another runner's lock (default 60 s). */
   readonly lockTimeoutMs?: number
+  /** Postgres: `lock_timeout` of each migration's statements (`'5s'`), see {@link parseLockTimeout}. */
+  readonly pgLockTimeout?: string
+}
+
+/**
+ * A `lock_timeout` as Postgres takes it: a number of milliseconds, or a
+ * number with `ms`, `s` or `min`. Throws a UserError on anything else.
+ */
+export function parseLockTimeout(text: string): string {
+  const m = /^\s*(\d+)\s*(ms|s|min)?\s*$/.exec(text)
+  if (!m || Number(m[1]) === 0) throw new UserError(`lock timeout "${text}" is not a duration`, "give milliseconds or a number with ms, s or min, e.g. --lock-timeout 5s (0 would mean no timeout: leave the option out)")
+  return `${m[1]}${m[2] ?? 'ms'}`
 }
 
 /** One migration run (or, with `dryRun`, shown). */
@@ -118,7 +130,11 @@ function failed(name: string, direction: string, e: unknown, noTransaction: bool
     cause.progress ?? (noTransaction ? 'it runs without a transaction, so statements before the failing one stay applied; the migration is not recorded' : 'nothing of it was applied')
   return new UserError(
     `migration ${name} (${direction}) failed: ${first}; ${progress}${rest.length ? '\n  ' + rest.join('\n  ') : ''}`,
-    cause instanceof UserError && (cause as UserError).hint ? (cause as UserError).hint! : 'fix the data it trips over and run again; if the migration itself is wrong and no database has applied it, edit it, then re-record its checksum with `schema migrate:hash`',
+    cause instanceof UserError && (cause as UserError).hint
+      ? (cause as UserError).hint!
+      : /lock timeout/.test(cause.message)
+        ? 'another session holds a lock on the table the migration changes; run migrate again when it is done (nothing was applied, so a rerun is safe), or give a longer --lock-timeout'
+        : 'fix the data it trips over and run again; if the migration itself is wrong and no database has applied it, edit it, then re-record its checksum with `schema migrate:hash`',
   )
 }
 
@@ -160,6 +176,7 @@ export async function migrateUp(db: DbClient, files: readonly MigrationFile[], o
             direction: 'up',
             noTransaction: f.noTransaction,
             foreignKeysOff: f.foreignKeysOff,
+            ...(options.pgLockTimeout ? { pgLockTimeout: options.pgLockTimeout } : {}),
             ...(options.log ? { log: options.log } : {}),
           })
           const step = { name: f.name, durationMs: Math.round(performance.now() - started), ...(result === 'skipped' ? { skipped: true } : {}) }

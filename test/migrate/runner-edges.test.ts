@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { runCli } from '../support/cli.js'
 import { SRC, tempProject } from '../support/project.js'
 import { target } from '../support/targets.js'
@@ -99,6 +101,46 @@ describe('a failed --concurrently migration on postgres', () => {
       const ok = await runCli(['verify', '--db', db.url], { cwd })
       expect(ok.code, ok.stdout).toBe(0)
     } finally {
+      await db.drop()
+    }
+  })
+})
+
+describe('migrate --lock-timeout on postgres', () => {
+  it('a statement that waits longer than the timeout for a table lock fails, its migration rolls back, and a rerun after the lock is released applies it', async () => {
+    const pg = (await import('pg')).default
+    const p = tempProject(schema(), { dialects: ['postgres'] })
+    const db = await target('postgres', p)
+    const holder = new pg.Client({ connectionString: db.url })
+    try {
+      expect((await runCli(['migrate:new', 'init'], { cwd: p.dir })).code).toBe(0)
+      expect((await runCli(['migrate', '--db', db.url], { cwd: p.dir })).code).toBe(0)
+      p.write('schemas/app.ts', schema().replace('name: t.text() }', "name: t.text(), nickname: t.text() }"))
+      expect((await runCli(['migrate:new', 'add_nickname'], { cwd: p.dir })).code).toBe(0)
+      // A long transaction reading users holds ACCESS SHARE; ALTER TABLE needs ACCESS EXCLUSIVE.
+      await holder.connect()
+      await holder.query('BEGIN')
+      await holder.query('SELECT count(*) FROM users')
+      const bad = await runCli(['migrate', '--db', db.url, '--lock-timeout', 'soon'], { cwd: p.dir })
+      expect(bad.code).toBe(2)
+      expect(bad.stderr).toMatch(/lock timeout "soon" is not a duration/)
+      const started = Date.now()
+      const blocked = await runCli(['migrate', '--db', db.url, '--lock-timeout', '300ms'], { cwd: p.dir })
+      expect(blocked.code).toBe(2)
+      expect(Date.now() - started).toBeLessThan(30_000)
+      expect(blocked.stderr).toMatch(/migration 0002_add_nickname \(up\) failed: canceling statement due to lock timeout; nothing of it was applied/)
+      expect(blocked.stderr).toMatch(/another session holds a lock on the table/)
+      const status = await runCli(['migrate:status', '--db', db.url, '--json'], { cwd: p.dir })
+      expect(JSON.parse(status.stdout)).toMatchObject({ pending: ['0002_add_nickname'] })
+      await holder.query('COMMIT')
+      // The configured value is used without the flag.
+      p.write('schema.config.ts', readFileSync(path.join(p.dir, 'schema.config.ts'), 'utf8').replace("database:", "lockTimeout: '2s', database:"))
+      const rerun = await runCli(['migrate', '--db', db.url], { cwd: p.dir })
+      expect(rerun.code, rerun.stderr).toBe(0)
+      expect(rerun.stdout).toMatch(/↑ 0002_add_nickname/)
+      expect((await runCli(['verify', '--db', db.url], { cwd: p.dir })).code).toBe(0)
+    } finally {
+      await holder.end().catch(() => {})
       await db.drop()
     }
   })

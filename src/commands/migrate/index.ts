@@ -3,7 +3,7 @@ import { BaseCommand } from '../../cli/base.js'
 import { fleetMigrations, forEachMigrationTarget, splitFleets } from '../../cli/migrations.js'
 import { UserError } from '../../errors.js'
 import { fleetTable, type FleetResult } from '../../migrate/fleet.js'
-import { migrateUp, type RunStep } from '../../migrate/runner.js'
+import { migrateUp, parseLockTimeout, type RunStep } from '../../migrate/runner.js'
 
 export default class Migrate extends BaseCommand {
   static description =
@@ -18,10 +18,15 @@ export default class Migrate extends BaseCommand {
     targets: Flags.string({ description: "many databases in one run: a glob of SQLite files ('tenants/*.db') or a file listing one per line (paths, sqlite:…, postgres://…, postgres://…?schema=NAME for a schema per tenant)" }),
     parallel: Flags.integer({ description: 'with --targets: databases migrated at the same time', default: 4, min: 1 }),
     'fail-fast': Flags.boolean({ description: 'with --targets: start no further database after the first failure' }),
+    'lock-timeout': Flags.string({ description: "Postgres: lock_timeout of each migration's statements (e.g. 5s, 500ms; default: the schema's lockTimeout in schema.config.ts, else none): a statement that waits longer for a table lock fails and its migration rolls back, instead of stalling every query queued behind it" }),
   }
 
   async run(): Promise<{ schemas: ({ schema: string; database: string; applied: RunStep[]; noMigrations?: boolean } | { schema: string; targets: string; results: FleetResult[] })[] } | { targets: FleetResult[] }> {
     const { flags } = await this.parse(Migrate)
+    const lockTimeout = (configured: string | undefined) => {
+      const given = flags['lock-timeout'] ?? configured
+      return given === undefined ? {} : { pgLockTimeout: parseLockTimeout(given) }
+    }
     if (flags.targets && flags['dry-run']) throw new UserError('--targets cannot be combined with --dry-run', 'for a dry run, use --db on one database')
     const { fleets, rest } = await splitFleets(flags.schema, flags.db, flags.targets)
     const fleetRuns: { schema: string; targets: string; results: FleetResult[] }[] = []
@@ -34,6 +39,7 @@ export default class Migrate extends BaseCommand {
         parallel: flags.parallel,
         failFast: flags['fail-fast'],
         ...(flags.to ? { to: flags.to } : {}),
+        ...lockTimeout(schema.entry.lockTimeout),
         onDone: (r, done, total) =>
           this.logToStderr(`[${done}/${total}] ${r.target}: ${r.outcome === 'failed' ? `failed: ${r.error!.split('\n')[0]}` : r.outcome === 'applied' ? `applied ${r.applied.join(', ')}` : r.outcome === 'current' ? 'already current' : 'skipped (--fail-fast)'}`),
       })
@@ -50,7 +56,7 @@ export default class Migrate extends BaseCommand {
         this.log(`${schema.name}: the schema has no migrations yet, so nothing was applied to ${db.target}; run \`schema migrate:new init --schema ${schema.name}\` first, then \`schema migrate\``)
         return { schema: schema.name, database: db.target, applied: [], noMigrations: true }
       }
-      const steps = await migrateUp(db, files, { ...(flags.to ? { to: flags.to } : {}), dryRun: flags['dry-run'], log: (l) => this.log(l) })
+      const steps = await migrateUp(db, files, { ...(flags.to ? { to: flags.to } : {}), ...lockTimeout(schema.entry.lockTimeout), dryRun: flags['dry-run'], log: (l) => this.log(l) })
       if (flags['dry-run']) for (const s of steps) this.log(`-- ${s.name}\n${s.sql}`)
       else if (steps.length === 0) this.log(`${schema.name}: nothing to apply on ${db.target}`)
       return { schema: schema.name, database: db.target, applied: steps }

@@ -1,7 +1,7 @@
 import type { DbClient } from '../../db/client.js'
 import { UserError } from '../../errors.js'
 import { MIGRATIONS_TABLE, PartialStepError, type AppliedMigration, type MigrationDriver, type MigrationStep } from '../../migrate/driver.js'
-import { forceQuote } from '../../sql/ident.js'
+import { forceQuote, quoteLiteral } from '../../sql/ident.js'
 import { identName, significant, splitStatements, tokenize } from '../../sql/lexer.js'
 
 // The advisory lock key of the schema the runner migrates (the first of search_path, where _schema_migrations
@@ -144,11 +144,17 @@ export const postgresMigrations: MigrationDriver = {
       else await db.query(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = $1`, [step.name])
     }
     const isDone = async () => (await db.query(`SELECT 1 FROM ${MIGRATIONS_TABLE} WHERE name = $1`, [step.name])).length > 0
+    const timeout = step.pgLockTimeout ? `lock_timeout = ${quoteLiteral(step.pgLockTimeout)}` : undefined
     if (step.noTransaction) {
       if ((step.direction === 'up') === (await isDone())) return 'skipped'
       const started = performance.now()
-      // CREATE INDEX CONCURRENTLY and friends refuse multi-statement strings (an implicit transaction).
-      await runWithoutTransaction(db, step)
+      if (timeout) await db.exec(`SET ${timeout}`)
+      try {
+        // CREATE INDEX CONCURRENTLY and friends refuse multi-statement strings (an implicit transaction).
+        await runWithoutTransaction(db, step)
+      } finally {
+        if (timeout) await db.exec('RESET lock_timeout').catch(() => {})
+      }
       await record(Math.round(performance.now() - started))
       return 'done'
     }
@@ -158,6 +164,7 @@ export const postgresMigrations: MigrationDriver = {
         await db.exec('ROLLBACK')
         return 'skipped'
       }
+      if (timeout) await db.exec(`SET LOCAL ${timeout}`)
       const started = performance.now()
       await db.exec(step.sql)
       await record(Math.round(performance.now() - started))
