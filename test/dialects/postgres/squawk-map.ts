@@ -110,7 +110,7 @@ export const SQUAWK_MAP: Readonly<Record<string, SquawkEntry>> = {
   },
   'require-lock-timeout': {
     accepted:
-      'no lock_timeout is set by the planner or the runner (gap, see BENCHMARKS.md): setting one makes a migration fail instead of queueing behind a long transaction, which needs a retry policy at deploy; it is a deploy setting (PGOPTIONS=-c lock_timeout=… or the role), not something each file should hard-code. Also flagged on new-table-only migrations (0001_init, comment-only 0002) where nothing waits on an existing table, and on every imported file with DDL (none of the adopted tools sets one either)',
+      'no file sets lock_timeout: setting one makes a migration fail instead of queueing behind a long transaction, which needs a retry policy at deploy, so it is a deploy setting, not something each file should hard-code. The runner sets it when asked (`migrate --lock-timeout 5s` or `lockTimeout` in schema.config.ts: SET LOCAL in each migration\'s transaction), which squawk, reading the file, cannot see; off by default (see BENCHMARKS.md). Also flagged on new-table-only migrations (0001_init, comment-only 0002) where nothing waits on an existing table, and on every imported file with DDL (none of the adopted tools sets one either)',
   },
   'require-statement-timeout': {
     accepted:
