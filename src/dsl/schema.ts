@@ -1,4 +1,4 @@
-import type { Dialect, EnumIR, ExtensionIR, FunctionIR, QueryPatternIR, SchemaIR, ViewIR } from '../ir/types.js'
+import type { Dialect, EnumIR, ExtensionIR, FunctionIR, QueryPatternIR, SchemaDocsIR, SchemaIR, ViewIR } from '../ir/types.js'
 import { DIALECTS } from '../ir/types.js'
 import { toSql, type SqlInput } from './sql.js'
 import { buildTable, type TableDef } from './table.js'
@@ -17,6 +17,28 @@ export interface SchemaInput {
   readonly functions?: readonly FunctionIR[]
   /** Query patterns (`query()` from the `/query` entry point), checked by `verify`. */
   readonly queries?: readonly QueryPatternIR[]
+  /** Prose for the docs: data flows, design decisions, performance, troubleshooting, workflow (Markdown; see {@link md}). */
+  readonly docs?: SchemaDocsIR
+}
+
+/**
+ * Markdown written in a template literal, indented like the code around it:
+ * the common indentation and the blank first and last lines are removed.
+ *
+ * ```ts
+ * body: md`
+ *   작업 시도는 \`running\`으로 시작합니다.
+ *   - 완료되면 \`completed\`
+ * `
+ * ```
+ */
+export function md(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const text = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '')
+  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  while (lines.length && !lines[0]!.trim()) lines.shift()
+  while (lines.length && !lines.at(-1)!.trim()) lines.pop()
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length))
+  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0).trimEnd()).join('\n')
 }
 
 /** Declares a view. */
@@ -56,5 +78,6 @@ export function defineSchema(input: SchemaInput): SchemaIR {
     views: input.views ?? [],
     functions: input.functions ?? [],
     ...(input.queries?.length ? { queries: input.queries } : {}),
+    ...(input.docs ? { docs: input.docs } : {}),
   }
 }

@@ -110,6 +110,8 @@ export interface TableInput {
   readonly expectedRows?: number
   /** The soft-delete column: a timestamp (NULL = live row) or a boolean flag (true = hidden). */
   readonly softDelete?: string
+  /** Prose for the table's section of the docs (Markdown; see `md`): its lifecycle, the rules its constraints do not show. */
+  readonly notes?: string
 }
 
 /** A table definition waiting for its name (the key in `defineSchema({ tables })`). */
@@ -189,5 +191,6 @@ export function buildTable(name: string, def: TableDef): TableIR {
     ...(input.group !== undefined ? { group: input.group } : {}),
     ...(input.expectedRows !== undefined ? { expectedRows: input.expectedRows } : {}),
     ...(input.softDelete !== undefined ? { softDelete: input.softDelete } : {}),
+    ...(input.notes !== undefined ? { notes: input.notes } : {}),
   }
 }

@@ -70,6 +70,72 @@ export interface SchemaIR {
   readonly functions: readonly FunctionIR[]
   /** Declared query patterns: the queries the application relies on, checked with EXPLAIN. */
   readonly queries?: readonly QueryPatternIR[]
+  /** The prose a new team member needs beside the structure: flows, decisions, targets, troubleshooting, workflow. */
+  readonly docs?: SchemaDocsIR
+}
+
+/**
+ * Documentation prose a schema carries (Markdown), placed by the docs in the
+ * sections its readers look for: 주요 데이터 흐름, 설계 원칙, 성능 고려사항,
+ * 트러블슈팅, 개발 워크플로우. Nothing here is checked against the database;
+ * it is the team's own account of the why and the how.
+ */
+export interface SchemaDocsIR {
+  /** How data moves through the tables: a lifecycle, a request path. */
+  readonly flows?: readonly DocFlowIR[]
+  /** Design decisions: what was chosen, why, and what was rejected. */
+  readonly decisions?: readonly DesignDecisionIR[]
+  /** Performance targets and how the schema is meant to scale. */
+  readonly performance?: PerformanceDocIR
+  /** Problems the team meets, their cause and the fix. */
+  readonly troubleshooting?: readonly TroubleshootingIR[]
+  /** The team's own toolchain and the steps of a change. */
+  readonly workflow?: WorkflowIR
+}
+
+/** A data flow: prose, optionally a Mermaid diagram, and the tables it touches. */
+export interface DocFlowIR {
+  readonly title: string
+  /** Markdown. */
+  readonly body: string
+  /** A Mermaid diagram (`sequenceDiagram`, `flowchart`, `stateDiagram-v2`…), without the code fence. */
+  readonly diagram?: string
+  /** Tables the flow reads or writes (linked from the docs; must exist). */
+  readonly tables?: readonly string[]
+}
+
+/** A design decision, with its reason and the alternatives rejected. */
+export interface DesignDecisionIR {
+  readonly title: string
+  /** What was decided (Markdown). */
+  readonly decision: string
+  /** Why (Markdown). */
+  readonly reason: string
+  readonly alternatives?: readonly { readonly option: string; readonly rejected: string }[]
+  /** Tables the decision shapes (must exist). */
+  readonly tables?: readonly string[]
+}
+
+/** Performance targets (per query or operation) and the scaling plan. */
+export interface PerformanceDocIR {
+  readonly targets?: readonly { readonly operation: string; readonly target: string; readonly note?: string }[]
+  /** How the schema scales, and what to do when it must (Markdown). */
+  readonly scaling?: string
+}
+
+/** One problem, as the team meets it (an error message, a symptom). */
+export interface TroubleshootingIR {
+  readonly problem: string
+  readonly cause: string
+  /** Markdown, code blocks welcome. */
+  readonly fix: string
+}
+
+/** The project's workflow: its tools and the steps of a change, with the commands the team runs. */
+export interface WorkflowIR {
+  /** Tools the team uses beside this toolkit (an ORM, a query checker, a type generator). */
+  readonly tools?: readonly { readonly name: string; readonly purpose: string }[]
+  readonly steps: readonly { readonly title: string; readonly commands?: readonly string[]; readonly note?: string }[]
 }
 
 /** A Postgres extension (`CREATE EXTENSION`). */
@@ -126,6 +192,8 @@ export interface TableIR {
   readonly expectedRows?: number
   /** The column that marks a row as deleted without removing it, declared as such (docs only; never guessed from names). */
   readonly softDelete?: string
+  /** Prose for the table's section of the docs (Markdown): its lifecycle, rules the constraints do not show. */
+  readonly notes?: string
 }
 
 /** A column. */

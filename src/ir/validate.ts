@@ -99,6 +99,16 @@ export function validate(ir: SchemaIR): Problem[] {
   }
   for (const v of ir.views) if (tables.has(v.name)) add('view-table-clash', `view "${v.name}" has the name of a table`, 'rename the view', { table: v.name })
 
+  // The docs prose names tables (linked from the docs) and may carry Mermaid diagrams.
+  const docs = ir.docs
+  const named = [...(docs?.flows ?? []).map((f) => ({ what: `data flow "${f.title}"`, tables: f.tables ?? [] })), ...(docs?.decisions ?? []).map((d) => ({ what: `design decision "${d.title}"`, tables: d.tables ?? [] }))]
+  for (const n of named)
+    for (const t of n.tables) if (!tables.has(t) && !ir.views.some((v) => v.name === t)) add('docs-table', `docs: ${n.what} names table "${t}", which the schema does not declare`, 'fix the name, or remove it from tables', { table: t })
+  for (const f of docs?.flows ?? [])
+    if (f.diagram !== undefined && !/^\s*(sequenceDiagram|flowchart|graph|stateDiagram(-v2)?|erDiagram|classDiagram|journey|gantt|timeline)\b/.test(f.diagram))
+      add('docs-diagram', `docs: the diagram of data flow "${f.title}" does not start with a Mermaid diagram type`, 'begin it with sequenceDiagram, flowchart TD, stateDiagram-v2 or another Mermaid type (no code fence)')
+  for (const [i, s] of (docs?.workflow?.steps ?? []).entries()) if (!s.title.trim()) add('docs-workflow', `docs: workflow step ${i + 1} has no title`, 'give every step a title')
+
   // Index and constraint names share one namespace per schema in both engines.
   const relNames = new Map<string, string>()
   const claim = (name: string | undefined, what: string, table: string, dialects: readonly Dialect[]) => {

@@ -7,6 +7,7 @@ import type { DocsInput } from './context.js'
 import { designView, type DesignView } from './design.js'
 import { anchor } from './format.js'
 import { historyView, type HistoryView } from './history.js'
+import { narrativeView, type NarrativeView } from './narrative.js'
 import { indexStrategyView, type IndexStrategyView } from './index-strategy.js'
 import { queriesView, type QueriesView } from './queries.js'
 import type { SqlitePlans } from './sqlite-plans.js'
@@ -89,6 +90,8 @@ export interface DocsModel {
   readonly indexes: IndexStrategyView
   readonly queries: QueriesView
   readonly history: HistoryView
+  /** The schema's declared prose: flows, decisions, performance, troubleshooting, workflow. */
+  readonly narrative: NarrativeView
 }
 
 /** What {@link buildDocsModel} needs besides the context. */
@@ -210,5 +213,6 @@ export function buildDocsModel(ctx: GenerateContext, options: BuildOptions): Doc
     indexes,
     queries,
     history,
+    narrative: narrativeView(ir),
   }
 }

@@ -123,6 +123,8 @@ export interface TableView {
   readonly name: string
   readonly anchor: string
   readonly description?: string
+  /** The table's declared prose (Markdown). */
+  readonly notes?: string
   readonly group?: string
   readonly expectedRows?: Amount
   readonly onlyIn?: readonly Dialect[]
@@ -295,6 +297,7 @@ export function tableView(input: DocsInput, t: TableIR, diagrams: ReadonlyMap<st
     name: t.name,
     anchor: anchor(t.name),
     description: t.description,
+    notes: t.notes,
     group: t.group,
     expectedRows: t.expectedRows === undefined ? undefined : count(t.expectedRows),
     onlyIn: only,
