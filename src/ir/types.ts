@@ -91,6 +91,8 @@ export interface SchemaDocsIR {
   readonly troubleshooting?: readonly TroubleshootingIR[]
   /** The team's own toolchain and the steps of a change. */
   readonly workflow?: WorkflowIR
+  /** Further sections of the README in the team's words (maintenance, monitoring, security, backups…), in order. */
+  readonly sections?: readonly { readonly title: string; readonly body: string }[]
 }
 
 /** A data flow: prose, optionally a Mermaid diagram, and the tables it touches. */

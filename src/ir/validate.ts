@@ -108,6 +108,10 @@ export function validate(ir: SchemaIR): Problem[] {
     if (f.diagram !== undefined && !/^\s*(sequenceDiagram|flowchart|graph|stateDiagram(-v2)?|erDiagram|classDiagram|journey|gantt|timeline)\b/.test(f.diagram))
       add('docs-diagram', `docs: the diagram of data flow "${f.title}" does not start with a Mermaid diagram type`, 'begin it with sequenceDiagram, flowchart TD, stateDiagram-v2 or another Mermaid type (no code fence)')
   for (const [i, s] of (docs?.workflow?.steps ?? []).entries()) if (!s.title.trim()) add('docs-workflow', `docs: workflow step ${i + 1} has no title`, 'give every step a title')
+  // A section must not take the title of one the docs write themselves.
+  const own = new Set(['개요', '문서 구조', '테이블 바로가기', '빠른 시작 가이드', '주요 데이터 흐름', '데이터베이스 설계 원칙', '성능 고려사항', '트러블슈팅', '개발 워크플로우', '문서 업데이트'])
+  for (const s of docs?.sections ?? [])
+    if (!s.title.trim() || own.has(s.title.trim())) add('docs-section', `docs: section "${s.title}" ${s.title.trim() ? 'has the title of a section the docs write themselves' : 'has no title'}`, own.has(s.title.trim()) ? 'put the text in the matching part of docs (flows, decisions, performance, troubleshooting, workflow), or choose another title' : 'give the section a title')
 
   // Index and constraint names share one namespace per schema in both engines.
   const relNames = new Map<string, string>()

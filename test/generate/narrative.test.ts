@@ -38,6 +38,7 @@ describe('narrative docs', () => {
         performance: { targets: [{ operation: '주문 목록 (최근 50건)', target: '< 10 ms', note: 'idx 사용' }], scaling: '주문이 1억 건을 넘으면 월별로 나눕니다.' },
         troubleshooting: [{ problem: 'FOREIGN KEY constraint failed', cause: '없는 주문에 결제를 넣었습니다.', fix: '```sql\nSELECT id FROM orders WHERE id = ?;\n```' }],
         workflow: { tools: [{ name: 'Kysely', purpose: '타입이 있는 쿼리' }], steps: [{ title: '스키마 수정', commands: ['npx schema migrate:new add_x'] }, { title: '검토', note: '리뷰어가 SQL을 읽습니다.' }] },
+        sections: [{ title: '백업 전략', body: '매일 새벽 3시에 전체 백업을 받습니다.' }],
       },
       md`
         주문은 \`pending\`으로 시작합니다.
@@ -46,7 +47,7 @@ describe('narrative docs', () => {
     expect(validate(ir).filter((p) => p.severity !== 'warning')).toEqual([])
     const d = await render(ir)
     const readme = d['README.md']!
-    const order = ['## 빠른 시작 가이드', '## 주요 데이터 흐름', '## 데이터베이스 설계 원칙', '## 성능 고려사항', '## 트러블슈팅', '## 개발 워크플로우', '## 문서 업데이트'].map((h) => readme.indexOf(`\n${h}\n`))
+    const order = ['## 빠른 시작 가이드', '## 주요 데이터 흐름', '## 데이터베이스 설계 원칙', '## 성능 고려사항', '## 트러블슈팅', '## 개발 워크플로우', '## 백업 전략', '## 문서 업데이트'].map((h) => readme.indexOf(`\n${h}\n`))
     expect(order.every((i) => i > 0)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
     expect(readme).toContain('### 1. 주문 결제 흐름\n\n주문이 만들어지면 결제가 **한 번** 시도됩니다.\n\n```mermaid\nsequenceDiagram\n  주문->>결제: 요청\n```')
@@ -69,6 +70,8 @@ describe('narrative docs', () => {
 
   it('refuses prose that names a table the schema does not have, or a diagram that is not Mermaid', () => {
     const ir = schema({ flows: [{ title: '흐름', body: '본문', tables: ['order'], diagram: '```mermaid\nsequenceDiagram\n```' }], decisions: [{ title: '결정', decision: 'a', reason: 'b', tables: ['refunds'] }] })
+    const clash = validate(schema({ sections: [{ title: '트러블슈팅', body: 'x' }] })).map((p) => p.code)
+    expect(clash).toEqual(['docs-section'])
     const problems = validate(ir).map((p) => `${p.code}: ${p.message}`)
     expect(problems).toEqual([
       'docs-table: docs: data flow "흐름" names table "order", which the schema does not declare',

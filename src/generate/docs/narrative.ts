@@ -20,6 +20,7 @@ export interface NarrativeView {
   }[]
   readonly performance?: { readonly targets: readonly { readonly operation: string; readonly target: string; readonly note?: string }[]; readonly scaling?: string }
   readonly troubleshooting: readonly { readonly problem: string; readonly cause: string; readonly fix: string }[]
+  readonly sections: readonly { readonly title: string; readonly body: string }[]
   readonly workflow?: { readonly tools: readonly { readonly name: string; readonly purpose: string }[]; readonly steps: readonly { readonly title: string; readonly commands: readonly string[]; readonly note?: string }[] }
 }
 
@@ -35,8 +36,10 @@ export function narrativeView(ir: SchemaIR): NarrativeView {
   const w = d.workflow
   const workflow = w && w.steps.length ? { tools: w.tools ?? [], steps: w.steps.map((s) => ({ title: s.title, commands: s.commands ?? [], ...(s.note !== undefined ? { note: s.note } : {}) })) } : undefined
   const troubleshooting = d.troubleshooting ?? []
+  const sections = d.sections ?? []
   return {
-    any: flows.length > 0 || decisions.length > 0 || !!performance || troubleshooting.length > 0 || !!workflow,
+    any: flows.length > 0 || decisions.length > 0 || !!performance || troubleshooting.length > 0 || !!workflow || sections.length > 0,
+    sections,
     flows,
     decisions,
     ...(performance ? { performance } : {}),
