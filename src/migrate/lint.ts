@@ -54,6 +54,20 @@ const words = (stmt: string) => significant(tokenize(stmt)).map((t) => (t.kind =
 const name = (w: string | undefined) => (w ?? '').toLowerCase()
 
 /**
+ * A `DO $$ BEGIN … EXCEPTION … END $$` block (drizzle-kit wraps every foreign
+ * key in one) stands for the statements of its body, which take the same
+ * locks as they would outside it; any other statement stands for itself.
+ * Each returned text is a substring of the input, so its position is found.
+ */
+function doBlockStatements(stmt: string): string[] {
+  const m = /^(?:\s*--[^\n]*\n)*\s*DO\s+(?:LANGUAGE\s+plpgsql\s+)?\$(\w*)\$([\s\S]*?)\$\1\$/i.exec(stmt)
+  if (!m) return [stmt]
+  const body = /^\s*BEGIN\b([\s\S]*?)(?:\bEXCEPTION\b[\s\S]*)?\bEND\s*;?\s*$/i.exec(m[2]!)?.[1]
+  const inner = body === undefined ? [] : splitStatements(body).map((x) => x.trim().replace(/;$/, '')).filter(Boolean)
+  return inner.length ? inner : [stmt]
+}
+
+/**
  * Lints the up section of one migration file's text. Pure. An ignore line in
  * the header (above `-- schema:up`) covers the whole file; one among the
  * comments right above a statement covers that statement only.
@@ -72,14 +86,16 @@ export function lintMigrationText(file: string, dialect: Dialect, raw: string, o
   const fileCodes = ignoredCodes(header)
   for (const line of unreasonedLines(text)) out.push({ file, line, code: 'LINT001', message: 'schema:lint-ignore needs a reason after the codes, e.g. `-- schema:lint-ignore PG101 the table holds 200 rows`; this line silences nothing' })
   const created = new Set<string>()
+  const createdIndexes = new Set<string>()
   const addedValues: string[] = []
   // Statements with the line each starts on.
   let offset = 0
   const base = text.slice(0, upStart).split('\n').length
-  for (const stmt of splitStatements(up)) {
+  for (const stmt of splitStatements(up).flatMap(doBlockStatements)) {
     const at = up.indexOf(stmt, offset)
     offset = at + stmt.length
-    const lead = stmt.length - stmt.replace(/^(\s*--[^\n]*\n)*\s*/, '').length
+    // Leading comments, `--` and `/* … */` (Prisma's warnings block), belong to the statement but not to its line.
+    const lead = stmt.length - stmt.replace(/^(\s*(--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/))*\s*/, '').length
     const line = base + up.slice(0, at + lead).split('\n').length - 1
     const w = words(stmt)
     const stmtCodes = ignoredCodes(stmt.slice(0, lead))
@@ -90,6 +106,17 @@ export function lintMigrationText(file: string, dialect: Dialect, raw: string, o
     if (dialect === 'postgres') {
       if (w[0] === 'CREATE' && w.includes('TABLE') && w.indexOf('TABLE') < 4) created.add(name(w[w.indexOf('TABLE') + (w[w.indexOf('TABLE') + 1] === 'IF' ? 4 : 1)]))
       const ix = /^CREATE (UNIQUE )?INDEX /.test(upper)
+      if (ix) {
+        const n = w.indexOf('INDEX') + 1
+        const at = w[n] === 'CONCURRENTLY' ? n + 1 : n
+        createdIndexes.add(name(w[at] === 'IF' ? w[at + 3] : w[at]))
+      }
+      if (w[0] === 'DROP' && w[1] === 'INDEX' && w[2] !== 'CONCURRENTLY') {
+        // `DROP INDEX [IF EXISTS] a, s.b [CASCADE]`: the last part of each (possibly schema-qualified) name.
+        const names = (w[2] === 'IF' ? w.slice(4) : w.slice(2)).filter((x) => x !== ';' && x !== 'CASCADE' && x !== 'RESTRICT')
+        const dropped = names.join(' ').split(' , ').map((n) => name(n.split(' . ').at(-1)!.trim()))
+        for (const i of dropped) if (!createdIndexes.has(i)) warn('PG108', `DROP INDEX ${i} without CONCURRENTLY waits for an ACCESS EXCLUSIVE lock on its table, and every query on the table queues behind that wait: use DROP INDEX CONCURRENTLY in a -- schema:no-transaction migration of its own`)
+      }
       if (ix && !upper.includes(' CONCURRENTLY ')) {
         const on = name(w[w.indexOf('ON') + (w[w.indexOf('ON') + 1] === 'ONLY' ? 2 : 1)])
         if (!created.has(on)) warn('PG101', `CREATE INDEX on existing table ${on} without CONCURRENTLY blocks writes while it builds: use CREATE INDEX CONCURRENTLY in a -- schema:no-transaction migration of its own`)

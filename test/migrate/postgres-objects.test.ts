@@ -29,7 +29,7 @@ describe('postgres planner: indexes', () => {
     })
     const m = await roundTrip(pg.db, a, b, SEED)
     expect(comments(m)).toEqual(['drop index docs.docs_old_idx', 'create index docs.docs_body_gin', 'create index docs.docs_live_idx', 'create index docs.docs_lower_uq'])
-    expect(m.up.warnings.map((w) => w.code)).toEqual(['PG101', 'PG101', 'PG101', 'DATA01'])
+    expect(m.up.warnings.map((w) => w.code)).toEqual(['PG101', 'PG101', 'PG101', 'PG108', 'DATA01'])
     expect(m.up.noTransaction).toBe(false)
   })
 

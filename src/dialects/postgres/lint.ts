@@ -21,6 +21,7 @@ export const LINT_RULES = {
   PG105: 'volatile default on a column added to an existing table',
   PG106: 'CHECK added to an existing table without NOT VALID',
   PG107: 'UNIQUE or PRIMARY KEY constraint added to an existing table (its index is built under an ACCESS EXCLUSIVE lock)',
+  PG108: 'index dropped without CONCURRENTLY (waits for, then holds, an ACCESS EXCLUSIVE lock on its table)',
 } as const
 
 /** The rule codes a migration's `-- schema:lint-ignore A,B` lines silence. */
@@ -118,6 +119,13 @@ export function lint(changes: SchemaChanges, statements: readonly PlannedStateme
   for (const c of constraints)
     if (c.kind === 'CHECK' && !c.notValid)
       warn('PG106', `CHECK ${c.name} on existing table ${c.table} is checked against every row under an ACCESS EXCLUSIVE lock: on a large table add it NOT VALID and VALIDATE CONSTRAINT in a later migration`)
+  for (const s of statements) {
+    const m = new RegExp(String.raw`^DROP INDEX (?!CONCURRENTLY )(?:IF EXISTS )?${IDENT}`).exec(s.sql)
+    const table = /^drop index ([^.\s]+)\./.exec(s.comment)?.[1]
+    if (m && table && existing.has(table))
+      warn('PG108', `index ${unquote(m[1]!)} is dropped without CONCURRENTLY: DROP INDEX waits for an ACCESS EXCLUSIVE lock on table ${table}, and every query on it queues behind that wait; plan it with --concurrently (DROP INDEX CONCURRENTLY, in a migration of its own)`)
+  }
+
   for (const c of constraints)
     if (c.kind !== 'CHECK')
       warn(
