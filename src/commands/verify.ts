@@ -44,6 +44,11 @@ export default class Verify extends BaseCommand {
 
   private print(name: string, report: VerifyReport): void {
     this.log(`${name} vs ${report.database} (${report.dialect})`)
+    if (!report.engine.ok)
+      this.log(
+        `✗ ${report.dialect} ${report.engine.version} is older than the ${report.engine.minimum} the schema needs: ` +
+          report.engine.features.map((f) => `${f.feature} (since ${f.since}${f.where.length ? `; ${f.where.join(', ')}${f.more ? ` and ${f.more} more` : ''}` : ''})`).join('; '),
+      )
     if (report.matches) this.log('✓ the database matches the schema')
     else {
       this.log(`✗ ${report.findings.length} difference${report.findings.length === 1 ? '' : 's'}:`)

@@ -1,3 +1,4 @@
+import { compareVersions, engineMinimums, type EngineFeature } from '../analysis/engine-versions.js'
 import { analyzeIndexes, type RedundantIndex } from '../analysis/indexes.js'
 import type { DbClient } from '../db/client.js'
 import type { SchemaIR } from '../ir/types.js'
@@ -20,8 +21,17 @@ export interface IndexFindings {
 export interface VerifyReport extends DriftReport {
   readonly plans: readonly PlanCheck[]
   readonly indexes: IndexFindings
-  /** Drift-free and every plan check passed. */
+  /** The server's version against the oldest the schema runs on (features the declarations use). */
+  readonly engine: { readonly version: string; readonly minimum: string; readonly ok: boolean; readonly features: readonly EngineFeature[] }
+  /** Drift-free, the engine new enough, and every plan check passed. */
   readonly ok: boolean
+}
+
+/** The engine's version: SQLite `3.45.1`, Postgres its major (`15`, `18`). */
+async function serverVersion(db: DbClient): Promise<string> {
+  if (db.dialect === 'sqlite') return String((await db.query<{ v: string }>('SELECT sqlite_version() AS v'))[0]!.v)
+  const [row] = await db.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")
+  return String(Math.floor(Number(row!.v) / 10000))
 }
 
 /** Drift check, then plan checks of every query pattern, then index advice. */
@@ -37,5 +47,9 @@ export async function verifyDatabase(ir: SchemaIR, db: DbClient, options: { pgSc
     redundant: analysis.redundant.map((r) => ({ table: r.table, index: r.name ?? r.id, reason: r.reason, coveredBy: r.coveredBy.name ?? r.coveredBy.id })),
     unindexedForeignKeys: analysis.unindexedForeignKeys.map((f) => ({ table: f.table, columns: f.columns, references: `${f.references.table}(${f.references.columns.join(', ')})` })),
   }
-  return { ...drift, plans, indexes, ok: drift.matches && plans.every((p) => p.pass) }
+  const minimum = engineMinimums(ir, [db.dialect])[0]!
+  const version = await serverVersion(db)
+  const engineOk = compareVersions(version, minimum.version) >= 0
+  const engine = { version, minimum: minimum.version, ok: engineOk, features: minimum.features.filter((f) => compareVersions(version, f.since) < 0) }
+  return { ...drift, plans, indexes, engine, ok: drift.matches && engineOk && plans.every((p) => p.pass) }
 }

@@ -8,6 +8,7 @@ import { designView, type DesignView } from './design.js'
 import { anchor } from './format.js'
 import { historyView, type HistoryView } from './history.js'
 import { narrativeView, type NarrativeView } from './narrative.js'
+import { engineMinimums, type EngineMinimum } from '../../analysis/engine-versions.js'
 import { indexStrategyView, type IndexStrategyView } from './index-strategy.js'
 import { queriesView, type QueriesView } from './queries.js'
 import type { SqlitePlans } from './sqlite-plans.js'
@@ -92,6 +93,8 @@ export interface DocsModel {
   readonly history: HistoryView
   /** The schema's declared prose: flows, decisions, performance, troubleshooting, workflow. */
   readonly narrative: NarrativeView
+  /** The oldest engine version of each dialect the DDL and its migrations run on, and why. */
+  readonly engines: readonly EngineMinimum[]
 }
 
 /** What {@link buildDocsModel} needs besides the context. */
@@ -214,5 +217,6 @@ export function buildDocsModel(ctx: GenerateContext, options: BuildOptions): Doc
     queries,
     history,
     narrative: narrativeView(ir),
+    engines: engineMinimums(ir, dialects),
   }
 }
