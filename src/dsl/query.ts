@@ -43,6 +43,8 @@ export interface QueryInput<DB> {
   readonly uses: string | { readonly primaryKey: string } | { readonly scan: string }
   /** Latency target in milliseconds (reported by `verify --analyze`). */
   readonly targetMs?: number
+  /** Why the plan may sort (ORDER BY, GROUP BY, DISTINCT without an index in that order); without it a sorting plan fails the check. */
+  readonly sorts?: string
   /** Dialects to compile for (default: both). */
   readonly dialects?: readonly Dialect[]
 }
@@ -70,5 +72,6 @@ export function query<DB = any>(name: string, input: QueryInput<DB>): QueryPatte
     parameters,
     uses,
     ...(input.targetMs !== undefined ? { targetMs: input.targetMs } : {}),
+    ...(input.sorts !== undefined ? { sorts: input.sorts } : {}),
   }
 }

@@ -382,4 +382,10 @@ export interface QueryPatternIR {
   readonly uses: { readonly index: string } | { readonly primaryKey: string } | { readonly scan: string }
   /** Latency target in milliseconds, reported by `verify --analyze`. */
   readonly targetMs?: number
+  /**
+   * Why the pattern may sort its rows (SQLite `USE TEMP B-TREE`, a Postgres
+   * `Sort` node): a pattern without it fails its plan check when the plan sorts,
+   * since an index in the query's order would have served it.
+   */
+  readonly sorts?: string
 }

@@ -17,6 +17,8 @@ export interface PlanCheck {
   readonly plan: readonly string[]
   /** Postgres: `enable_seqscan = off` because the tables have no statistics. */
   readonly forcedIndex?: boolean
+  /** The plan's sort steps (SQLite `USE TEMP B-TREE FOR …`, Postgres `Sort`), if any. */
+  readonly sorts?: readonly string[]
   /** With `--analyze`: measured time (Postgres: EXPLAIN ANALYZE; SQLite: median of runs). */
   readonly timeMs?: number
   readonly targetMs?: number
@@ -50,12 +52,12 @@ async function tablesWithoutStats(db: DbClient): Promise<Set<string>> {
   return new Set(rows.map((r) => r.relname))
 }
 
-async function explain(db: DbClient, q: QueryPatternIR, options: { analyze: boolean; noSeqScan: boolean }): Promise<{ plan: PlanNode[]; timeMs?: number }> {
+async function explain(db: DbClient, q: QueryPatternIR, options: { analyze: boolean; noSeqScan: boolean; noBitmapScan?: boolean }): Promise<{ plan: PlanNode[]; timeMs?: number }> {
   const sql = q.sql[db.dialect]!
   const params = q.parameters[db.dialect] ?? []
   if (db.dialect === 'postgres') {
     const { explainPostgres } = await import('../dialects/postgres/explain.js')
-    return explainPostgres(db, sql, params, { analyze: options.analyze, noSeqScan: options.noSeqScan })
+    return explainPostgres(db, sql, params, { analyze: options.analyze, noSeqScan: options.noSeqScan, noBitmapScan: !!options.noBitmapScan })
   }
   const { explainSqlite } = await import('../dialects/sqlite/explain.js')
   const plan = await explainSqlite(db, sql, params)
@@ -117,6 +119,18 @@ export async function checkPlans(ir: SchemaIR, db: DbClient, options: PlanCheckO
     }
     const withinTarget = result.timeMs !== undefined && q.targetMs !== undefined ? result.timeMs <= q.targetMs : undefined
     const lines = planLines(result.plan)
+    // The index serves the lookup but not the order: the rows are sorted after they are read. On Postgres
+    // without statistics (indexes forced) the planner may pick a bitmap scan, which loses any order, and sort:
+    // asked again without bitmap scans, an index in the query's order shows as a plain Index Scan, no Sort.
+    let sorting = planNodes(result.plan).filter((n) => n.kind === 'sort').map((n) => n.detail)
+    if (sorting.length && noSeqScan && !options.analyze && q.sorts === undefined) {
+      const again = await explain(db, q, { analyze: false, noSeqScan, noBitmapScan: true }).catch(() => undefined)
+      const nodes = again ? planNodes(again.plan) : []
+      if (again && !nodes.some((n) => n.kind === 'sort') && nodes.some((n) => used.includes(n.index ?? '\u0000'))) sorting = []
+    }
+    const sortFails = pass && sorting.length > 0 && q.sorts === undefined
+    const indexOk = pass
+    if (sortFails) pass = false
     out.push({
       pattern: q.name,
       ...(q.description !== undefined ? { description: q.description } : {}),
@@ -125,13 +139,16 @@ export async function checkPlans(ir: SchemaIR, db: DbClient, options: PlanCheckO
       used,
       pass,
       plan: lines,
+      ...(sorting.length ? { sorts: sorting } : {}),
       ...(noSeqScan ? { forcedIndex: true } : {}),
       ...(result.timeMs !== undefined ? { timeMs: Math.round(result.timeMs * 1000) / 1000 } : {}),
       ...(q.targetMs !== undefined ? { targetMs: q.targetMs } : {}),
       ...(withinTarget !== undefined ? { withinTarget } : {}),
       message: pass
-        ? `query pattern ${q.name} uses ${used.length ? used.join(', ') : 'no index'} as expected (${expected})`
-        : `query pattern ${q.name} should use ${expected} but its plan uses ${used.length ? used.join(', ') : 'no index'}:\n${lines.map((l) => '      ' + l).join('\n')}`,
+        ? `query pattern ${q.name} uses ${used.length ? used.join(', ') : 'no index'} as expected (${expected})${sorting.length ? `, and sorts as it declares (${q.sorts})` : ''}`
+        : indexOk && sortFails
+          ? `query pattern ${q.name} uses ${expected} but then sorts its rows (${sorting.join('; ')}): give the index the query's order (its ORDER BY / GROUP BY columns, in that order), or declare sorts: '<why a sort is fine>' on the pattern:\n${lines.map((l) => '      ' + l).join('\n')}`
+          : `query pattern ${q.name} should use ${expected} but its plan uses ${used.length ? used.join(', ') : 'no index'}:\n${lines.map((l) => '      ' + l).join('\n')}`,
     })
   }
   return out

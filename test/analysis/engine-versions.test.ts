@@ -17,7 +17,7 @@ describe('minimum engine versions', () => {
   })
 
   it("anyon needs SQLite 3.42 for datetime('now', 'subsec') defaults, with the columns named", async () => {
-    const anyon = (await import('../../schemas/anyon.ts')).default as SchemaIR
+    const anyon = (await import('../../schemas/anyon.js')).default as SchemaIR
     const [sqlite] = engineMinimums(anyon, ['sqlite'])
     expect(sqlite!.version).toBe('3.42.0')
     expect(sqlite!.features[0]).toMatchObject({ feature: 'subsec', since: '3.42.0', where: expect.arrayContaining([expect.stringMatching(/\.created_at \(default\)$/)]) })

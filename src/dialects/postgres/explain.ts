@@ -33,6 +33,8 @@ export interface PgExplainOptions {
   readonly analyze?: boolean
   /** Forbid sequential scans: the question becomes "can an index serve this query". */
   readonly noSeqScan?: boolean
+  /** Forbid bitmap scans too: "can an index serve it in the query's order" (a bitmap scan returns rows unordered). */
+  readonly noBitmapScan?: boolean
 }
 
 /** `EXPLAIN (FORMAT JSON)`, inside a transaction that is rolled back. */
@@ -40,6 +42,7 @@ export async function explainPostgres(db: DbClient, sql: string, params: readonl
   await db.exec('BEGIN')
   try {
     if (options.noSeqScan) await db.exec('SET LOCAL enable_seqscan = off')
+    if (options.noBitmapScan) await db.exec('SET LOCAL enable_bitmapscan = off')
     const [row] = await db.query<{ 'QUERY PLAN': [{ Plan: PgPlan; 'Execution Time'?: number }] }>(`EXPLAIN (${options.analyze ? 'ANALYZE, ' : ''}FORMAT JSON) ${sql}`, params)
     const top = row!['QUERY PLAN'][0]
     return { plan: [node(top.Plan)], ...(top['Execution Time'] !== undefined ? { timeMs: top['Execution Time'] } : {}) }

@@ -53,7 +53,9 @@ export interface QueryPatternView {
   readonly sql: readonly QuerySqlView[]
   readonly targetMs?: number
   /** SQLite `EXPLAIN QUERY PLAN` on a fresh in-memory database built from the schema. */
-  readonly sqlitePlan?: { readonly lines: readonly string[]; readonly used: readonly string[]; readonly pass: boolean }
+  readonly sqlitePlan?: { readonly lines: readonly string[]; readonly used: readonly string[]; readonly pass: boolean; readonly sorts: readonly string[]; readonly undeclaredSort: boolean }
+  /** Why the pattern may sort, as declared. */
+  readonly sorts?: string
 }
 
 /** Patterns that read one table first (`table` of the pattern); the last group holds patterns without one. */
@@ -147,7 +149,8 @@ export function queriesView(input: DocsInput, plans: SqlitePlans | undefined): Q
         uses: usesView(input, q),
         sql: ds.map((d) => ({ dialect: d, sql: layoutSql(q.sql[d]!), parameters: (q.parameters[d] ?? []).map((p) => JSON.stringify(p)) })),
         ...(q.targetMs !== undefined ? { targetMs: q.targetMs } : {}),
-        ...(plan ? { sqlitePlan: { lines: plan.lines, used: plan.used, pass: plan.pass } } : {}),
+        ...(plan ? { sqlitePlan: { lines: plan.lines, used: plan.used, pass: plan.pass, sorts: plan.sorts, undeclaredSort: plan.undeclaredSort } } : {}),
+        ...(q.sorts !== undefined ? { sorts: q.sorts } : {}),
       },
     ]
   })

@@ -13,8 +13,12 @@ export interface CapturedPlan {
   readonly used: readonly string[]
   /** Ids of the analysed keys the plan uses (`<table>:pk`, `<table>:unique:<cols>`, `<table>:index:<name>`), see `analysis/indexes.ts`. */
   readonly usedIds: readonly string[]
-  /** The plan uses what the pattern declares (the rule `schema verify` applies). */
+  /** The plan uses what the pattern declares, and sorts only if the pattern says it may (the rules `schema verify` applies). */
   readonly pass: boolean
+  /** The plan's sort steps (`USE TEMP B-TREE FOR ORDER BY`, …). */
+  readonly sorts: readonly string[]
+  /** The plan sorts though the pattern does not declare `sorts`. */
+  readonly undeclaredSort: boolean
 }
 
 /** Query pattern name → its captured SQLite plan. */
@@ -60,8 +64,10 @@ export async function captureSqlitePlans(ir: SchemaIR): Promise<SqlitePlans | un
         index === 'primary key' ? (table ? `${table}:pk` : undefined) : (autoIds.get(index) ?? declared.get(index))
       const used = [...new Set(nodes.map((n) => n.index!))]
       const usedIds = [...new Set(nodes.flatMap((n) => idOf(n.index!, n.table) ?? []))]
-      const pass = 'scan' in q.uses ? true : 'primaryKey' in q.uses ? usedIds.includes(`${q.uses.primaryKey}:pk`) : used.includes(q.uses.index)
-      out.set(q.name, { lines: planLines(plan), used, usedIds, pass })
+      const indexed = 'scan' in q.uses ? true : 'primaryKey' in q.uses ? usedIds.includes(`${q.uses.primaryKey}:pk`) : used.includes(q.uses.index)
+      const sorts = planNodes(plan).filter((n) => n.kind === 'sort').map((n) => n.detail)
+      const undeclaredSort = sorts.length > 0 && q.sorts === undefined
+      out.set(q.name, { lines: planLines(plan), used, usedIds, pass: indexed && !undeclaredSort, sorts, undeclaredSort })
     }
     return out
   } finally {
