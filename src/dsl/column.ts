@@ -31,6 +31,7 @@ export interface ColumnState {
   readonly references?: { readonly table: string; readonly column: string } & ReferenceOptions
   readonly enumDef?: EnumDef
   readonly role?: 'created' | 'updated'
+  readonly avgWidth?: number
 }
 
 /** A default value: a JS literal, raw SQL, or per-dialect SQL. */
@@ -141,6 +142,15 @@ export class ColumnBuilder {
   /** Declares the column's time role for the docs: `created` (set once) or `updated` (set on every change). */
   role(role: 'created' | 'updated'): ColumnBuilder {
     return this.with({ role })
+  }
+
+  /**
+   * Declares the average stored width of the column's values in bytes, for the
+   * docs' size estimates (a 10 KB log chunk, a 2 KB JSON document): without it
+   * the estimate assumes a generic width per type. Docs only; never in DDL.
+   */
+  avgWidth(bytes: number): ColumnBuilder {
+    return this.with({ avgWidth: bytes })
   }
 
   /** The column's former name; migrations rename instead of drop + add. */

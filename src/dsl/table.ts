@@ -148,6 +148,7 @@ export function buildTable(name: string, def: TableDef): TableIR {
       ...(s.backfill ? { backfill: s.backfill } : {}),
       ...(s.dialects ? { dialects: s.dialects } : {}),
       ...(s.role ? { role: s.role } : {}),
+      ...(s.avgWidth !== undefined ? { avgWidth: s.avgWidth } : {}),
     })
     if (s.primaryKey) {
       primaryKey = {

@@ -223,6 +223,8 @@ export interface ColumnIR {
   readonly dialects?: readonly Dialect[]
   /** Declared time role, for the docs: the row's creation time or its last-change time (never guessed from names). */
   readonly role?: 'created' | 'updated'
+  /** Declared average stored width in bytes (a log line, a JSON document), for the docs' size estimates; never in DDL. */
+  readonly avgWidth?: number
 }
 
 /** A generated (computed) column. */

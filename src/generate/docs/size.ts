@@ -98,7 +98,7 @@ export function estimateSizes(view: SchemaIR, analysis: IndexAnalysis, d: Dialec
     const columns = new Map(t.columns.map((c) => [c.name, c]))
     const colWidth = (name: string | undefined) => {
       const c = name === undefined ? undefined : columns.get(name)
-      return c ? width(c.type, c.nativeType?.[d], d) : 16
+      return c ? (c.avgWidth ?? width(c.type, c.nativeType?.[d], d)) : 16
     }
     const rowWidth = OVERHEAD[d].row + t.columns.reduce((n, c) => n + (c.generated && !c.generated.stored[d] ? 0 : colWidth(c.name)), 0)
     const indexes = analysis.indexes
