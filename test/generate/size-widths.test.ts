@@ -35,5 +35,8 @@ describe('declared average widths', () => {
       expect(dialect.compileSchema(logs(10_000))).toBe(dialect.compileSchema(logs()))
     }
     expect(validate(logs(0)).map((p) => p.code)).toEqual(['avg-width'])
+    // Declaring a width writes no migration.
+    const { planNext } = await import('../../src/migrate/new.js')
+    expect(await planNext(logs(), logs(10_000), ['sqlite', 'postgres'])).toEqual([])
   })
 })
