@@ -1,3 +1,4 @@
+import type { MeasuredSizes } from '../analysis/measure.js'
 import path from 'node:path'
 import { connect } from '../db/connect.js'
 import { getDialect } from '../dialects/index.js'
@@ -47,16 +48,33 @@ export function typesDialectOf(entry: SchemaEntry, dialects: readonly Dialect[],
 }
 
 /** The generator context of a loaded schema, with its migration history. */
-export function contextOf(schema: LoadedSchema, dirs: ProjectDirs, lang = 'ko'): GenerateContext {
+export function contextOf(schema: LoadedSchema, dirs: ProjectDirs, lang = 'ko', measured?: MeasuredSizes): GenerateContext {
   const dialects = dialectsOf(schema)
   const typesDialect = typesDialectOf(schema.entry, dialects)
-  return { ir: schema.ir, dialects, typesDialect, migrations: readHistory(dirs.migrations, schema.ir.name, dialects), lang }
+  return { ir: schema.ir, dialects, typesDialect, migrations: readHistory(dirs.migrations, schema.ir.name, dialects), lang, ...(measured ? { measured } : {}) }
+}
+
+/**
+ * Sizes measured on `url` (`generate --db`, `docs --db`) for the docs; the
+ * database is only read. Undefined without a URL.
+ */
+export async function measuredFor(schema: LoadedSchema, url: string | undefined): Promise<MeasuredSizes | undefined> {
+  if (!url) return undefined
+  const { connect } = await import('../db/connect.js')
+  const { measureSizes } = await import('../analysis/measure.js')
+  const db = await connect(url)
+  try {
+    if (!dialectsOf(schema).includes(db.dialect)) throw new UserError(`schema "${schema.name}" does not target ${db.dialect}`, `measure a database of: ${dialectsOf(schema).join(', ')}`)
+    return await measureSizes(db, schema.ir)
+  } finally {
+    await db.close()
+  }
 }
 
 /** Writes `generated/<schema>/`; returns the files that changed. */
-export async function generateSchema(schema: LoadedSchema, dirs: ProjectDirs, lang?: string): Promise<{ dir: string; written: string[] }> {
+export async function generateSchema(schema: LoadedSchema, dirs: ProjectDirs, lang?: string, measured?: MeasuredSizes): Promise<{ dir: string; written: string[] }> {
   const dir = path.join(dirs.generated, schema.name)
-  const files = await generateFiles(contextOf(schema, dirs, lang))
+  const files = await generateFiles(contextOf(schema, dirs, lang, measured))
   return { dir, written: writeToDisk(dir, files) }
 }
 

@@ -1,9 +1,10 @@
+import { UserError } from '../errors.js'
 import * as Flags from '@oclif/core/flags'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { BaseCommand } from '../cli/base.js'
 import { projectDirs } from '../cli/project.js'
-import { contextOf } from '../check/check.js'
+import { contextOf, measuredFor } from '../check/check.js'
 import { generateFiles, loadGenerators } from '../generate/index.js'
 import { findChromium } from '../generate/render-svg.js'
 import { loadSchemas } from '../load/load.js'
@@ -17,6 +18,7 @@ export default class Docs extends BaseCommand {
   static flags = {
     site: Flags.string({ description: 'folder to write the site to (created if missing; files of the same name are overwritten)', required: true }),
     all: Flags.boolean({ description: 'every schema in schema.config.ts (the default without --schema)' }),
+    db: Flags.string({ description: 'measure this database (read only; with --schema) and show its sizes beside the estimates' }),
   }
 
   async run(): Promise<{ site: string; pages: string[] }> {
@@ -27,7 +29,8 @@ export default class Docs extends BaseCommand {
     const dirs = await projectDirs()
     const schemas = await loadSchemas(flags.schema, { all: true })
     const inputs = []
-    for (const s of schemas) inputs.push({ name: s.name, files: await generateFiles(contextOf(s, dirs, dirs.lang)) })
+    if (flags.db && schemas.length > 1) throw new UserError('--db measures one database, and more than one schema is given', 'pass --schema with the schema that database holds')
+    for (const s of schemas) inputs.push({ name: s.name, files: await generateFiles(contextOf(s, dirs, dirs.lang, await measuredFor(s, flags.db))) })
     const files = await buildSite(inputs, dirs.lang)
 
     const site = path.resolve(flags.site)

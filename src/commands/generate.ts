@@ -2,7 +2,7 @@ import * as Flags from '@oclif/core/flags'
 import path from 'node:path'
 import { BaseCommand } from '../cli/base.js'
 import { projectDirs } from '../cli/project.js'
-import { generateSchema } from '../check/check.js'
+import { generateSchema, measuredFor } from '../check/check.js'
 import { loadGenerators } from '../generate/index.js'
 import { loadSchemas } from '../load/load.js'
 
@@ -14,6 +14,7 @@ export default class Generate extends BaseCommand {
   static flags = {
     all: Flags.boolean({ description: 'every schema in schema.config.ts (the default without --schema)' }),
     render: Flags.boolean({ description: 'also render the diagrams to SVG with mermaid-cli (needs a Chromium)' }),
+    db: Flags.string({ description: "measure this database (read only) and show its table and index sizes beside the estimates in 인덱스전략.md; `schema check` compares without it, so commit such docs only if CI measures the same way" }),
   }
 
   async run(): Promise<{ schemas: { schema: string; dir: string; written: string[]; rendered: string[] }[] }> {
@@ -23,7 +24,7 @@ export default class Generate extends BaseCommand {
     const schemas = await loadSchemas(flags.schema, { all: true })
     const out = []
     for (const s of schemas) {
-      const { dir, written } = await generateSchema(s, dirs, dirs.lang)
+      const { dir, written } = await generateSchema(s, dirs, dirs.lang, await measuredFor(s, flags.db))
       let rendered: string[] = []
       if (flags.render) {
         const { renderDiagrams } = await import('../generate/render-svg.js')

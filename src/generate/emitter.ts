@@ -1,3 +1,4 @@
+import type { MeasuredSizes } from '../analysis/measure.js'
 import type { Dialect, SchemaIR } from '../ir/types.js'
 
 /** A generated file: a path relative to `generated/<schema>/`, and its exact content (LF endings). */
@@ -34,4 +35,6 @@ export interface GenerateContext {
   readonly migrations: readonly MigrationRecord[]
   /** Documentation language folder under `templates/` (default `ko`). */
   readonly lang: string
+  /** Sizes measured on a live or seeded database (`generate --db`, `docs --db`): shown beside the estimates. */
+  readonly measured?: MeasuredSizes
 }

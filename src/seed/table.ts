@@ -12,6 +12,7 @@ import {
   numericLiteral,
   stepOf,
   textGenerator,
+  widthText,
   typeLimits,
   uuidBytes,
   type ColumnKind,
@@ -516,7 +517,8 @@ export function planTable(ctx: TableContext): TablePlan {
     const t = c.ir.type
     const typeMax = t.kind === 'varchar' || t.kind === 'char' ? t.length : undefined
     const maxLen = Math.min(typeMax ?? Infinity, rule.maxLen ?? Infinity)
-    const gen = textGenerator(c.ir.name, Number.isFinite(maxLen) ? maxLen : undefined)
+    const max = Number.isFinite(maxLen) ? maxLen : undefined
+    const gen = c.ir.avgWidth !== undefined ? widthText(c.ir.avgWidth, max) : textGenerator(c.ir.name, max)
     const unique = c.unique
     const likes = rule.like.map((l) => ({ ...l, re: likeRegex(l.pattern, l.ci) }))
     const notLikes = rule.notLike.map((l) => likeRegex(l.pattern, l.ci))

@@ -258,6 +258,28 @@ function hex(rnd: Random, n: number): string {
 /** A text generator for a column, chosen by its name; `i` is the row number (for unique values). */
 export type TextGen = (rnd: Random, i: number, unique: boolean) => string
 
+// One long run of words, cut at random places: text of a declared average width costs one slice per value.
+let pool = ''
+function wordPool(rnd: Random, length: number): string {
+  while (pool.length < length) pool += words(rnd, 4096) + ' '
+  return pool
+}
+
+/**
+ * Text of a declared average width (`.avgWidth(bytes)`): words whose length
+ * is spread evenly between half and one and a half times the average, so
+ * that a seeded table measures what its declarations predict.
+ */
+export function widthText(avgWidth: number, maxLen: number | undefined): TextGen {
+  return (rnd, i, q) => {
+    const suffix = q ? `-${i.toString(36)}` : ''
+    const target = Math.max(1, Math.min(maxLen ?? Infinity, Math.round(avgWidth * (0.5 + rnd.int(1001) / 1000))) - suffix.length)
+    const p = wordPool(rnd, target * 2)
+    const at = rnd.int(p.length - target)
+    return p.slice(at, at + target) + suffix
+  }
+}
+
 /** Picks realistic-looking text by column name. */
 export function textGenerator(name: string, maxLen: number | undefined): TextGen {
   const n = name.toLowerCase()

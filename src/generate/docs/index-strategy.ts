@@ -4,7 +4,8 @@ import { actionSql, analyzedIndex, tableDialects, type DocsInput } from './conte
 import { anchor } from './format.js'
 import type { PatternRef } from './queries.js'
 import type { IndexFacts } from './tables.js'
-import { estimateSizes, type SizeEstimate } from './size.js'
+import { estimateSizes, measuredView, type MeasuredView, type SizeEstimate } from './size.js'
+import type { MeasuredSizes } from '../../analysis/measure.js'
 import { onlyIn, perDialect, type PerDialect } from './variants.js'
 
 /** A key or index in the index strategy document. */
@@ -53,6 +54,8 @@ export interface IndexStrategyView {
   readonly unindexedForeignKeys: readonly UnindexedView[]
   /** One estimate per dialect; empty when no table declares `expectedRows`. */
   readonly sizes: readonly SizeEstimate[]
+  /** Sizes measured on a database, beside the estimate for the same rows (`--db`). */
+  readonly measured?: MeasuredView
   /** The schema declares query patterns (the docs then say which pattern uses each index). */
   readonly withPatterns: boolean
   /** Declared indexes no query pattern uses (empty without patterns). */
@@ -124,7 +127,7 @@ function entries(input: DocsInput, usage: ReadonlyMap<string, readonly PatternRe
 }
 
 /** Index classification, redundancy, unindexed foreign keys and size estimates across the docs' dialects. */
-export function indexStrategyView(input: DocsInput, usage: ReadonlyMap<string, readonly PatternRef[]> = new Map(), withPatterns = false): IndexStrategyView {
+export function indexStrategyView(input: DocsInput, usage: ReadonlyMap<string, readonly PatternRef[]> = new Map(), withPatterns = false, measured?: MeasuredSizes): IndexStrategyView {
   const all = entries(input, usage)
   const kinds = [...new Set(all.map((e) => e.kind))].sort((a, b) => (rank(a, FIXED_FIRST, FIXED_LAST) < rank(b, FIXED_FIRST, FIXED_LAST) ? -1 : 1))
   const groups = kinds.map((kind) => ({ kind, entries: all.filter((e) => e.kind === kind) }))
@@ -154,5 +157,6 @@ export function indexStrategyView(input: DocsInput, usage: ReadonlyMap<string, r
   )
   const sizes = input.dialects.flatMap((d) => estimateSizes(input.views.get(d)!, input.analyses.get(d)!, d) ?? [])
   const unused = withPatterns ? all.filter((e) => e.source === 'index' && e.patterns.length === 0) : []
-  return { total: all.length, groups, traits, redundant, unindexedForeignKeys, sizes, withPatterns, unused }
+  const m = measured && input.views.get(measured.dialect) ? measuredView(input.views.get(measured.dialect)!, input.analyses.get(measured.dialect)!, measured) : undefined
+  return { total: all.length, groups, traits, redundant, unindexedForeignKeys, sizes, ...(m ? { measured: m } : {}), withPatterns, unused }
 }

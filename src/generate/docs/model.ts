@@ -148,7 +148,7 @@ export function buildDocsModel(ctx: GenerateContext, options: BuildOptions): Doc
   const tables = ir.tables.filter((t) => present(t.dialects).length > 0).map((t) => tableView(input, t, states))
   const design = designView(input, tables)
   const queries = queriesView(input, options.sqlitePlans)
-  const indexes = indexStrategyView(input, queries.usage, queries.patterns.length > 0)
+  const indexes = indexStrategyView(input, queries.usage, queries.patterns.length > 0, ctx.measured)
   const history = historyView(ctx.migrations, dialects)
   const erd = files.find((f) => f.path === 'erd.mmd')
   const groupViews = groups(tables, files)

@@ -1,6 +1,7 @@
 import type { AnalyzedIndex, IndexAnalysis } from '../../analysis/indexes.js'
-import type { ColumnIR, ColumnType, ColumnTypeKind, Dialect, SchemaIR } from '../../ir/types.js'
+import type { ColumnIR, ColumnType, ColumnTypeKind, Dialect, SchemaIR, TableIR } from '../../ir/types.js'
 import { bytes, count, type Amount } from './format.js'
+import type { MeasuredSizes } from '../../analysis/measure.js'
 
 // Rough average stored widths in bytes; what the docs call an estimate.
 const WIDTH: Record<ColumnTypeKind, number> = {
@@ -90,28 +91,29 @@ function rowidAlias(e: AnalyzedIndex, columns: Map<string, ColumnIR>, d: Dialect
   return /^INTEGER$/i.test(native ?? '')
 }
 
+/** The estimate of one table of `view` (dialect `d`) holding `rows` rows. */
+export function estimateTable(t: TableIR, analysis: IndexAnalysis, d: Dialect, rows: number): TableSize {
+  const columns = new Map(t.columns.map((c) => [c.name, c]))
+  const colWidth = (name: string | undefined) => {
+    const c = name === undefined ? undefined : columns.get(name)
+    return c ? (c.avgWidth ?? width(c.type, c.nativeType?.[d], d)) : 16
+  }
+  const rowWidth = OVERHEAD[d].row + t.columns.reduce((n, c) => n + (c.generated && !c.generated.stored[d] ? 0 : colWidth(c.name)), 0)
+  const indexes = analysis.indexes
+    .filter((e) => e.table === t.name && !rowidAlias(e, columns, d))
+    .map((e): IndexSize => {
+      const key = e.parts.reduce((n, p) => n + colWidth(p.column), 0) + e.include.reduce((n, c) => n + colWidth(c), 0)
+      const size = Math.round((rows * (key + OVERHEAD[d].indexEntry)) / OVERHEAD[d].fill)
+      return { id: e.id, ...(e.name !== undefined ? { name: e.name } : {}), source: e.source, partial: e.where !== undefined, size: bytes(size) }
+    })
+  const data = rows * rowWidth
+  const indexData = indexes.reduce((n, i) => n + i.size.value, 0)
+  return { table: t.name, rows: count(rows), rowWidth: bytes(rowWidth), data: bytes(data), indexData: bytes(indexData), total: bytes(data + indexData), indexes }
+}
+
 /** Estimates of dialect `d` for tables that declare `expectedRows`; undefined when none does. */
 export function estimateSizes(view: SchemaIR, analysis: IndexAnalysis, d: Dialect): SizeEstimate | undefined {
-  const tables: TableSize[] = []
-  for (const t of view.tables) {
-    if (t.expectedRows === undefined) continue
-    const columns = new Map(t.columns.map((c) => [c.name, c]))
-    const colWidth = (name: string | undefined) => {
-      const c = name === undefined ? undefined : columns.get(name)
-      return c ? (c.avgWidth ?? width(c.type, c.nativeType?.[d], d)) : 16
-    }
-    const rowWidth = OVERHEAD[d].row + t.columns.reduce((n, c) => n + (c.generated && !c.generated.stored[d] ? 0 : colWidth(c.name)), 0)
-    const indexes = analysis.indexes
-      .filter((e) => e.table === t.name && !rowidAlias(e, columns, d))
-      .map((e): IndexSize => {
-        const key = e.parts.reduce((n, p) => n + colWidth(p.column), 0) + e.include.reduce((n, c) => n + colWidth(c), 0)
-        const size = Math.round((t.expectedRows! * (key + OVERHEAD[d].indexEntry)) / OVERHEAD[d].fill)
-        return { id: e.id, ...(e.name !== undefined ? { name: e.name } : {}), source: e.source, partial: e.where !== undefined, size: bytes(size) }
-      })
-    const data = t.expectedRows * rowWidth
-    const indexData = indexes.reduce((n, i) => n + i.size.value, 0)
-    tables.push({ table: t.name, rows: count(t.expectedRows), rowWidth: bytes(rowWidth), data: bytes(data), indexData: bytes(indexData), total: bytes(data + indexData), indexes })
-  }
+  const tables = view.tables.filter((t) => t.expectedRows !== undefined).map((t) => estimateTable(t, analysis, d, t.expectedRows!))
   if (tables.length === 0) return undefined
   const sum = (f: (t: TableSize) => number) => tables.reduce((n, t) => n + f(t), 0)
   return {
@@ -121,5 +123,56 @@ export function estimateSizes(view: SchemaIR, analysis: IndexAnalysis, d: Dialec
     data: bytes(sum((t) => t.data.value)),
     indexData: bytes(sum((t) => t.indexData.value)),
     total: bytes(sum((t) => t.total.value)),
+  }
+}
+
+/** A table as measured, beside the estimate for the same number of rows. */
+export interface MeasuredTableView {
+  readonly table: string
+  readonly rows: Amount
+  readonly data: Amount
+  readonly indexData: Amount
+  readonly total: Amount
+  /** The estimate (declared widths, or the generic ones) for the measured number of rows. */
+  readonly estimate: Amount
+  /** Measured total over the estimate, to one decimal; absent for an empty table. */
+  readonly ratio?: number
+  /** Columns that declare a width, with what was measured. */
+  readonly widths: readonly { readonly column: string; readonly declared: number; readonly measured?: number }[]
+}
+
+/** The measured sizes of one database, for the docs. */
+export interface MeasuredView {
+  readonly dialect: Dialect
+  readonly tables: readonly MeasuredTableView[]
+  readonly total: Amount
+  readonly estimate: Amount
+}
+
+/** Sets measured sizes beside the estimates of the same row counts. */
+export function measuredView(view: SchemaIR, analysis: IndexAnalysis, m: MeasuredSizes): MeasuredView {
+  const tables = m.tables.flatMap((x): MeasuredTableView[] => {
+    const t = view.tables.find((y) => y.name === x.table)
+    if (!t) return []
+    const est = estimateTable(t, analysis, m.dialect, x.rows)
+    const total = x.dataBytes + x.indexBytes
+    return [
+      {
+        table: x.table,
+        rows: count(x.rows),
+        data: bytes(x.dataBytes),
+        indexData: bytes(x.indexBytes),
+        total: bytes(total),
+        estimate: est.total,
+        ...(x.rows > 0 && est.total.value > 0 ? { ratio: Math.round((total / est.total.value) * 10) / 10 } : {}),
+        widths: t.columns.filter((c) => c.avgWidth !== undefined).map((c) => ({ column: c.name, declared: c.avgWidth!, ...(x.columnWidths[c.name] !== undefined ? { measured: x.columnWidths[c.name]! } : {}) })),
+      },
+    ]
+  })
+  return {
+    dialect: m.dialect,
+    tables,
+    total: bytes(tables.reduce((n, t) => n + t.total.value, 0)),
+    estimate: bytes(tables.reduce((n, t) => n + t.estimate.value, 0)),
   }
 }
