@@ -44,6 +44,7 @@ const queries = [
         .where('deleted_at', 'is', null)
         .orderBy('updated_at', 'desc'),
     uses: 'idx_projects_user_id',
+    sorts: '한 사용자의 프로젝트 몇십 개만 인덱스로 골라 최근 수정 순으로 정렬합니다. 정렬용 (user_id, updated_at) 인덱스를 둘 만큼 행이 많지 않습니다',
     targetMs: 10,
   }),
   query<DB>('workflows_of_project', {
