@@ -110,6 +110,8 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
   // column a generated column reads, and a generated column has no default to drop, so they are dropped before the type
   // change and added again after it (at the end of the table: column order is not drift on Postgres).
   const generatedOverEnums: { table: string; column: ColumnIR; why: string }[] = []
+  // Such a generated column that this migration drops goes before the type change too.
+  const droppedOverEnums: { table: string; column: ColumnIR; why: string }[] = []
   for (const t of before.tables) {
     if (!kept.has(t.name)) continue
     const retyped: string[] = []
@@ -128,10 +130,12 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
       for (const o of objectsOnColumn(t, c.name, true)) recreate(objects, after, t.name, o, ` (it reads ${t.name}.${c.name}, whose enum is rebuilt)`)
     }
     for (const c of t.columns) {
-      if (!c.generated || generatedOverEnums.some((g) => g.table === t.name && g.column.name === c.name) || reAdded.some((f) => f.table === t.name && (f.database as ColumnIR).name === c.name)) continue
+      // (One whose expression changes too is dropped here as well, before the type change, and added again as the new schema has it.)
+      if (!c.generated || generatedOverEnums.some((g) => g.table === t.name && g.column.name === c.name)) continue
       const reads = [...mentions(c.generated.expression.postgres)].filter((n) => retyped.includes(n))
       const next = afterTables.get(t.name)!.columns.find((x) => x.name === c.name)
       if (reads.length && next?.generated) generatedOverEnums.push({ table: t.name, column: next, why: `it reads ${reads.join(', ')}, whose enum is rebuilt` })
+      else if (reads.length && !next) droppedOverEnums.push({ table: t.name, column: c, why: `it reads ${reads.join(', ')}, whose enum is rebuilt` })
     }
   }
   const position = (g: { table: string; column: ColumnIR }) => afterTables.get(g.table)!.columns.findIndex((c) => c.name === g.column.name)
@@ -199,6 +203,7 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
   for (const f of changedFunctions) if (!functionsReturningOther.includes(f)) emit(createFunction(f.schema as FunctionIR), `replace function ${(f.schema as FunctionIR).name}`)
 
   for (const g of generatedOverEnums) emit(`ALTER TABLE ${quoteIdent(g.table)} DROP COLUMN ${quoteIdent(g.column.name)};`, `drop generated column ${g.table}.${g.column.name} (${g.why}; added again below)`)
+  for (const g of droppedOverEnums) emit(`ALTER TABLE ${quoteIdent(g.table)} DROP COLUMN ${quoteIdent(g.column.name)};`, `drop column ${g.table}.${g.column.name} (generated: ${g.why}, so before the type change)`)
   for (const { table, column, enum: e } of enumColumns) {
     const c = quoteIdent(column.name)
     const type = column.type.kind === 'array' ? `${quoteIdent(e.name)}[]` : quoteIdent(e.name)
@@ -226,13 +231,17 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
   for (const t of after.tables) {
     if (!kept.has(t.name)) continue
     const missing = new Set(findings.filter((f) => f.kind === 'column' && f.code === 'missing' && f.table === t.name).map((f) => (f.schema as ColumnIR).name))
-    for (const c of t.columns) {
+    // Generated columns after the others: one may read a column declared after it that is added too.
+    for (const c of [...t.columns].sort((x, y) => Number(!!x.generated) - Number(!!y.generated))) {
       if (!missing.has(c.name)) continue
       push(...addExistingColumn(t.name, c))
       fresh.add(objectKey('column', t.name, c.name))
     }
   }
+  const overEnum = (f: Finding) => generatedOverEnums.some((g) => g.table === f.table && g.column.name === (f.schema as ColumnIR).name)
   for (const f of changedColumns) {
+    // Already dropped and added again, as the new schema has it, around the enum rebuild.
+    if (overEnum(f)) continue
     push(...alterColumn(f.table!, f.database as ColumnIR, f.schema as ColumnIR))
     if (reAdded.includes(f)) fresh.add(objectKey('column', f.table!, (f.schema as ColumnIR).name))
   }
@@ -258,8 +267,10 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
 
   push(...comments(changes, fresh, describedRenames))
 
-  for (const f of find('column', 'extra')) {
-    if (!kept.has(f.table!)) continue
+  // Generated columns first: Postgres refuses to drop a column a generated column still reads.
+  const isGenerated = (f: Finding) => ((f.database as ColumnIR).generated ? 0 : 1)
+  for (const f of [...find('column', 'extra')].sort((x, y) => isGenerated(x) - isGenerated(y))) {
+    if (!kept.has(f.table!) || droppedOverEnums.some((g) => g.table === f.table && g.column.name === (f.database as ColumnIR).name)) continue
     emit(`ALTER TABLE ${quoteIdent(f.table!)} DROP COLUMN ${quoteIdent((f.database as ColumnIR).name)};`, `drop column ${f.target}`)
   }
   const gone = dropOrder(dropped)

@@ -199,29 +199,43 @@ export function rebuildStatements(
   // A generated column cannot be written; one that stops being generated keeps the values it showed.
   // A new column with a declared backfill is copied from its expression over the old row.
   const copied = after.columns.filter((c) => !c.generated && (old.has(c.name) || c.backfill?.sqlite !== undefined))
-  const value = (c: ColumnIR) => {
-    if (!old.has(c.name)) return `(${c.backfill!.sqlite!})`
-    const q = quoteIdent(sources.get(c.name) ?? c.name)
-    const renamed = valueRenames.get(c.name)
-    return renamed?.length ? `CASE ${q} ${renamed.map(([from, to]) => `WHEN ${literal(from)} THEN ${literal(to)}`).join(' ')} ELSE ${q} END` : q
-  }
   const tempName = forceQuote(temp)
   const out: PlannedStatement[] = []
   // NOT NULL over rows that may hold NULL: the default (or declared backfill) is written into them first, as its own
-  // statement marked as a data change, as on Postgres (the copy below then never meets a NULL).
+  // statement marked as a data change, as on Postgres (the copy below then never meets a NULL). When the table's CHECKs
+  // change, the old ones may refuse that value (a default that is a new enum value), so the copy fills them instead.
+  const checks = (t: TableIR) => JSON.stringify(t.checks.map((ch) => ch.expression.sqlite ?? '').sort())
+  const fillInCopy = new Map<string, { fill: string; why: string }>()
   for (const c of after.columns) {
     const was = old.get(c.name)
     if (!was || !was.nullable || c.nullable || c.generated) continue
     const fill = c.default?.sqlite !== undefined && !/^null$/i.test(c.default.sqlite.trim()) ? defaultExpr(c.default.sqlite) : c.backfill?.sqlite !== undefined ? `(${c.backfill.sqlite})` : undefined
-    if (fill !== undefined) out.push(backfillSql(after.name, sources.get(c.name) ?? c.name, c.name, fill, true, c.default?.sqlite !== undefined ? 'its default, before NOT NULL' : 'declared backfill, before NOT NULL'))
+    const why = c.default?.sqlite !== undefined ? 'its default, before NOT NULL' : 'declared backfill, before NOT NULL'
+    if (fill === undefined) continue
+    if (checks(before) !== checks(after)) fillInCopy.set(c.name, { fill, why })
+    else out.push(backfillSql(after.name, sources.get(c.name) ?? c.name, c.name, fill, true, why))
+  }
+  const value = (c: ColumnIR) => {
+    if (!old.has(c.name)) return `(${c.backfill!.sqlite!})`
+    const q = quoteIdent(sources.get(c.name) ?? c.name)
+    const renamed = valueRenames.get(c.name)
+    const v = renamed?.length ? `CASE ${q} ${renamed.map(([from, to]) => `WHEN ${literal(from)} THEN ${literal(to)}`).join(' ')} ELSE ${q} END` : q
+    const f = fillInCopy.get(c.name)
+    return f ? `coalesce(${v}, ${f.fill})` : v
   }
   out.push({ sql: tableSql(after, temp), comment: `${label} (${reasons.join(', ')})` })
   if (copied.length) {
     const filled = copied.filter((c) => !old.has(c.name))
+    const nulls = copied.filter((c) => fillInCopy.has(c.name))
+    const data = [
+      ...filled.map((c) => `${after.name}.${c.name}: existing rows get ${value(c)} (declared backfill)`),
+      ...nulls.map((c) => `${after.name}.${c.name}: rows holding NULL get ${fillInCopy.get(c.name)!.fill} (${fillInCopy.get(c.name)!.why}); down does not restore the previous values`),
+    ]
+    const what = [...(filled.length ? [`${filled.map((c) => c.name).join(', ')} from the declared backfill`] : []), ...(nulls.length ? [`NULLs of ${nulls.map((c) => c.name).join(', ')} filled`] : [])]
     out.push({
       sql: `INSERT INTO ${tempName} (${identList(copied.map((c) => c.name))})\n  SELECT ${copied.map(value).join(', ')} FROM ${quoteIdent(after.name)};`,
-      comment: `${label}: copy the rows${filled.length ? ` (data: ${filled.map((c) => c.name).join(', ')} from the declared backfill)` : ''}`,
-      ...(filled.length ? { data: filled.map((c) => `${after.name}.${c.name}: existing rows get ${value(c)} (declared backfill)`).join('; ') } : {}),
+      comment: `${label}: copy the rows${what.length ? ` (data: ${what.join('; ')})` : ''}`,
+      ...(data.length ? { data: data.join('; ') } : {}),
     })
   }
   if (before.primaryKey?.autoincrement && after.primaryKey?.autoincrement && before.primaryKey.columns[0] === after.primaryKey.columns[0]) {
