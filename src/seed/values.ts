@@ -259,9 +259,16 @@ function hex(rnd: Random, n: number): string {
 export type TextGen = (rnd: Random, i: number, unique: boolean) => string
 
 // One long run of words, cut at random places: text of a declared average width costs one slice per value.
+// The run is the same in every process and thread (its own fixed sequence, not the table's random stream),
+// so a value depends only on the table's stream: parallel and sequential loads write the same rows.
+const START_RANGE = 65_536
 let pool = ''
-function wordPool(rnd: Random, length: number): string {
-  while (pool.length < length) pool += words(rnd, 4096) + ' '
+let poolState = 0x9e3779b9
+function wordPool(length: number): string {
+  while (pool.length < length) {
+    poolState = (Math.imul(poolState, 1664525) + 1013904223) >>> 0
+    pool += WORDS[poolState % WORDS.length]! + ' '
+  }
   return pool
 }
 
@@ -274,8 +281,9 @@ export function widthText(avgWidth: number, maxLen: number | undefined): TextGen
   return (rnd, i, q) => {
     const suffix = q ? `-${i.toString(36)}` : ''
     const target = Math.max(1, Math.min(maxLen ?? Infinity, Math.round(avgWidth * (0.5 + rnd.int(1001) / 1000))) - suffix.length)
-    const p = wordPool(rnd, target * 2)
-    const at = rnd.int(p.length - target)
+    // Offsets from a fixed range: the pool's length depends on what this process generated before.
+    const p = wordPool(START_RANGE + target)
+    const at = rnd.int(START_RANGE)
     return p.slice(at, at + target) + suffix
   }
 }
