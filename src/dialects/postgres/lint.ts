@@ -65,7 +65,8 @@ export function lint(changes: SchemaChanges, statements: readonly PlannedStateme
   })
   for (const a of added) {
     const later = statements.slice(statements.indexOf(a.statement) + 1)
-    const uses = later.filter((s) => s.sql.includes(`'${a.value}'`))
+    // Naming the value as the place of another new one (ADD VALUE 'b' AFTER 'a') is not a use: Postgres accepts it.
+    const uses = later.filter((s) => s.sql.includes(`'${a.value}'`) && !/^ALTER TYPE \S+ ADD VALUE /.test(s.sql))
     if (uses.length)
       warn(
         'PG010',

@@ -70,6 +70,9 @@ describe('postgres lint', () => {
     expect(codes(a, schema({ t1: base({ s: t.enum(e2) }) }, { enums: [e2] }))).toEqual([])
     expect(codes(a, schema({ t1: base({ s: t.enum(e2).default('b') }) }, { enums: [e2] }))).toEqual(['PG010'])
     expect(codes(a, schema({ t1: base({ s: t.enum(e2).check(sql`s <> 'b'`) }) }, { enums: [e2] }))).toEqual(['PG010', 'PG106'])
+    // Two values added one after the other: 'c' AFTER 'b' names 'b' as its place, which is no use of it.
+    const e3 = enumType('s', ['a', 'b', 'c'])
+    expect(codes(a, schema({ t1: base({ s: t.enum(e3) }) }, { enums: [e3] }))).toEqual([])
   })
 
   it('reads -- schema:lint-ignore directives', () => {
