@@ -102,13 +102,16 @@ describe('schema seed: acceptance (anyon on SQLite, 100,000 tasks)', () => {
       const tasks = ir.tables.find((t) => t.name === 'tasks')!.expectedRows!
       const scale = String(100_000 / tasks)
       const file = await sqliteFile('anyon', 'anyon-full.db')
-      const { report, ms } = await seed('anyon', `sqlite:${file}`, '--scale', scale)
+      // Log rows declare their real width (10 KB, the seed document's figure), which the seeder honours: at this scale
+      // 1,000,000 of them would write 10 GB, so the log table alone gets fewer rows; every other table is as expectedRows says.
+      const { report, ms } = await seed('anyon', `sqlite:${file}`, '--scale', scale, '--rows', 'execution_process_logs=20000')
       console.log(
         `anyon on SQLite, scale ${scale}: ${report.tables.reduce((n, t) => n + t.rows, 0).toLocaleString('en-US')} rows, ` +
           `CLI wall ${Math.round(ms)} ms, seed ${report.totalMs} ms (ANALYZE ${report.analyzeMs} ms)\n` +
           report.tables.map((t) => `  ${t.table}: ${t.rows} rows, ${t.ms} ms`).join('\n'),
       )
       expect(report.tables.find((t) => t.table === 'tasks')!.rows).toBe(100_000)
+      expect(report.tables.find((t) => t.table === 'execution_process_logs')!.rows).toBe(20_000)
       const db = new Database(file, { readonly: true })
       try {
         const actual = Object.fromEntries(report.tables.map((t) => [t.table, (db.prepare(`SELECT count(*) AS n FROM "${t.table}"`).get() as { n: number }).n]))
