@@ -60,7 +60,6 @@ export function contextOf(schema: LoadedSchema, dirs: ProjectDirs, lang = 'ko', 
  */
 export async function measuredFor(schema: LoadedSchema, url: string | undefined): Promise<MeasuredSizes | undefined> {
   if (!url) return undefined
-  const { connect } = await import('../db/connect.js')
   const { measureSizes } = await import('../analysis/measure.js')
   const db = await connect(url)
   try {
