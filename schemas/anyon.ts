@@ -130,6 +130,7 @@ const sampleId = (n: number) => kysql<Buffer>`${`00000000-0000-4000-8000-${Strin
 const queries = [
   query<DB>('project_by_id', {
     description: '프로젝트 하나를 ID로 조회합니다 (기본 키 조회)',
+    category: 'crud',
     table: 'projects',
     build: (db) => db.selectFrom('projects').selectAll().where('id', '=', sampleId(1)),
     uses: { primaryKey: 'projects' },
@@ -137,6 +138,7 @@ const queries = [
   }),
   query<DB>('project_tasks_newest', {
     description: '프로젝트의 태스크 목록을 최신순으로 조회합니다 (칸반 보드 첫 화면)',
+    category: 'crud',
     table: 'tasks',
     build: (db) =>
       db
@@ -150,6 +152,7 @@ const queries = [
   }),
   query<DB>('task_by_id', {
     description: '태스크 하나를 ID로 조회합니다 (기본 키 조회)',
+    category: 'crud',
     table: 'tasks',
     build: (db) => db.selectFrom('tasks').selectAll().where('id', '=', sampleId(2)),
     uses: { primaryKey: 'tasks' },
@@ -157,6 +160,7 @@ const queries = [
   }),
   query<DB>('task_attempts_of_task', {
     description: '태스크의 시도(TaskAttempt) 목록을 최신순으로 조회합니다',
+    category: 'crud',
     table: 'task_attempts',
     build: (db) =>
       db
@@ -169,6 +173,7 @@ const queries = [
   }),
   query<DB>('task_attempt_by_id', {
     description: '태스크 시도 하나를 ID로 조회합니다 (기본 키 조회)',
+    category: 'crud',
     table: 'task_attempts',
     build: (db) => db.selectFrom('task_attempts').selectAll().where('id', '=', sampleId(3)),
     uses: { primaryKey: 'task_attempts' },
@@ -176,6 +181,7 @@ const queries = [
   }),
   query<DB>('execution_history_of_attempt', {
     description: '태스크 시도의 실행 프로세스 히스토리를 시간순으로 조회합니다 (숨긴 프로세스 제외)',
+    category: 'timeseries',
     table: 'execution_processes',
     build: (db) =>
       db
@@ -189,6 +195,7 @@ const queries = [
   }),
   query<DB>('latest_execution_by_run_reason', {
     description: '태스크 시도에서 실행 이유(run_reason)별 가장 최근 실행 프로세스 하나를 조회합니다 (예: 마지막 코딩 에이전트 실행)',
+    category: 'logic',
     table: 'execution_processes',
     build: (db) =>
       db
@@ -204,6 +211,7 @@ const queries = [
   }),
   query<DB>('latest_execution_by_action_type', {
     description: '태스크 시도에서 executor_action 타입별 가장 최근 실행 프로세스를 조회합니다 (생성 컬럼 executor_action_type 사용)',
+    category: 'logic',
     table: 'execution_processes',
     build: (db) =>
       db
@@ -218,6 +226,7 @@ const queries = [
   }),
   query<DB>('running_execution_processes', {
     description: '실행 중인 프로세스 전체를 조회합니다 (서버 재시작 때 정리할 대상)',
+    category: 'logic',
     table: 'execution_processes',
     build: (db) => db.selectFrom('execution_processes').select(['id', 'task_attempt_id', 'run_reason']).where('status', '=', 'running'),
     uses: 'idx_execution_processes_status',
@@ -225,6 +234,7 @@ const queries = [
   }),
   query<DB>('execution_process_by_id', {
     description: '실행 프로세스 하나를 ID로 조회합니다 (기본 키 조회)',
+    category: 'crud',
     table: 'execution_processes',
     build: (db) => db.selectFrom('execution_processes').selectAll().where('id', '=', sampleId(4)),
     uses: { primaryKey: 'execution_processes' },
@@ -232,6 +242,7 @@ const queries = [
   }),
   query<DB>('execution_logs', {
     description: '실행 프로세스의 로그(JSONL)를 조회합니다 (로그 스트리밍, 1:1 기본 키 조회)',
+    category: 'crud',
     table: 'execution_process_logs',
     build: (db) => db.selectFrom('execution_process_logs').select(['logs', 'byte_size']).where('execution_id', '=', sampleId(4)),
     uses: { primaryKey: 'execution_process_logs' },
@@ -239,6 +250,7 @@ const queries = [
   }),
   query<DB>('executor_session_of_process', {
     description: '실행 프로세스가 만든 에이전트 세션을 조회합니다 (후속 요청 때 외부 session_id를 이어 쓰기 위해)',
+    category: 'crud',
     table: 'executor_sessions',
     build: (db) => db.selectFrom('executor_sessions').select(['id', 'session_id', 'summary']).where('execution_process_id', '=', sampleId(4)),
     uses: 'idx_executor_sessions_execution_process_id',
@@ -246,6 +258,7 @@ const queries = [
   }),
   query<DB>('open_pr_merges_of_attempt', {
     description: '태스크 시도의 열린 PR 머지를 조회합니다 (PR 상태 폴링). 부분 인덱스 조건을 리터럴로 되풀이합니다',
+    category: 'logic',
     table: 'merges',
     build: (db) =>
       db
@@ -259,6 +272,7 @@ const queries = [
   }),
   query<DB>('queued_drafts_ready', {
     description: '전송 대기열에 올라 있고 아직 전송 중이 아닌 초안을 찾습니다 (전송 워커). 부분 인덱스 조건을 데이터베이스별 표기로 되풀이합니다',
+    category: 'logic',
     table: 'drafts',
     build: (db, dialect) =>
       db
@@ -271,6 +285,7 @@ const queries = [
   }),
   query<DB>('images_of_task', {
     description: '태스크에 첨부된 이미지를 연결 순서대로 조회합니다 (task_images → images)',
+    category: 'join',
     table: 'task_images',
     build: (db) =>
       db
@@ -281,6 +296,180 @@ const queries = [
         .orderBy('task_images.created_at'),
     uses: 'idx_task_images_task_id',
     sorts: '태스크 하나에 붙는 이미지는 몇 개뿐이어서, 인덱스로 찾은 연결 행을 연결 시각(created_at) 순으로 다시 정렬해도 비용이 작습니다',
+    targetMs: 10,
+  }),
+  query<DB>('create_task', {
+    description: '칸반 보드에 새 태스크를 추가하고, 데이터베이스가 채운 생성 시각을 돌려받습니다 (INSERT … RETURNING)',
+    table: 'tasks',
+    category: 'crud',
+    build: (db) =>
+      db
+        .insertInto('tasks')
+        .values({ id: sampleId(20), project_id: sampleId(1), title: '로그인 화면 다듬기', description: '버튼 간격과 오류 문구를 정리합니다', status: 'todo' })
+        .returning(['id', 'created_at']),
+    uses: { writeOnly: '새 행 하나를 넣기만 합니다. 키는 애플리케이션이 만든 UUID이고, project_id의 외래 키 검사는 projects의 기본 키로 합니다' },
+    targetMs: 1,
+  }),
+  query<DB>('save_draft', {
+    description: '후속 요청 초안을 저장합니다. 시도마다 종류별 초안은 하나뿐이라, 이미 있으면 프롬프트를 덮어쓰고 version을 1 올립니다 (UPSERT)',
+    table: 'drafts',
+    category: 'crud',
+    build: (db) =>
+      db
+        .insertInto('drafts')
+        .values({ id: '00000000-0000-4000-8000-000000000030', task_attempt_id: '00000000-0000-4000-8000-000000000003', draft_type: 'follow_up', prompt: '테스트도 함께 고쳐 주세요' })
+        .onConflict((oc) => oc.columns(['task_attempt_id', 'draft_type']).doUpdateSet({ prompt: (eb) => eb.ref('excluded.prompt'), version: kysql<number>`drafts.version + 1` }))
+        .returning(['id', 'version']),
+    uses: { writeOnly: '충돌 판정은 UNIQUE (task_attempt_id, draft_type) 인덱스로 엔진이 직접 하므로 계획에는 읽는 테이블이 없습니다' },
+    targetMs: 1,
+  }),
+  query<DB>('update_draft_if_version', {
+    description: '읽어 온 version이 그대로일 때만 초안을 고칩니다 (낙관적 잠금). 돌려받은 행이 없으면 다른 곳에서 먼저 고친 것이므로 다시 읽어 옵니다',
+    table: 'drafts',
+    category: 'logic',
+    build: (db) =>
+      db
+        .updateTable('drafts')
+        .set({ prompt: '테스트도 함께 고쳐 주세요', version: kysql<number>`version + 1` })
+        .where('id', '=', '00000000-0000-4000-8000-000000000030')
+        .where('version', '=', 3)
+        .returning(['version']),
+    uses: { primaryKey: 'drafts' },
+    targetMs: 1,
+  }),
+  query<DB>('try_mark_sending', {
+    description: '전송 워커가 대기열의 초안 하나에 전송 락을 겁니다. 이미 전송 중이면 아무 행도 바뀌지 않아, 두 워커가 같은 초안을 보내지 않습니다',
+    table: 'drafts',
+    category: 'logic',
+    build: (db, dialect) =>
+      db
+        .updateTable('drafts')
+        .set({ sending: kysql<number>`${kysql.raw(dialect === 'sqlite' ? '1' : 'true')}` })
+        .where('id', '=', '00000000-0000-4000-8000-000000000030')
+        .where(dialect === 'sqlite' ? kysql<boolean>`queued = 1 and sending = 0` : kysql<boolean>`queued and not sending`)
+        .returning(['id']),
+    uses: { primaryKey: 'drafts' },
+    targetMs: 1,
+  }),
+  query<DB>('delete_task', {
+    description: '태스크를 지웁니다. 시도, 실행 이력, 세션, 로그, 이미지 연결이 외래 키의 CASCADE로 함께 지워집니다 (하위 태스크가 이 태스크의 시도를 참조하면 실패합니다)',
+    table: 'tasks',
+    category: 'crud',
+    build: (db) => db.deleteFrom('tasks').where('id', '=', sampleId(2)),
+    uses: { primaryKey: 'tasks' },
+    targetMs: 10,
+  }),
+  query<DB>('kill_running_processes', {
+    description: '서버가 다시 시작될 때 running으로 남은 실행 프로세스를 모두 killed로 정리합니다',
+    table: 'execution_processes',
+    category: 'logic',
+    build: (db) =>
+      db
+        .updateTable('execution_processes')
+        .set({ status: 'killed', completed_at: kysql<string>`CURRENT_TIMESTAMP` })
+        .where('status', '=', 'running'),
+    uses: 'idx_execution_processes_status',
+    targetMs: 50,
+  }),
+  query<DB>('task_counts_by_status', {
+    description: '프로젝트의 태스크를 상태별로 셉니다 (칸반 보드 열 머리의 개수)',
+    table: 'tasks',
+    category: 'aggregate',
+    build: (db) =>
+      db
+        .selectFrom('tasks')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('tasks')])
+        .where('project_id', '=', sampleId(1))
+        .groupBy('status'),
+    uses: 'idx_tasks_project_created_at',
+    sorts: '프로젝트 하나의 태스크(많아야 수천 개)를 인덱스로 찾아 상태별로 묶으므로, 묶기 위한 정렬이 작습니다',
+    targetMs: 10,
+  }),
+  query<DB>('tasks_with_many_attempts', {
+    description: '시도가 세 번 이상인 태스크를 찾습니다 (재시도가 잦은 태스크 점검, GROUP BY … HAVING)',
+    table: 'task_attempts',
+    category: 'aggregate',
+    build: (db) =>
+      db
+        .selectFrom('task_attempts')
+        .select(['task_id', (eb) => eb.fn.countAll<number>().as('attempts')])
+        .groupBy('task_id')
+        .having((eb) => eb.fn.countAll(), '>=', 3),
+    uses: 'idx_task_attempts_task_id_created_at',
+    targetMs: 500,
+  }),
+  query<DB>('tasks_with_attempts', {
+    description: '프로젝트의 최신 태스크 50개를 시도와 함께 가져옵니다. 시도가 없는 태스크도 한 행으로 나옵니다 (LEFT JOIN)',
+    table: 'tasks',
+    category: 'join',
+    build: (db) =>
+      db
+        .selectFrom('tasks')
+        .leftJoin('task_attempts', 'task_attempts.task_id', 'tasks.id')
+        .select(['tasks.id', 'tasks.title', 'tasks.status', 'task_attempts.id as attempt_id', 'task_attempts.branch', 'task_attempts.created_at as attempt_created_at'])
+        .where('tasks.project_id', '=', sampleId(1))
+        .orderBy('tasks.created_at', 'desc')
+        .limit(50),
+    uses: 'idx_tasks_project_created_at',
+    targetMs: 10,
+  }),
+  query<DB>('subtasks_of_task', {
+    description: '태스크의 시도에서 만들어진 하위 태스크를 찾습니다. tasks를 부모와 자식으로 두 번 읽습니다 (self join, task_attempts를 거쳐)',
+    table: 'tasks',
+    category: 'join',
+    build: (db) =>
+      db
+        .selectFrom('tasks as parent')
+        .innerJoin('task_attempts', 'task_attempts.task_id', 'parent.id')
+        .innerJoin('tasks as child', 'child.parent_task_attempt', 'task_attempts.id')
+        .select(['child.id', 'child.title', 'child.status', 'task_attempts.branch as from_branch'])
+        .where('parent.id', '=', sampleId(2)),
+    uses: 'idx_tasks_parent_task_attempt',
+    targetMs: 10,
+  }),
+  query<DB>('executions_per_day', {
+    description: '태스크 시도의 실행 프로세스를 날짜별로 셉니다 (시도 상세 화면의 날짜별 실행 횟수)',
+    table: 'execution_processes',
+    category: 'timeseries',
+    build: (db, dialect) =>
+      db
+        .selectFrom('execution_processes')
+        .select([kysql<string>`${kysql.raw(dialect === 'sqlite' ? 'date(created_at)' : "date_trunc('day', created_at)")}`.as('day'), (eb) => eb.fn.countAll<number>().as('runs')])
+        .where('task_attempt_id', '=', sampleId(3))
+        .where('created_at', '>=', '2026-01-01')
+        .groupBy('day')
+        .orderBy('day'),
+    uses: 'idx_execution_processes_task_attempt_created_at',
+    sorts: '시도 하나의 실행 프로세스(수십 개)를 날짜로 묶어 세므로, 묶기 위한 정렬이 작습니다',
+    targetMs: 50,
+  }),
+  query<DB>('logs_to_archive', {
+    description: '보관 기간이 지난 실행 로그를 오래된 것부터 1,000개씩 찾습니다 (로그 아카이브·정리 작업)',
+    table: 'execution_process_logs',
+    category: 'timeseries',
+    build: (db) =>
+      db
+        .selectFrom('execution_process_logs')
+        .select(['execution_id', 'byte_size', 'inserted_at'])
+        .where('inserted_at', '<', '2026-01-01')
+        .orderBy('inserted_at')
+        .limit(1000),
+    uses: 'idx_execution_process_logs_inserted_at',
+    targetMs: 50,
+  }),
+  query<DB>('project_tasks_next_page', {
+    description: '칸반 보드의 다음 페이지를 앞 페이지의 마지막 생성 시각 뒤에서 이어 읽습니다 (keyset 페이지네이션: OFFSET 없이 인덱스에서 바로 이어 읽어, 페이지가 깊어져도 빠릅니다)',
+    table: 'tasks',
+    category: 'optimization',
+    build: (db) =>
+      db
+        .selectFrom('tasks')
+        .select(['id', 'title', 'status', 'created_at'])
+        .where('project_id', '=', sampleId(1))
+        .where('created_at', '<', '2026-03-01 09:00:00.000')
+        .orderBy('created_at', 'desc')
+        .limit(100),
+    uses: 'idx_tasks_project_created_at',
     targetMs: 10,
   }),
 ]

@@ -1,10 +1,12 @@
 import type { MeasuredSizes } from '../analysis/measure.js'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { connect } from '../db/connect.js'
 import { getDialect } from '../dialects/index.js'
 import type { GenerateContext } from '../generate/emitter.js'
 import { compareWithDisk, writeToDisk, type StaleFile } from '../generate/disk.js'
 import { generateFiles } from '../generate/index.js'
+import { parsePostgresPlans, POSTGRES_PLANS_FILE, postgresPlanKey, type PostgresPlanRecord } from '../generate/docs/postgres-plans.js'
 import type { SchemaEntry } from '../config.js'
 import { UserError } from '../errors.js'
 import type { Dialect } from '../ir/types.js'
@@ -47,11 +49,63 @@ export function typesDialectOf(entry: SchemaEntry, dialects: readonly Dialect[],
   return engine && dialects.includes(engine) ? engine : dialects[0]!
 }
 
-/** The generator context of a loaded schema, with its migration history. */
-export function contextOf(schema: LoadedSchema, dirs: ProjectDirs, lang = 'ko', measured?: MeasuredSizes): GenerateContext {
+/** The Postgres plan record committed in `generated/<schema>/`, if any. */
+export function committedPostgresPlans(schema: LoadedSchema, dirs: ProjectDirs): PostgresPlanRecord | undefined {
+  const file = path.join(dirs.generated, schema.name, POSTGRES_PLANS_FILE)
+  return existsSync(file) ? parsePostgresPlans(readFileSync(file, 'utf8')) : undefined
+}
+
+/**
+ * The generator context of a loaded schema, with its migration history and
+ * the committed Postgres plans (`postgresPlans` replaces them, e.g. just captured).
+ */
+export function contextOf(schema: LoadedSchema, dirs: ProjectDirs, lang = 'ko', measured?: MeasuredSizes, postgresPlans = committedPostgresPlans(schema, dirs)): GenerateContext {
   const dialects = dialectsOf(schema)
   const typesDialect = typesDialectOf(schema.entry, dialects)
-  return { ir: schema.ir, dialects, typesDialect, migrations: readHistory(dirs.migrations, schema.ir.name, dialects), lang, ...(measured ? { measured } : {}) }
+  return {
+    ir: schema.ir,
+    dialects,
+    typesDialect,
+    migrations: readHistory(dirs.migrations, schema.ir.name, dialects),
+    lang,
+    ...(measured ? { measured } : {}),
+    ...(postgresPlans ? { postgresPlans } : {}),
+  }
+}
+
+/** What {@link postgresPlansFor} did, for the command to say. */
+export type PlansOutcome = { readonly record?: PostgresPlanRecord; readonly note?: string }
+
+/**
+ * The Postgres plans for the docs: the committed record while it matches the
+ * schema (unless `refresh`), else captured on a scratch schema of `url`'s
+ * server (`--postgres`, else `DATABASE_URL`, else the schema's own Postgres
+ * database). Without a server the docs go without them, and the note says so.
+ */
+export async function postgresPlansFor(schema: LoadedSchema, dirs: ProjectDirs, options: { url?: string; refresh?: boolean } = {}): Promise<PlansOutcome> {
+  if (!dialectsOf(schema).includes('postgres')) return {}
+  const key = postgresPlanKey(schema.ir)
+  if (key === undefined) return {}
+  const committed = committedPostgresPlans(schema, dirs)
+  if (committed?.key === key && !options.refresh) return { record: committed }
+  const configured = schema.entry.database
+  const url = options.url ?? (process.env.DATABASE_URL || (/^postgres(ql)?:/i.test(configured ?? '') ? configured : undefined))
+  if (!url) return { note: 'postgres plans: not captured (no server: pass --postgres postgres://…, set DATABASE_URL, or give the schema a postgres:// database); the docs show SQLite plans only' }
+  const { capturePostgresPlans } = await import('../generate/docs/postgres-plans.js')
+  let db: Awaited<ReturnType<typeof connect>>
+  try {
+    db = await connect(url)
+  } catch (e) {
+    return { note: `postgres plans: not captured (cannot connect: ${(e as Error).message})` }
+  }
+  try {
+    if (db.dialect !== 'postgres') throw new UserError(`--postgres must be a postgres:// URL (got a ${db.dialect} database)`, 'give a Postgres server where a scratch schema may be created and dropped')
+    const record = await capturePostgresPlans(schema.ir, db)
+    const failed = record ? Object.entries(record.plans).filter(([, p]) => !p.pass).map(([n]) => n) : []
+    return { ...(record ? { record } : {}), note: `postgres plans: captured on PostgreSQL ${record?.server} (a scratch schema, dropped afterwards)${failed.length ? `; ${failed.length} pattern(s) fail their plan check: ${failed.join(', ')}` : ''}` }
+  } finally {
+    await db.close()
+  }
 }
 
 /**
@@ -71,9 +125,9 @@ export async function measuredFor(schema: LoadedSchema, url: string | undefined)
 }
 
 /** Writes `generated/<schema>/`; returns the files that changed. */
-export async function generateSchema(schema: LoadedSchema, dirs: ProjectDirs, lang?: string, measured?: MeasuredSizes): Promise<{ dir: string; written: string[] }> {
+export async function generateSchema(schema: LoadedSchema, dirs: ProjectDirs, lang?: string, measured?: MeasuredSizes, postgresPlans?: PostgresPlanRecord): Promise<{ dir: string; written: string[] }> {
   const dir = path.join(dirs.generated, schema.name)
-  const files = await generateFiles(contextOf(schema, dirs, lang, measured))
+  const files = await generateFiles(contextOf(schema, dirs, lang, measured, postgresPlans))
   return { dir, written: writeToDisk(dir, files) }
 }
 

@@ -9,7 +9,7 @@ import {
   SqliteQueryCompiler,
   type Compilable,
 } from 'kysely'
-import type { Dialect, QueryPatternIR } from '../ir/types.js'
+import type { Dialect, QueryCategory, QueryPatternIR } from '../ir/types.js'
 import { DIALECTS } from '../ir/types.js'
 
 // Kysely instances that compile only: no driver ever connects.
@@ -39,8 +39,15 @@ export interface QueryInput<DB> {
   readonly table?: string
   /** The query, written once with Kysely (sample values inline); compiled per dialect. */
   readonly build: (db: Kysely<DB>, dialect: Dialect) => Compilable
-  /** The index that must serve it, `{ primaryKey: 'table' }`, or `{ scan: 'why a scan is fine' }`. */
-  readonly uses: string | { readonly primaryKey: string } | { readonly scan: string }
+  /**
+   * The index that must serve it, `{ primaryKey: 'table' }`, `{ scan: 'why a scan is fine' }`, or, for a
+   * write that reads no rows (`INSERT … VALUES`, an UPSERT whose conflict the engine resolves by its key),
+   * `{ writeOnly: 'why' }`: its plan must then scan no table (lookups by index, such as the engine's
+   * foreign-key checks, are fine).
+   */
+  readonly uses: string | { readonly primaryKey: string } | { readonly scan: string } | { readonly writeOnly: string }
+  /** The docs' section: `crud`, `join`, `aggregate`, `timeseries`, `logic` (business logic) or `optimization`. */
+  readonly category?: QueryCategory
   /** Latency target in milliseconds (reported by `verify --analyze`). */
   readonly targetMs?: number
   /** Why the plan may sort (ORDER BY, GROUP BY, DISTINCT without an index in that order); without it a sorting plan fails the check. */
@@ -68,6 +75,7 @@ export function query<DB = any>(name: string, input: QueryInput<DB>): QueryPatte
     name,
     ...(input.description !== undefined ? { description: input.description } : {}),
     ...(input.table !== undefined ? { table: input.table } : {}),
+    ...(input.category !== undefined ? { category: input.category } : {}),
     sql,
     parameters,
     uses,

@@ -1,5 +1,6 @@
 import type { MeasuredSizes } from '../analysis/measure.js'
 import type { Dialect, SchemaIR } from '../ir/types.js'
+import type { PostgresPlanRecord } from './docs/postgres-plans.js'
 
 /** A generated file: a path relative to `generated/<schema>/`, and its exact content (LF endings). */
 export interface EmittedFile {
@@ -37,4 +38,6 @@ export interface GenerateContext {
   readonly lang: string
   /** Sizes measured on a live or seeded database (`generate --db`, `docs --db`): shown beside the estimates. */
   readonly measured?: MeasuredSizes
+  /** The committed (or just captured) Postgres plans of the query patterns; used only while they match the schema. */
+  readonly postgresPlans?: PostgresPlanRecord
 }

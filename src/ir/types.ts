@@ -368,6 +368,10 @@ export interface FunctionIR {
  * A query the application relies on, compiled per dialect from one Kysely
  * builder, and the index it must be served by.
  */
+/** The kinds of query pattern the docs group by, in the order they are shown. */
+export const QUERY_CATEGORIES = ['crud', 'join', 'aggregate', 'timeseries', 'logic', 'optimization'] as const
+export type QueryCategory = (typeof QUERY_CATEGORIES)[number]
+
 export interface QueryPatternIR {
   readonly name: string
   readonly description?: string
@@ -381,7 +385,9 @@ export interface QueryPatternIR {
    * What must serve it: an index name, `primary key` (the table's key, which
    * each engine names its own way), or a scan allowed for a stated reason.
    */
-  readonly uses: { readonly index: string } | { readonly primaryKey: string } | { readonly scan: string }
+  readonly uses: { readonly index: string } | { readonly primaryKey: string } | { readonly scan: string } | { readonly writeOnly: string }
+  /** Which kind of work it is, for the docs' sections (CRUD, joins, aggregates, time series, business logic, optimisation). */
+  readonly category?: QueryCategory
   /** Latency target in milliseconds, reported by `verify --analyze`. */
   readonly targetMs?: number
   /**

@@ -1,6 +1,6 @@
 import { isReserved } from '../sql/ident.js'
 import type { ColumnIR, ColumnType, Dialect, SchemaIR, Sql, TableIR } from './types.js'
-import { DIALECTS } from './types.js'
+import { DIALECTS, QUERY_CATEGORIES } from './types.js'
 
 /** One problem found in a schema. Validation never throws; it collects these. */
 export interface Problem {
@@ -342,6 +342,9 @@ export function validate(ir: SchemaIR): Problem[] {
       if (!t?.primaryKey) add('query-index', `query pattern "${q.name}" must use the primary key of "${q.uses.primaryKey}", which ${t ? 'has none' : 'does not exist'}`, 'name a table with a primary key', { table: q.uses.primaryKey })
     }
     if ('scan' in q.uses && !q.uses.scan.trim()) add('query-scan', `query pattern "${q.name}" allows a scan without saying why`, 'give the reason: { scan: "the table holds a handful of rows" }')
+    if ('writeOnly' in q.uses && !q.uses.writeOnly.trim()) add('query-scan', `query pattern "${q.name}" is declared writeOnly without saying why`, 'give the reason: { writeOnly: "a new row; the key is generated" }')
+    if (q.category !== undefined && !(QUERY_CATEGORIES as readonly string[]).includes(q.category))
+      add('query-category', `query pattern "${q.name}" has category "${q.category}"`, `use one of ${QUERY_CATEGORIES.join(', ')}`)
     if (sqlDialects(q.sql).length === 0) add('empty-expression', `query pattern "${q.name}" compiles to no SQL`, 'check its build function')
   }
   return problems

@@ -12,13 +12,19 @@ export interface PlanCheck {
   readonly expected: string
   /** Indexes the plan uses. */
   readonly used: readonly string[]
+  /** Each index the plan uses with the table it reads through it (SQLite's `primary key` needs its table). */
+  readonly access: readonly { readonly index: string; readonly table?: string }[]
   readonly pass: boolean
   /** The plan, one step per line. */
   readonly plan: readonly string[]
   /** Postgres: `enable_seqscan = off` because the tables have no statistics. */
   readonly forcedIndex?: boolean
+  /** Postgres: the plan shown was asked with `enable_bitmapscan = off` too, to see whether the index serves the query's order. */
+  readonly noBitmapScan?: boolean
   /** The plan's sort steps (SQLite `USE TEMP B-TREE FOR …`, Postgres `Sort`), if any. */
   readonly sorts?: readonly string[]
+  /** The index (or key) serves it but the plan sorts what it read, and the pattern does not declare `sorts`. */
+  readonly undeclaredSort?: boolean
   /** With `--analyze`: measured time (Postgres: EXPLAIN ANALYZE; SQLite: median of runs). */
   readonly timeMs?: number
   readonly targetMs?: number
@@ -64,12 +70,26 @@ async function explain(db: DbClient, q: QueryPatternIR, options: { analyze: bool
   if (!options.analyze) return { plan }
   const bound = params.map((p) => (typeof p === 'boolean' ? Number(p) : p))
   const times: number[] = []
+  // A write pattern runs for real to be timed: inside a savepoint that is rolled back, so nothing stays.
   for (let i = 0; i < 5; i++) {
-    const started = performance.now()
-    await db.query(sql, bound)
-    times.push(performance.now() - started)
+    await db.exec('SAVEPOINT schemaforge_analyze')
+    try {
+      const started = performance.now()
+      await db.query(sql, bound)
+      times.push(performance.now() - started)
+    } finally {
+      await db.exec('ROLLBACK TO schemaforge_analyze; RELEASE schemaforge_analyze')
+    }
   }
   return { plan, timeMs: times.sort((a, b) => a - b)[2]! }
+}
+
+/** What must serve a pattern, in words. */
+function expectedOf(q: QueryPatternIR): string {
+  if ('index' in q.uses) return q.uses.index
+  if ('scan' in q.uses) return `scan allowed (${q.uses.scan})`
+  if ('writeOnly' in q.uses) return `no read (${q.uses.writeOnly})`
+  return `primary key of ${q.uses.primaryKey}`
 }
 
 /**
@@ -94,8 +114,9 @@ export async function checkPlans(ir: SchemaIR, db: DbClient, options: PlanCheckO
         pattern: q.name,
         ...(q.description !== undefined ? { description: q.description } : {}),
         dialect: db.dialect,
-        expected: 'index' in q.uses ? q.uses.index : 'scan' in q.uses ? 'scan allowed' : `primary key of ${q.uses.primaryKey}`,
+        expected: expectedOf(q),
         used: [],
+        access: [],
         pass: false,
         plan: [],
         message: `query pattern ${q.name} cannot be explained: ${(e as Error).message}`,
@@ -103,30 +124,33 @@ export async function checkPlans(ir: SchemaIR, db: DbClient, options: PlanCheckO
       continue
     }
     const used = [...new Set(planNodes(result.plan).flatMap((n) => (n.index ? [n.index] : [])))]
-    let expected: string
+    const access = [...new Map(planNodes(result.plan).flatMap((n) => (n.index ? [[`${n.index}\u0000${n.table ?? ''}`, { index: n.index, ...(n.table ? { table: n.table } : {}) }] as const] : []))).values()]
+    const expected = expectedOf(q)
     let pass: boolean
-    if ('scan' in q.uses) {
-      expected = `scan allowed (${q.uses.scan})`
-      pass = true
-    } else if ('primaryKey' in q.uses) {
+    if ('scan' in q.uses) pass = true
+    // A write may still look rows up by index (SQLite checks referencing tables when a parent row is inserted); it must not scan a table.
+    else if ('writeOnly' in q.uses) pass = !planNodes(result.plan).some((n) => n.kind === 'scan' && n.table !== undefined)
+    else if ('primaryKey' in q.uses) {
       const table = q.uses.primaryKey
       const names = await pkIndexNames(db, table)
-      expected = `primary key of ${table}`
       pass = planNodes(result.plan).some((n) => !!n.index && names.includes(n.index) && (n.index !== 'primary key' || n.table === table))
-    } else {
-      expected = q.uses.index
-      pass = used.includes(q.uses.index)
-    }
+    } else pass = used.includes(q.uses.index)
     const withinTarget = result.timeMs !== undefined && q.targetMs !== undefined ? result.timeMs <= q.targetMs : undefined
-    const lines = planLines(result.plan)
+    let lines = planLines(result.plan)
     // The index serves the lookup but not the order: the rows are sorted after they are read. On Postgres
     // without statistics (indexes forced) the planner may pick a bitmap scan, which loses any order, and sort:
-    // asked again without bitmap scans, an index in the query's order shows as a plain Index Scan, no Sort.
+    // asked again without bitmap scans, an index in the query's order shows as a plain Index Scan, no Sort;
+    // that plan is the one reported, since it is the one that shows the index serving the order.
     let sorting = planNodes(result.plan).filter((n) => n.kind === 'sort').map((n) => n.detail)
+    let noBitmap = false
     if (sorting.length && noSeqScan && !options.analyze && q.sorts === undefined) {
       const again = await explain(db, q, { analyze: false, noSeqScan, noBitmapScan: true }).catch(() => undefined)
       const nodes = again ? planNodes(again.plan) : []
-      if (again && !nodes.some((n) => n.kind === 'sort') && nodes.some((n) => used.includes(n.index ?? '\u0000'))) sorting = []
+      if (again && !nodes.some((n) => n.kind === 'sort') && nodes.some((n) => used.includes(n.index ?? '\u0000'))) {
+        sorting = []
+        lines = planLines(again.plan)
+        noBitmap = true
+      }
     }
     const sortFails = pass && sorting.length > 0 && q.sorts === undefined
     const indexOk = pass
@@ -137,10 +161,13 @@ export async function checkPlans(ir: SchemaIR, db: DbClient, options: PlanCheckO
       dialect: db.dialect,
       expected,
       used,
+      access,
       pass,
       plan: lines,
       ...(sorting.length ? { sorts: sorting } : {}),
+      ...(sortFails ? { undeclaredSort: true } : {}),
       ...(noSeqScan ? { forcedIndex: true } : {}),
+      ...(noBitmap ? { noBitmapScan: true } : {}),
       ...(result.timeMs !== undefined ? { timeMs: Math.round(result.timeMs * 1000) / 1000 } : {}),
       ...(q.targetMs !== undefined ? { targetMs: q.targetMs } : {}),
       ...(withinTarget !== undefined ? { withinTarget } : {}),
@@ -148,7 +175,9 @@ export async function checkPlans(ir: SchemaIR, db: DbClient, options: PlanCheckO
         ? `query pattern ${q.name} uses ${used.length ? used.join(', ') : 'no index'} as expected (${expected})${sorting.length ? `, and sorts as it declares (${q.sorts})` : ''}`
         : indexOk && sortFails
           ? `query pattern ${q.name} uses ${expected} but then sorts its rows (${sorting.join('; ')}): give the index the query's order (its ORDER BY / GROUP BY columns, in that order), or declare sorts: '<why a sort is fine>' on the pattern:\n${lines.map((l) => '      ' + l).join('\n')}`
-          : `query pattern ${q.name} should use ${expected} but its plan uses ${used.length ? used.join(', ') : 'no index'}:\n${lines.map((l) => '      ' + l).join('\n')}`,
+          : 'writeOnly' in q.uses
+            ? `query pattern ${q.name} is declared writeOnly (${q.uses.writeOnly}) but its plan scans a table: index what it reads (e.g. the referencing columns of a foreign key), or declare the index that serves the read:\n${lines.map((l) => '      ' + l).join('\n')}`
+            : `query pattern ${q.name} should use ${expected} but its plan uses ${used.length ? used.join(', ') : 'no index'}:\n${lines.map((l) => '      ' + l).join('\n')}`,
     })
   }
   return out

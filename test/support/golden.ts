@@ -7,6 +7,7 @@ import type { GenerateContext, MigrationRecord } from '../../src/generate/emitte
 import type { Dialect, SchemaIR } from '../../src/ir/types.js'
 import { typesDialectOf } from '../../src/check/check.js'
 import { readHistory } from '../../src/migrate/history.js'
+import { parsePostgresPlans, POSTGRES_PLANS_FILE } from '../../src/generate/docs/postgres-plans.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -39,5 +40,8 @@ export async function exampleContext(name: string, options: { migrations?: reado
   const ir = (await import(`../../schemas/${name}.ts`)).default as SchemaIR
   const dialects = [...(config.schemas[name]?.dialects ?? ir.dialects)] as Dialect[]
   const typesDialect = typesDialectOf(config.schemas[name] ?? { file: `schemas/${name}.ts` }, dialects)
-  return { ir, dialects, typesDialect, migrations: options.migrations ?? readHistory(join(ROOT, 'migrations'), ir.name, dialects), lang: 'ko' }
+  // The Postgres plans committed beside the docs (`schema generate` captured them on a server); used while they match the schema.
+  const plans = join(ROOT, 'generated', name, POSTGRES_PLANS_FILE)
+  const postgresPlans = existsSync(plans) ? parsePostgresPlans(readFileSync(plans, 'utf8')) : undefined
+  return { ir, dialects, typesDialect, migrations: options.migrations ?? readHistory(join(ROOT, 'migrations'), ir.name, dialects), lang: 'ko', ...(postgresPlans ? { postgresPlans } : {}) }
 }

@@ -11,7 +11,7 @@ import { narrativeView, type NarrativeView } from './narrative.js'
 import { engineMinimums, type EngineMinimum } from '../../analysis/engine-versions.js'
 import { indexStrategyView, type IndexStrategyView } from './index-strategy.js'
 import { queriesView, type QueriesView } from './queries.js'
-import type { SqlitePlans } from './sqlite-plans.js'
+import type { PatternPlans } from './queries.js'
 import { tableView, type TableView } from './tables.js'
 import { onlyIn, sqlPerDialect, type PerDialect } from './variants.js'
 
@@ -103,8 +103,8 @@ export interface BuildOptions {
   readonly mapType: (d: Dialect, type: ColumnType) => string
   /** The ERD generator's files (`erd.mmd`, `erd/<group>.mmd`, `states/<enum>.mmd`), embedded as diagrams. */
   readonly diagrams?: readonly EmittedFile[]
-  /** SQLite plans of the query patterns, captured on an in-memory database (see `sqlite-plans.ts`). */
-  readonly sqlitePlans?: SqlitePlans
+  /** Plans of the query patterns: SQLite's captured on an in-memory database (`sqlite-plans.ts`), Postgres' from the committed record (`postgres-plans.ts`). */
+  readonly plans?: PatternPlans
 }
 
 const strip = (s: string) => s.replace(/\n+$/, '')
@@ -147,7 +147,7 @@ export function buildDocsModel(ctx: GenerateContext, options: BuildOptions): Doc
   const present = (ds?: readonly Dialect[]) => dialects.filter((d) => !ds || ds.includes(d))
   const tables = ir.tables.filter((t) => present(t.dialects).length > 0).map((t) => tableView(input, t, states))
   const design = designView(input, tables)
-  const queries = queriesView(input, options.sqlitePlans)
+  const queries = queriesView(input, options.plans ?? {})
   const indexes = indexStrategyView(input, queries.usage, queries.patterns.length > 0, ctx.measured)
   const history = historyView(ctx.migrations, dialects)
   const erd = files.find((f) => f.path === 'erd.mmd')

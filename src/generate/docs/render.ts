@@ -10,6 +10,7 @@ import { mermaidErd } from '../erd/mermaid.js'
 import type { Dictionary, Glossary } from './dictionary.js'
 import { helpers } from './helpers.js'
 import { buildDocsModel } from './model.js'
+import { currentPostgresPlans, POSTGRES_PLANS_FILE, serializePostgresPlans } from './postgres-plans.js'
 import { captureSqlitePlans } from './sqlite-plans.js'
 
 const TEMPLATE = /\.md\.hbs$/
@@ -51,9 +52,13 @@ export async function koreanDocs(ctx: GenerateContext, templatesDir: string, dia
     modules.find((m) => m.name === d)!.mapType(type)
   // SQLite plans come from an in-memory database built from the schema: no file, no network.
   const sqlitePlans = ctx.dialects.includes('sqlite') ? await captureSqlitePlans(ctx.ir) : undefined
-  const model = buildDocsModel(ctx, { mapType, diagrams, ...(sqlitePlans ? { sqlitePlans } : {}) })
+  // Postgres plans need a server: they come from the record `schema generate` captured, while it matches the schema.
+  const postgresPlans = ctx.dialects.includes('postgres') ? currentPostgresPlans(ctx.ir, ctx.postgresPlans) : undefined
+  const plans = { ...(sqlitePlans ? { sqlite: sqlitePlans } : {}), ...(postgresPlans ? { postgres: postgresPlans, postgresServer: ctx.postgresPlans!.server } : {}) }
+  const model = buildDocsModel(ctx, { mapType, diagrams, plans })
   const data = { ...model, dict: dictionary }
-  return templates.map(({ name, render }) => ({ path: `docs/${ctx.lang}/${name.replace(/\.hbs$/, '')}`, contents: tidy(render(data)) }))
+  const docs = templates.map(({ name, render }) => ({ path: `docs/${ctx.lang}/${name.replace(/\.hbs$/, '')}`, contents: tidy(render(data)) }))
+  return postgresPlans ? [...docs, { path: POSTGRES_PLANS_FILE, contents: serializePostgresPlans(ctx.postgresPlans!) }] : docs
 }
 
 interface Compiled {

@@ -1,28 +1,46 @@
 import { connect } from '../../db/connect.js'
-import { explainSqlite } from '../../dialects/sqlite/explain.js'
 import { compileSchema } from '../../dialects/sqlite/ddl.js'
 import { restrict } from '../../ir/restrict.js'
 import type { SchemaIR } from '../../ir/types.js'
-import { planLines, planNodes } from '../../verify/plan.js'
+import type { PlanCheck } from '../../verify/plans.js'
+import { checkPlans } from '../../verify/plans.js'
 
-/** The SQLite plan of one query pattern, captured for the docs. */
+/** The plan of one query pattern on one engine, captured for the docs. */
 export interface CapturedPlan {
-  /** `EXPLAIN QUERY PLAN`, one step per line (children indented). */
+  /** The engine's plan, one step per line (children indented). */
   readonly lines: readonly string[]
-  /** Index names as SQLite prints them (`primary key` for a rowid key, `sqlite_autoindex_…` for keys and UNIQUE constraints). */
+  /** Index names as the engine prints them (SQLite: `primary key` for a rowid key, `sqlite_autoindex_…` for keys and UNIQUE constraints). */
   readonly used: readonly string[]
-  /** Ids of the analysed keys the plan uses (`<table>:pk`, `<table>:unique:<cols>`, `<table>:index:<name>`), see `analysis/indexes.ts`. */
-  readonly usedIds: readonly string[]
+  /** Ids of the analysed keys the plan uses (`<table>:pk`, `<table>:unique:<cols>`, `<table>:index:<name>`), see `analysis/indexes.ts`; SQLite only. */
+  readonly usedIds?: readonly string[]
   /** The plan uses what the pattern declares, and sorts only if the pattern says it may (the rules `schema verify` applies). */
   readonly pass: boolean
-  /** The plan's sort steps (`USE TEMP B-TREE FOR ORDER BY`, …). */
+  /** The plan's sort steps (`USE TEMP B-TREE FOR ORDER BY`, a Postgres `Sort`). */
   readonly sorts: readonly string[]
   /** The plan sorts though the pattern does not declare `sorts`. */
   readonly undeclaredSort: boolean
+  /** Postgres: asked with `enable_seqscan = off`, the tables having no statistics. */
+  readonly forcedIndex?: boolean
+  /** Postgres: asked with `enable_bitmapscan = off` too, to show the index serving the query's order. */
+  readonly noBitmapScan?: boolean
 }
 
-/** Query pattern name → its captured SQLite plan. */
-export type SqlitePlans = ReadonlyMap<string, CapturedPlan>
+/** Query pattern name → its captured plan. */
+export type CapturedPlans = ReadonlyMap<string, CapturedPlan>
+
+/** A plan check as the docs keep it. */
+export function capturedOf(c: PlanCheck, usedIds?: readonly string[]): CapturedPlan {
+  return {
+    lines: c.plan,
+    used: c.used,
+    ...(usedIds ? { usedIds } : {}),
+    pass: c.pass,
+    sorts: c.sorts ?? [],
+    undeclaredSort: !!c.undeclaredSort,
+    ...(c.forcedIndex ? { forcedIndex: true } : {}),
+    ...(c.noBitmapScan ? { noBitmapScan: true } : {}),
+  }
+}
 
 interface AutoIndexRow {
   readonly tbl: string
@@ -31,12 +49,12 @@ interface AutoIndexRow {
 }
 
 /**
- * Builds the schema's SQLite DDL in a fresh in-memory database and captures
- * `EXPLAIN QUERY PLAN` of every query pattern SQLite has. No file, no
+ * Builds the schema's SQLite DDL in a fresh in-memory database and runs the
+ * plan check of `schema verify` on every query pattern SQLite has. No file, no
  * network; the same schema gives the same plans on the same SQLite version.
  * Undefined when no pattern has SQLite SQL.
  */
-export async function captureSqlitePlans(ir: SchemaIR): Promise<SqlitePlans | undefined> {
+export async function captureSqlitePlans(ir: SchemaIR): Promise<CapturedPlans | undefined> {
   if (!ir.dialects.includes('sqlite')) return undefined
   const queries = restrict(ir, 'sqlite').queries ?? []
   if (queries.length === 0) return undefined
@@ -56,20 +74,9 @@ export async function captureSqlitePlans(ir: SchemaIR): Promise<SqlitePlans | un
       }
     }
     const declared = new Map(ir.tables.flatMap((t) => t.indexes.map((i) => [i.name, `${t.name}:index:${i.name}`] as const)))
-    const out = new Map<string, CapturedPlan>()
-    for (const q of queries) {
-      const plan = await explainSqlite(db, q.sql.sqlite!, q.parameters.sqlite ?? [])
-      const nodes = planNodes(plan).filter((n) => n.index !== undefined)
-      const idOf = (index: string, table?: string) =>
-        index === 'primary key' ? (table ? `${table}:pk` : undefined) : (autoIds.get(index) ?? declared.get(index))
-      const used = [...new Set(nodes.map((n) => n.index!))]
-      const usedIds = [...new Set(nodes.flatMap((n) => idOf(n.index!, n.table) ?? []))]
-      const indexed = 'scan' in q.uses ? true : 'primaryKey' in q.uses ? usedIds.includes(`${q.uses.primaryKey}:pk`) : used.includes(q.uses.index)
-      const sorts = planNodes(plan).filter((n) => n.kind === 'sort').map((n) => n.detail)
-      const undeclaredSort = sorts.length > 0 && q.sorts === undefined
-      out.set(q.name, { lines: planLines(plan), used, usedIds, pass: indexed && !undeclaredSort, sorts, undeclaredSort })
-    }
-    return out
+    const idOf = (index: string, table?: string) => (index === 'primary key' ? (table ? `${table}:pk` : undefined) : (autoIds.get(index) ?? declared.get(index)))
+    const checks = await checkPlans(ir, db)
+    return new Map(checks.map((c) => [c.pattern, capturedOf(c, [...new Set(c.access.flatMap((a) => idOf(a.index, a.table) ?? []))])]))
   } finally {
     await db.close()
   }
