@@ -30,7 +30,7 @@ export default class Docs extends BaseCommand {
     const schemas = await loadSchemas(flags.schema, { all: true })
     const inputs = []
     if (flags.db && schemas.length > 1) throw new UserError('--db measures one database, and more than one schema is given', 'pass --schema with the schema that database holds')
-    for (const s of schemas) inputs.push({ name: s.name, files: await generateFiles(contextOf(s, dirs, dirs.lang, await measuredFor(s, flags.db))) })
+    for (const s of schemas) inputs.push({ name: s.name, ir: s.ir, files: await generateFiles(contextOf(s, dirs, dirs.lang, await measuredFor(s, flags.db))) })
     const files = await buildSite(inputs, dirs.lang)
 
     const site = path.resolve(flags.site)

@@ -70,6 +70,16 @@ async function loadRenderer(): Promise<Renderer> {
   return { renderMermaid, puppeteer: (puppeteer as { default: Renderer['puppeteer'] }).default }
 }
 
+/**
+ * CSS every diagram is drawn with. Mermaid sizes its HTML labels (state
+ * names, transition labels, flowchart nodes) by laying them out in the
+ * browser, 200px wide: by default Chromium may break Korean between any two
+ * syllables, so `keep-all` makes it break at spaces, as Korean is written;
+ * a word wider than the label still breaks rather than overflow. The rule
+ * goes into the SVG's own style, so the page that shows it wraps the same.
+ */
+export const LABEL_CSS = 'foreignObject div, foreignObject span, foreignObject p { word-break: keep-all; overflow-wrap: break-word; }'
+
 /** Renders Mermaid sources to SVG text, one browser for all of them. */
 export async function renderToSvg(definitions: readonly string[]): Promise<string[]> {
   const { renderMermaid, puppeteer } = await loadRenderer()
@@ -78,7 +88,7 @@ export async function renderToSvg(definitions: readonly string[]): Promise<strin
   try {
     const out: string[] = []
     for (const d of definitions) {
-      const { data } = await renderMermaid(browser, d, 'svg', { mermaidConfig: { theme: 'default', fontFamily: '"Noto Sans CJK KR", "Noto Sans KR", sans-serif' } })
+      const { data } = await renderMermaid(browser, d, 'svg', { mermaidConfig: { theme: 'default', fontFamily: '"Noto Sans CJK KR", "Noto Sans KR", sans-serif', themeCSS: LABEL_CSS } })
       out.push(Buffer.from(data).toString('utf8'))
     }
     return out

@@ -19,6 +19,10 @@ export interface NavSchema {
   readonly home: string
   readonly current: boolean
   readonly docs: readonly NavDoc[]
+  /** Its list of diagrams, when it has any; `current` on that list and on each diagram's page. */
+  readonly diagrams?: NavDoc
+  /** Its diagrams' own pages (the overview lists them). */
+  readonly diagramPages: readonly NavDoc[]
 }
 
 /** What the page shell shows around a body. */
@@ -31,14 +35,37 @@ export interface ShellView {
   readonly body: string
   readonly previous?: NavDoc
   readonly next?: NavDoc
+  /** The site has a search index (`assets/search-data.js`): the header shows the search box. */
+  readonly search: boolean
+}
+
+/** A diagram's own page: the diagram at full size in a zoom and pan viewer. */
+export interface DiagramView {
+  readonly title: string
+  /** The SVG, inline. */
+  readonly svg: string
+  /** The Mermaid source. */
+  readonly source: string
+  /** The doc pages (and headings) it appears on. */
+  readonly appearsIn: readonly { readonly href: string; readonly title: string }[]
+}
+
+/** A schema's list of diagrams. */
+export interface DiagramsView {
+  readonly title: string
+  readonly diagrams: readonly NavDoc[]
 }
 
 /** The site's templates from `templates/site/`, compiled. */
 export interface Layout {
   readonly labels: Readonly<Record<string, string>>
   readonly css: string
+  /** The pages' script: the search box and the diagram viewer. */
+  readonly script: string
   page(view: ShellView): string
   index(nav: readonly NavSchema[]): string
+  diagram(view: DiagramView): string
+  diagrams(view: DiagramsView): string
 }
 
 /** Loads `templates/site/`; labels come from `labels.json` in `lang`, falling back to English. */
@@ -52,10 +79,15 @@ export function loadLayout(templatesDir: string, lang: string): Layout {
   hbs.registerPartial('nav', read('nav.hbs'))
   const page = hbs.compile(read('page.html.hbs'), { strict: false })
   const index = hbs.compile(read('index.html.hbs'), { strict: false })
+  const diagram = hbs.compile(read('diagram.html.hbs'), { strict: false })
+  const diagrams = hbs.compile(read('diagrams.html.hbs'), { strict: false })
   return {
     labels,
     css: read('style.css'),
+    script: read('site.js'),
     page: (view) => page({ ...view, lang, labels }),
     index: (nav) => index({ nav, labels }),
+    diagram: (view) => diagram({ ...view, labels }),
+    diagrams: (view) => diagrams({ ...view, labels }),
   }
 }

@@ -6,7 +6,19 @@ export interface PageEnv {
   /** Doc file name (`테이블상세.md`) → page file name (`테이블상세.html`), for the docs of this schema. */
   readonly pages: ReadonlyMap<string, string>
   /** The inline SVG for a Mermaid block of the page (called once per block, in order), or undefined to show its source. */
-  readonly diagram: (definition: string) => string | undefined
+  readonly diagram: (definition: string) => PageDiagram | undefined
+}
+
+/** A diagram as a page shows it: the SVG, and a link to its own page where it can be seen at full size. */
+export interface PageDiagram {
+  readonly svg: string
+  readonly link?: { readonly href: string; readonly text: string }
+}
+
+/** A Mermaid block of a parsed page and the heading it sits under (its id as the page gives it, and its text). */
+export interface MermaidBlock {
+  readonly definition: string
+  readonly heading?: { readonly id: string; readonly text: string }
 }
 
 /** The plain text of an inline token (text and code spans), as GitHub builds heading anchors from it. */
@@ -17,6 +29,18 @@ export function inlineText(token: Token | undefined): string {
 /** The Mermaid definitions of a parsed page, in order. */
 export function mermaidBlocks(tokens: readonly Token[]): string[] {
   return tokens.filter(isMermaid).map((t) => t.content)
+}
+
+/** The Mermaid blocks of a page parsed by {@link createMarkdown} (which gives headings their ids), each with the nearest heading above it. */
+export function mermaidBlocksUnderHeadings(tokens: readonly Token[]): MermaidBlock[] {
+  const out: MermaidBlock[] = []
+  let heading: MermaidBlock['heading']
+  tokens.forEach((t, i) => {
+    const id = t.type === 'heading_open' ? t.attrGet('id') : null
+    if (id !== null) heading = { id, text: inlineText(tokens[i + 1]).trim() }
+    if (isMermaid(t)) out.push({ definition: t.content, ...(heading ? { heading } : {}) })
+  })
+  return out
 }
 
 const isMermaid = (t: Token) => t.type === 'fence' && t.info.trim() === 'mermaid'
@@ -62,9 +86,12 @@ export function createMarkdown(): MarkdownIt {
   const fence = rules.fence!
   rules.fence = (tokens, idx, options, env: PageEnv, self) => {
     const t = tokens[idx]!
-    const svg = isMermaid(t) ? env.diagram(t.content) : undefined
+    const diagram = isMermaid(t) ? env.diagram(t.content) : undefined
+    if (diagram === undefined) return fence(tokens, idx, options, env, self)
+    const esc = md.utils.escapeHtml
+    const caption = diagram.link ? `<figcaption><a class="full-size" href="${esc(diagram.link.href)}">${esc(diagram.link.text)}</a></figcaption>` : ''
     // lang="" as on the page mermaid-cli measured the labels in: under lang="ko" the CJK font sets some glyphs wider, and labels clip.
-    return svg === undefined ? fence(tokens, idx, options, env, self) : `<figure class="diagram" lang="">${svg}</figure>\n`
+    return `<figure class="diagram" lang="">${diagram.svg}${caption}</figure>\n`
   }
   return md
 }
