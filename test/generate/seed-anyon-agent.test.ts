@@ -128,6 +128,33 @@ describe('anyon (seed 000): every section the index promises, with declared pros
     }
   })
 
+  it('쿼리패턴.md covers every kind of query the seed lists (CRUD, JOIN incl. LEFT and self, 집계 with HAVING, 시계열, 복잡한 비즈니스 로직, 성능 최적화), writes included, with plans on both engines', () => {
+    const structure = body(text, headings(text).find((h) => h.title.includes('쿼리패턴.md'))!)
+    // The list under "코드베이스에서 실제 사용되는 쿼리 패턴:" (the next list is who it is for).
+    const list = structure.slice(structure.indexOf('쿼리 패턴:'), structure.indexOf('**이런 분들께 추천**'))
+    const promised = list.split('\n').filter((l) => /^- /.test(l)).map((l) => l.slice(2).replace(/ \(.*\)$/, '').trim())
+    expect(promised).toEqual(['CRUD 기본 패턴', 'JOIN 패턴', '집계 쿼리', '시계열 쿼리', '복잡한 비즈니스 로직 쿼리', '성능 최적화 패턴'])
+    const doc = docs['쿼리패턴.md']!
+    const kinds = doc.slice(doc.indexOf('## 용도별 분류'), doc.indexOf('\n---', doc.indexOf('## 용도별 분류')))
+    for (const heading of ['CRUD 기본 패턴', 'JOIN 패턴', '집계 쿼리', '시계열 쿼리', '복잡한 비즈니스 로직', '성능 최적화 패턴']) expect(kinds).toMatch(new RegExp(`^- \\*\\*${heading}\\*\\*: \\[`, 'm'))
+    const sql = ir.queries!.map((q) => q.sql.postgres ?? '')
+    expect(sql.some((q) => /^insert .* returning /.test(q) && !q.includes('on conflict'))).toBe(true)
+    expect(sql.some((q) => /^insert .* on conflict .* do update /.test(q))).toBe(true)
+    expect(sql.some((q) => /^update .* "version" = \$\d+/.test(q))).toBe(true)
+    expect(sql.some((q) => /^delete from /.test(q))).toBe(true)
+    expect(sql.some((q) => / having /.test(q))).toBe(true)
+    expect(sql.some((q) => / left join /.test(q))).toBe(true)
+    expect(sql.some((q) => /"tasks" as "parent".*"tasks" as "child"/.test(q))).toBe(true)
+    // Both engines' plans, from the committed record of the Postgres ones.
+    for (const q of ir.queries!) {
+      const at = doc.indexOf(`### \`${q.name}\``)
+      const s = doc.slice(at, doc.indexOf('\n### ', at + 1) > 0 ? doc.indexOf('\n### ', at + 1) : undefined)
+      expect(s, q.name).toContain('**SQLite 실행 계획** (')
+      expect(s, q.name).toContain('**PostgreSQL 실행 계획** (')
+      expect(s, q.name).not.toContain('⚠️')
+    }
+  })
+
   it('개요 carries the schema description', () => {
     const overview = find(readme, 2, '개요')!
     expect(overview.text).toContain(ir.description!)
