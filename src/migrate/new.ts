@@ -6,7 +6,7 @@ import type { Dialect, SchemaIR } from '../ir/types.js'
 import { diffSchemas, emptySchema, type Rename, type SchemaChanges } from './diff.js'
 import { checksumsFile, MIGRATION_NAME, readMigrations } from './files.js'
 import type { MigrationPlan, PlanOptions } from './plan.js'
-import { dataWarnings, destructiveChanges, renameHints } from './safety.js'
+import { dataLosses, dataWarnings, destructiveChanges, renameHints } from './safety.js'
 
 /** Paths of one schema's migrations. */
 export interface MigrationPaths {
@@ -83,7 +83,7 @@ export async function planNext(prev: SchemaIR | undefined, next: SchemaIR, diale
     const changes = diffSchemas(base, next, dialect)
     if (!changes.renames.length && !changes.findings.length) continue
     const back = diffSchemas(next, reverseRenames(base, changes.renames), dialect)
-    const lost = destructiveChanges(changes)
+    const lost = dataLosses(changes)
     const up = dialect.planner.plan(changes, options)
     out.push({
       dialect: d,
@@ -129,9 +129,9 @@ export function renderEmptyMigration(name: string, schema: string, dialect: Dial
 
 /** The result of {@link newMigration}. */
 export interface NewMigrationResult {
-  /** `NNNN_label` (the last one written), or undefined when nothing changed. */
+  /** `NNNN_label`, the migration of the change itself (not its `_enum_values` steps), or undefined when nothing changed. */
   readonly name?: string
-  /** Every migration written, oldest first (two when enum values had to go first). */
+  /** Every migration written, oldest first (more than one when enum values are added first or removed last, see {@link planSteps}). */
   readonly names?: readonly string[]
   readonly files: readonly string[]
   readonly warnings: readonly string[]
@@ -167,6 +167,77 @@ export async function enumValuesFirst(prev: SchemaIR | undefined, next: SchemaIR
   })
   if (!changed) return undefined
   return { ...prev, enums }
+}
+
+/**
+ * The next schema with the values it removes from its enums still there (in
+ * the previous schema's order, renamed values under their new names), when
+ * the change removes values the previous schema uses (a default, CHECK,
+ * index or generated column naming them). Its down migration would add
+ * them back and use them in one transaction, which Postgres refuses
+ * (PG010), so such a change is written as two migrations: the rest first,
+ * then this step's removal alone. Running the downs newest first, the
+ * values are added back (and committed) by the removal's down before the
+ * first one's down uses them. Undefined when no split is needed.
+ */
+export async function enumValuesLast(prev: SchemaIR | undefined, next: SchemaIR, dialects: readonly Dialect[], options: PlanOptions): Promise<SchemaIR | undefined> {
+  if (!prev || !dialects.includes('postgres')) return undefined
+  const [pg] = await planNext(prev, next, ['postgres'], options)
+  if (!pg?.down.warnings.some((w) => w.code === 'PG010')) return undefined
+  let changed = false
+  const enums = next.enums.map((e) => {
+    const old = prev.enums.find((x) => x.name === e.name)
+    if (!old) return e
+    const oldNames = old.values.map((v) => v.name)
+    const names = e.values.map((v) => v.name)
+    // A value renamed as the diff sees it: its old name is in the previous enum, its new one is not.
+    const renamedTo = (from: string) => e.values.find((v) => v.renamedFrom === from && !oldNames.includes(v.name))
+    const values = old.values.map((o) => e.values.find((v) => v.name === o.name) ?? renamedTo(o.name) ?? (({ renamedFrom: _r, ...v }) => v)(o))
+    const kept = values.filter((v) => names.includes(v.name)).map((v) => v.name)
+    const removeOnly = kept.length === names.length && kept.join('\u0000') === names.join('\u0000') && values.length > names.length
+    if (!removeOnly) return e
+    changed = true
+    return { ...e, values }
+  })
+  if (!changed) return undefined
+  return { ...next, enums }
+}
+
+/** One migration of a change, as {@link planSteps} splits it. */
+export interface PlannedStep {
+  /** Added to the label: `_enum_values` (values added before their use), `_drop_enum_values` (values removed after the rest), or nothing. */
+  readonly suffix: '' | '_enum_values' | '_drop_enum_values'
+  /** The schema after this step. */
+  readonly to: SchemaIR
+  /** Each dialect's migration of this step (dialects without a change are left out). */
+  readonly migrations: readonly DialectMigration[]
+}
+
+/**
+ * The migrations of a change as `migrate:new` writes them, oldest first:
+ * one, or, on Postgres, enum values that the change adds and uses in a
+ * migration of their own before it ({@link enumValuesFirst}), and values it
+ * removes while the previous schema uses them in one after it
+ * ({@link enumValuesLast}), so that every up and every down applies, each
+ * committed before the next (a new enum value cannot be used in the
+ * transaction that adds it). Steps without a change are left out.
+ */
+export async function planSteps(prev: SchemaIR | undefined, next: SchemaIR, dialects: readonly Dialect[], options: PlanOptions = {}): Promise<PlannedStep[]> {
+  const first = await enumValuesFirst(prev, next, dialects, options)
+  const last = await enumValuesLast(first ?? prev, next, dialects, options)
+  const points: { to: SchemaIR; suffix: PlannedStep['suffix'] }[] = [
+    ...(first ? [{ to: first, suffix: '_enum_values' as const }] : []),
+    { to: last ?? next, suffix: '' as const },
+    ...(last ? [{ to: next, suffix: '_drop_enum_values' as const }] : []),
+  ]
+  const out: PlannedStep[] = []
+  let from = prev
+  for (const p of points) {
+    const migrations = await planNext(from, p.to, dialects, options)
+    if (migrations.length) out.push({ ...p, migrations })
+    from = p.to
+  }
+  return out
 }
 
 /**
@@ -285,8 +356,10 @@ export async function newMigration(
   const dialects = options.dialects ?? ir.dialects
   if (options.empty) return newEmptyMigration(paths, ir, label, dialects)
   const prev = readSnapshot(paths)
-  const first = await enumValuesFirst(prev, ir, dialects, options)
-  const steps = first ? [await planNext(prev, first, dialects, options), await planNext(first, ir, dialects, options)].filter((s) => s.length) : [await planNext(prev, ir, dialects, options)]
+  const split = await planSteps(prev, ir, dialects, options)
+  const steps = split.map((s) => s.migrations)
+  const first = split.some((s) => s.suffix === '_enum_values')
+  const last = split.some((s) => s.suffix === '_drop_enum_values')
   const planned = steps.flat()
   const hints = [...new Set(planned.flatMap((m) => renameHints(m.changes)))]
   if (planned.length === 0) {
@@ -304,10 +377,10 @@ export async function newMigration(
   const start = Math.max(0, ...numbers) + 1
   const written: string[] = []
   const names: string[] = []
-  for (const [i, step] of steps.entries()) {
-    const name = `${String(start + i).padStart(4, '0')}_${label}${i < steps.length - 1 ? '_enum_values' : ''}`
+  for (const [i, step] of split.entries()) {
+    const name = `${String(start + i).padStart(4, '0')}_${label}${step.suffix}`
     names.push(name)
-    for (const m of step) {
+    for (const m of step.migrations) {
       const dir = paths.dialectDir(m.dialect)
       mkdirSync(dir, { recursive: true })
       const file = path.join(dir, `${name}.sql`)
@@ -320,8 +393,11 @@ export async function newMigration(
   writeFileSync(paths.snapshot, snapshotText(ir))
   written.push(paths.snapshot)
   const warnings = planned.flatMap((m) => m.up.warnings.filter((w) => !(first && w.code === 'PG010')).map((w) => `${m.dialect} ${w.code}: ${w.message}`))
-  if (first) warnings.push(`postgres: the new enum values are added by ${names[0]}, before ${names[names.length - 1]} uses them (a value cannot be used in the transaction that adds it)`)
-  return { name: names[names.length - 1]!, names, files: written, warnings, hints, proved }
+  const main = names[split.findIndex((s) => s.suffix === '')] ?? names[names.length - 1]!
+  if (first) warnings.push(`postgres: the new enum values are added by ${names[0]}, before ${main} uses them (a value cannot be used in the transaction that adds it)`)
+  if (last)
+    warnings.push(`postgres: the enum values ${main} stops using are removed by ${names[names.length - 1]}, whose down adds them back and commits before the down of ${main} uses them (a value cannot be used in the transaction that adds it)`)
+  return { name: main, names, files: written, warnings, hints, proved }
 }
 
 /** `NNNN_label` after the newest migration of any dialect. */

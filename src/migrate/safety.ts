@@ -91,6 +91,18 @@ export function destructiveChanges(changes: SchemaChanges): string[] {
   return out
 }
 
+/**
+ * The destructive changes that lose data when they apply (dropped tables
+ * and columns, narrowed types): their down restores the structure only.
+ * An enum value removed is destructive (it is refused without
+ * `--allow-destructive`) but loses nothing: the type change fails on a row
+ * that holds the value, so once it applied no row did, and adding the
+ * value back restores the database exactly.
+ */
+export function dataLosses(changes: SchemaChanges): string[] {
+  return destructiveChanges(changes).filter((l) => !/^remove value '.*' from enum \S+ \(rows holding it cannot be converted\)$/.test(l))
+}
+
 /** Hints where a drop and an add look like an undeclared rename. */
 export function renameHints(changes: SchemaChanges): string[] {
   const hints: string[] = []

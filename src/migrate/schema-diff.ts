@@ -6,7 +6,7 @@ import { getDialect } from '../dialects/index.js'
 import { UserError } from '../errors.js'
 import { DIALECTS, type Dialect, type SchemaIR } from '../ir/types.js'
 import { loadConfig, loadSchemaFile } from '../load/load.js'
-import { enumValuesFirst, planNext, readSnapshot, renderMigration, type DialectMigration } from './new.js'
+import { planSteps, readSnapshot, renderMigration, type DialectMigration } from './new.js'
 import { destructiveChanges, renameHints } from './safety.js'
 
 /** One side of a `schema diff`: a schema file, a live database or a migrations folder (its snapshot). */
@@ -149,9 +149,7 @@ export async function diffSources(fromRef: string, toRef: string, options: DiffO
     const b = await irOf(to, from)
     const next = { ...b, dialects: [dialect] }
     const prev = { ...a, dialects: [dialect] }
-    const first = await enumValuesFirst(prev, next, [dialect], {})
-    const steps = first ? [await planNext(prev, first, [dialect]), await planNext(first, next, [dialect])] : [await planNext(prev, next, [dialect])]
-    const migrations = steps.flat()
+    const migrations = (await planSteps(prev, next, [dialect])).flatMap((s) => s.migrations)
     const changes: DiffChange[] = []
     const seen = new Set<string>()
     for (const m of migrations) {

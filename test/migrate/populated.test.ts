@@ -19,6 +19,9 @@ import { destructiveChanges } from '../../src/migrate/safety.js'
 import { checkDrift } from '../../src/verify/drift.js'
 import * as lite from '../dialects/sqlite/plan-harness.js'
 import * as pgh from '../dialects/postgres/plan-harness.js'
+import { runCli } from '../support/cli.js'
+import { SRC, tempProject } from '../support/project.js'
+import { target } from '../support/targets.js'
 
 const schema = (tables: Parameters<typeof defineSchema>[0]['tables'], dialects: ('sqlite' | 'postgres')[] = ['sqlite', 'postgres']): SchemaIR => defineSchema({ name: 'pop', dialects, tables })
 const users = (extra: Record<string, ReturnType<typeof t.text>> = {}, before: Record<string, ReturnType<typeof t.text>> = {}) =>
@@ -246,6 +249,78 @@ describe('defect 5: an enum value added and used in one change', () => {
       expect((await checkDrift(b, db)).matches).toBe(true)
     } finally {
       rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('defect 5, down: an enum value removed that the previous schema uses', () => {
+  // A uses 'doing' in a default, a CHECK and a partial index; B removes it. Down adds it back and uses it: on Postgres
+  // the removal goes into a migration of its own after the rest, whose down adds the value (committed) first.
+  const source = (values: string[], def: string, uses: boolean) => `import { defineSchema, enumType, index, sql, table, t } from ${SRC('index.js')}
+const status = enumType('status', ${JSON.stringify(values)})
+export default defineSchema({
+  name: 'app',
+  enums: [status],
+  tables: {
+    tasks: table({
+      columns: {
+        id: t.integer().primaryKey(),
+        status: t.enum(status).notNull().default('${def}')${uses ? ".check(sql`status <> 'doing' OR id > 0`)" : ''},
+        title: t.text(),
+      },
+      indexes: [${uses ? "index('tasks_doing', ['id'], { where: sql`status = 'doing'` })" : ''}],
+    }),
+  },
+})
+`
+  const a = source(['todo', 'doing', 'done'], 'doing', true)
+  const b = source(['todo', 'done'], 'todo', false)
+
+  it.each(['postgres', 'sqlite'])('%s: migrate A → B on rows, migrate:down back to A, verify exits 0 at each end', async (dialect) => {
+    const p = tempProject(a, { dialects: ['sqlite', 'postgres'] })
+    const db = await target(dialect, p)
+    const cwd = p.dir
+    try {
+      expect((await runCli(['migrate:new', 'init'], { cwd, env: { DATABASE_URL: pg.test.url } })).code).toBe(0)
+      expect((await runCli(['migrate', '--db', db.url], { cwd })).code).toBe(0)
+      await db.query("INSERT INTO tasks (id, status, title) VALUES (1, 'todo', 'a'), (2, 'done', NULL), (3, 'todo', 'c')")
+      p.write('schemas/app.ts', b)
+      const written = await runCli(['migrate:new', 'drop_doing', '--allow-destructive', '--json'], { cwd, env: { DATABASE_URL: pg.test.url } })
+      expect(written.code, written.stderr).toBe(0)
+      const result = JSON.parse(written.stdout)
+      expect(result).toMatchObject({ name: '0002_drop_doing', names: ['0002_drop_doing', '0003_drop_doing_drop_enum_values'] })
+      // Proved on a scratch schema before writing: up, then down newest first, each committed.
+      expect(result.proved).toContainEqual(expect.stringMatching(/^postgres: the new DDL and the migration \(up and down\) apply/))
+      const pgDir = path.join(cwd, 'migrations/app/postgres')
+      const removal = readFileSync(path.join(pgDir, '0003_drop_doing_drop_enum_values.sql'), 'utf8')
+      expect(removal.split('-- schema:down')[1]).toMatch(/ALTER TYPE status ADD VALUE 'doing' AFTER 'todo';/)
+      expect(readFileSync(path.join(pgDir, '0002_drop_doing.sql'), 'utf8')).not.toMatch(/ADD VALUE/)
+
+      const up = await runCli(['migrate', '--db', db.url], { cwd })
+      expect(up.code, up.stderr).toBe(0)
+      const atB = await runCli(['verify', '--db', db.url], { cwd })
+      expect(atB.code, atB.stdout + atB.stderr).toBe(0)
+      expect(await db.query('SELECT id, status, title FROM tasks ORDER BY id')).toEqual([
+        { id: 1, status: 'todo', title: 'a' },
+        { id: 2, status: 'done', title: null },
+        { id: 3, status: 'todo', title: 'c' },
+      ])
+
+      const down = await runCli(['migrate:down', '--db', db.url, '--to', '0001'], { cwd })
+      expect(down.code, down.stdout + down.stderr).toBe(0)
+      p.write('schemas/app.ts', a)
+      const atA = await runCli(['verify', '--db', db.url], { cwd })
+      expect(atA.code, atA.stdout + atA.stderr).toBe(0)
+      await db.query('INSERT INTO tasks (id) VALUES (4)')
+      expect(await db.query('SELECT id, status FROM tasks ORDER BY id')).toEqual([
+        { id: 1, status: 'todo' },
+        { id: 2, status: 'done' },
+        { id: 3, status: 'todo' },
+        { id: 4, status: 'doing' },
+      ])
+    } finally {
+      await db.drop()
+      rmSync(cwd, { recursive: true, force: true })
     }
   })
 })

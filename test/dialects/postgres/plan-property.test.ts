@@ -15,7 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DbClient } from '../../../src/db/client.js'
 import { defineSchema, desc, enumType, expr, index, sql, t as types, table, view, type ColumnBuilder, type SchemaIR, type TableDef } from '../../../src/index.js'
-import { enumValuesFirst, planNext, type DialectMigration } from '../../../src/migrate/new.js'
+import { planSteps, type DialectMigration } from '../../../src/migrate/new.js'
 import { destructiveChanges } from '../../../src/migrate/safety.js'
 import { checkDrift } from '../../../src/verify/drift.js'
 import { buildAt, expectSchema, openPlanDatabase, roundTrip, runMigration, type PlanDatabase } from './plan-harness.js'
@@ -473,13 +473,22 @@ const MUTATIONS: Record<string, Mutation> = {
     return true
   },
   removeEnumValue: (r, s) => {
-    // Not one a default, CHECK, index or generated column names (the down migration would add it back and use it at once: PG010).
-    const named = namedValues(s)
-    const vs = s.enumValues.filter((v) => v !== 'v0' && !named.has(v))
+    // Any value but v0 (the rows hold it). What names the value stops naming it (a default goes back to v0, a CHECK or
+    // partial index to v0, a generated column compares with v0): A uses it, so down adds it back and uses it, which
+    // migrate:new writes as a migration of its own after the rest (the removal), whose down adds the value first.
+    const vs = s.enumValues.filter((v) => v !== 'v0')
     if (!vs.length) return false
     const v = r.pick(vs)
     s.enumValues = s.enumValues.filter((x) => x !== v)
     delete s.enumRenames[v]
+    for (const t of s.tables) {
+      for (const c of t.cols) {
+        if (c.enumDefault === v) c.enumDefault = 'v0'
+        if (c.uses === v) c.uses = 'v0'
+        if (c.gen?.value === v) c.gen.value = 'v0'
+      }
+      for (const i of t.indexes) if (i.value === v) i.value = 'v0'
+    }
     return true
   },
   addEnumValueUsed: (r, s) => {
@@ -590,11 +599,11 @@ async function expectGenerated(db: DbClient, spec: Spec, when: string): Promise<
   return n
 }
 
-/** Statements of a migration that use an enum value an earlier one adds (Postgres refuses); adding a value next to it is no use. */
-function usesOfAdded(m: DialectMigration): string[] {
+/** Statements of a migration's up (or down) that use an enum value an earlier one adds (Postgres refuses); adding a value next to it is no use. */
+function usesOfAdded(m: DialectMigration, direction: 'up' | 'down' = 'up'): string[] {
   const added: string[] = []
   const out: string[] = []
-  for (const st of m.up.statements) {
+  for (const st of m[direction].statements) {
     const add = /^ALTER TYPE \S+ ADD VALUE '([^']*)'/.exec(st.sql)
     if (add) added.push(add[1]!)
     else for (const v of added) if (st.sql.includes(`'${v}'`)) out.push(`${st.comment} uses '${v}'`)
@@ -608,7 +617,7 @@ function addedAndNamed(a: Spec, b: Spec): string[] {
   return [...namedValues(b)].filter((v) => !a.enumValues.includes(v) && !renamed.has(v))
 }
 
-const stats = { unchanged: 0, irreversible: 0, statements: 0, refused: 0, split: 0, splitUnused: 0, generatedCells: 0, generatedReAdded: 0 }
+const stats = { unchanged: 0, irreversible: 0, statements: 0, refused: 0, split: 0, splitUnused: 0, removedLast: 0, removedUsed: 0, removedDown: 0, generatedCells: 0, generatedReAdded: 0 }
 /** Cases where A has a generated column over an enum column, by what B does to the enum or that column. */
 const overEnum = { sourceDropped: 0, sourceRenamed: 0, valueAdded: 0, valueRenamed: 0, valueRemoved: 0 }
 
@@ -632,14 +641,13 @@ afterAll(async () => {
 })
 
 /**
- * The migrations of A → B as `migrate:new` writes them: one, or two when B
- * adds enum values and uses them (the values first, each its own committed
- * migration, see `newMigration`).
+ * The migrations of A → B as `migrate:new` writes them (`planSteps`): one,
+ * or more when B adds enum values and uses them (the values first) or
+ * removes values A uses (the removal last), each its own committed migration.
  */
-async function stepsOf(ia: SchemaIR, ib: SchemaIR): Promise<{ steps: DialectMigration[]; split: boolean }> {
-  const first = await enumValuesFirst(ia, ib, ['postgres'], {})
-  const plans = first ? [await planNext(ia, first, ['postgres']), await planNext(first, ib, ['postgres'])] : [await planNext(ia, ib, ['postgres'])]
-  return { steps: plans.flat(), split: first !== undefined }
+async function stepsOf(ia: SchemaIR, ib: SchemaIR): Promise<{ steps: DialectMigration[]; split: boolean; last: boolean }> {
+  const planned = await planSteps(ia, ib, ['postgres'])
+  return { steps: planned.flatMap((p) => p.migrations), split: planned.some((p) => p.suffix === '_enum_values'), last: planned.some((p) => p.suffix === '_drop_enum_values') }
 }
 
 async function oneCase(seed: number): Promise<string[]> {
@@ -650,7 +658,7 @@ async function oneCase(seed: number): Promise<string[]> {
   try {
     await buildAt(pg.db, ia, seedOf(a))
     // Mutations can cancel out (a flag toggled twice): nothing to migrate.
-    const { steps, split } = await stepsOf(ia, ib)
+    const { steps, split, last } = await stepsOf(ia, ib)
     if (!steps.length) {
       stats.unchanged++
       return kinds
@@ -665,9 +673,18 @@ async function oneCase(seed: number): Promise<string[]> {
       stats.split++
       if (!named.length) stats.splitUnused++
     }
+    // The removal goes last when A names a value B removes and B adds none (a value added too rebuilds the type on the way down: usable at once).
+    const removedNamed = [...namedValues(a)].filter((v) => !b.enumValues.includes(v) && !Object.values(b.enumRenames).includes(v))
+    const added = b.enumValues.some((v) => !a.enumValues.includes(v) && !(v in b.enumRenames))
+    if (removedNamed.length && !added) expect(last, `the removal goes last: A uses ${removedNamed.join(', ')}`).toBe(true)
+    if (last) {
+      expect(removed && !added, 'a removal last removes values and adds none').toBe(true)
+      stats.removedLast++
+    }
+    if (removedNamed.length) stats.removedUsed++
     countOverEnum(a, b, removed)
-    const uses = steps.flatMap(usesOfAdded)
-    if (uses.length) throw new Error(`a step uses an enum value it adds (split: ${split}): ${uses.join('; ')}`)
+    const uses = [...steps.flatMap((m) => usesOfAdded(m, 'up')), ...steps.flatMap((m) => usesOfAdded(m, 'down'))]
+    if (uses.length) throw new Error(`a step uses an enum value it adds (split: ${split}, removal last: ${last}): ${uses.join('; ')}`)
     // migrate:new refuses a NOT NULL column without a default or backfill on an existing table (exit 2, nothing written).
     const needsValue = b.tables.some((tb) => a.tables.some((ta) => ta.id === tb.id) && tb.cols.some((c) => c.needsValue && !c.nullable && !c.def))
     expect(steps.some((m) => destructiveChanges(m.changes).some((l) => l.startsWith('add NOT NULL column'))), 'refused exactly when a column needs a value').toBe(needsValue)
@@ -703,6 +720,7 @@ async function oneCase(seed: number): Promise<string[]> {
       for (const m of [...steps].reverse()) await runMigration(pg.db, m, 'down')
       await expectSchema(pg.db, ia)
       await expectGenerated(pg.db, a, 'after down')
+      if (removed) stats.removedDown++
     }
     return kinds
   } catch (e) {
