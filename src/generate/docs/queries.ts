@@ -238,18 +238,21 @@ export function queriesView(input: DocsInput, plans: PatternPlans): QueriesView 
   const rest = patterns.filter((p) => p.table === undefined)
   if (rest.length) groups.push({ patterns: rest })
 
-  // Which keys each pattern uses: its SQLite plan when there is one, else (Postgres-only patterns) what it declares.
+  // Which keys each pattern uses: its SQLite plan when there is one, else (Postgres-only patterns) what it declares;
+  // plus the declared indexes its recorded Postgres plan uses (an index only Postgres picks is not unused).
+  const declaredIds = new Map(input.ir.tables.flatMap((t) => t.indexes.map((i) => [i.name, `${t.name}:index:${i.name}`] as const)))
   const usage = new Map<string, PatternRef[]>()
   for (const p of patterns) {
     const q = all.find((x) => x.name === p.name)!
     const plan = plans.sqlite?.get(p.name)
-    const ids = plan?.usedIds
+    const base = plan?.usedIds
       ? plan.usedIds
       : 'scan' in q.uses || 'writeOnly' in q.uses
         ? []
         : ['primaryKey' in q.uses ? `${q.uses.primaryKey}:pk` : indexId(input, q.uses.index).id]
+    const onPostgres = (plans.postgres?.get(p.name)?.used ?? []).flatMap((name) => declaredIds.get(name) ?? [])
     const ref: PatternRef = { name: p.name, anchor: p.anchor, ...(p.onlyIn ? { onlyIn: p.onlyIn } : {}) }
-    for (const id of ids) usage.set(id, [...(usage.get(id) ?? []), ref])
+    for (const id of new Set([...base, ...onPostgres])) usage.set(id, [...(usage.get(id) ?? []), ref])
   }
   const refOf = (p: QueryPatternView): PatternRef => ({ name: p.name, anchor: p.anchor, ...(p.onlyIn ? { onlyIn: p.onlyIn } : {}) })
   const categorized = patterns.some((p) => p.category !== undefined)
