@@ -19,14 +19,28 @@
     return String(text || '').normalize('NFC').toLowerCase().match(/[\p{L}\p{N}_]+/gu) || []
   }
 
-  // What a text is indexed under: its words; the parts of snake_case names;
-  // and every tail of two syllables or more of a Korean run, so a word
-  // written inside a compound ('실행로그') is found by its start ('로그').
-  // Search is by prefix, so '사용자' finds '사용자의', '사용자가' and so on.
+  // A Korean word without the particle it ends in, when a stem of two
+  // syllables or more is left: '사용자의' → '사용자'. Other words as they are.
+  function stem(w) {
+    if (!HANGUL_WORD.test(w)) return w
+    for (var i = 0; i < PARTICLES.length; i++) {
+      var p = PARTICLES[i]
+      if (w.length - p.length >= 2 && w.slice(-p.length) === p) return w.slice(0, -p.length)
+    }
+    return w
+  }
+
+  // What a text is indexed under: its words, and a Korean word's stem too
+  // (so '회의록의' matches '회의록' as a whole word, not only as a prefix);
+  // the parts of snake_case names; and every tail of two syllables or more
+  // of a Korean run, so a word written inside a compound ('실행로그') is
+  // found by its start ('로그'). Search is by prefix besides.
   function indexTerms(text) {
     var out = []
     words(text).forEach(function (w) {
       out.push(w)
+      var s = stem(w)
+      if (s !== w) out.push(s)
       if (w.indexOf('_') >= 0) w.split('_').forEach(function (p) { if (p) out.push(p) })
       ;(w.match(HANGUL_RUN) || []).forEach(function (run) {
         for (var i = 1; i <= run.length - 2; i++) out.push(run.slice(i))
@@ -35,18 +49,10 @@
     return out
   }
 
-  // What a query searches for: its words, a Korean one without the particle
-  // it ends in when a stem of two syllables or more is left (by prefix, the
-  // stem still finds the word as written).
+  // What a query searches for: its words, each Korean one by its stem (by
+  // prefix, the stem still finds the word as written).
   function queryTerms(text) {
-    return words(text).map(function (w) {
-      if (!HANGUL_WORD.test(w)) return w
-      for (var i = 0; i < PARTICLES.length; i++) {
-        var p = PARTICLES[i]
-        if (w.length - p.length >= 2 && w.slice(-p.length) === p) return w.slice(0, -p.length)
-      }
-      return w
-    })
+    return words(text).map(stem)
   }
 
   var SHOWN = 30
@@ -73,8 +79,11 @@
           fuzzy: function (term) { return /^[a-z0-9_]{5,}$/.test(term) ? 0.2 : false },
           combineWith: 'AND',
           boost: { n: 3, g: 1.5 },
-          // On a schema's page its own tables come first.
-          boostDocument: function (id, term, stored) { return stored && stored.s === schema ? 1.5 : 1 },
+          // A table before its own columns; on a schema's page, its own things first.
+          boostDocument: function (id, term, stored) {
+            if (!stored) return 1
+            return (stored.k === 't' ? 2 : 1) * (stored.s === schema ? 1.5 : 1)
+          },
         },
       })
       index.addAll(entries)
