@@ -139,6 +139,98 @@ SELECT c.relname AS table, r.rulename AS name, pg_get_ruledef(r.oid) AS def
 FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = $1 AND r.rulename <> '_RETURN' ORDER BY c.relname, r.rulename`
 
+// Comments the IR does not carry: those of objects outside the model (domains, sequences, matviews and their
+// columns, aggregates, procedures, partitions, policies, view columns, ...) and of objects the pulled file
+// recreates as raw SQL (re-added constraints and triggers). pg_identify_object gives a spelling COMMENT ON takes.
+const RECREATED_CONSTRAINT = `(con.contype = 'x' OR NOT con.convalidated OR (con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f')
+    OR (con.contype IN ('u', 'p') AND con.condeferrable))`
+const COMMENTS = `
+SELECT x.type, x.identity, d.description AS comment,
+  CASE WHEN d.classoid = 'pg_type'::regclass THEN (SELECT t.typtype FROM pg_type t WHERE t.oid = d.objoid) END AS typtype
+FROM pg_description d CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) x
+WHERE d.classoid NOT IN ('pg_namespace'::regclass, 'pg_extension'::regclass, 'pg_database'::regclass)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid AND e.deptype = 'e')
+  AND CASE
+    WHEN d.classoid = 'pg_class'::regclass THEN EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.oid = d.objoid AND n.nspname = $1 AND NOT (c.relname = ANY ($2::text[]))
+        AND NOT ((c.relkind IN ('r', 'p') AND NOT c.relispartition) OR (c.relkind = 'v' AND d.objsubid = 0)
+          OR (c.relkind IN ('i', 'I') AND EXISTS (SELECT 1 FROM pg_index ix JOIN pg_class r ON r.oid = ix.indrelid WHERE ix.indexrelid = c.oid
+            AND r.relkind IN ('r', 'p') AND NOT r.relispartition AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = c.oid AND pc.contype IN ('p', 'u', 'x'))))))
+    WHEN d.classoid = 'pg_type'::regclass THEN EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.oid = d.objoid AND n.nspname = $1 AND t.typtype <> 'e')
+    WHEN d.classoid = 'pg_proc'::regclass THEN EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.oid = d.objoid AND n.nspname = $1 AND p.prokind <> 'f')
+    WHEN d.classoid = 'pg_constraint'::regclass THEN EXISTS (SELECT 1 FROM pg_constraint con LEFT JOIN pg_class c ON c.oid = con.conrelid LEFT JOIN pg_type t ON t.oid = con.contypid
+      JOIN pg_namespace n ON n.oid = coalesce(c.relnamespace, t.typnamespace)
+      WHERE con.oid = d.objoid AND n.nspname = $1 AND (c.oid IS NULL OR (NOT (c.relname = ANY ($2::text[])) AND (c.relispartition OR ${RECREATED_CONSTRAINT}))))
+    WHEN d.classoid = 'pg_trigger'::regclass THEN EXISTS (SELECT 1 FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE tg.oid = d.objoid AND n.nspname = $1 AND (c.relkind NOT IN ('r', 'p') OR c.relispartition OR tg.tgconstraint <> 0 OR tg.tgoldtable IS NOT NULL OR tg.tgnewtable IS NOT NULL))
+    WHEN d.classoid IN ('pg_policy'::regclass, 'pg_rewrite'::regclass) THEN EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.oid = CASE WHEN d.classoid = 'pg_policy'::regclass THEN (SELECT pol.polrelid FROM pg_policy pol WHERE pol.oid = d.objoid)
+        ELSE (SELECT r.ev_class FROM pg_rewrite r WHERE r.oid = d.objoid) END)
+    ELSE x.schema = $1
+  END
+ORDER BY x.type, x.identity`
+
+// Privileges (GRANT/REVOKE) that differ from an object's initial ones (pg_init_privs, else acldefault for its
+// owner), as pg_dump compares them: on the pulled schema, its relations and their columns, routines and types.
+const PRIVILEGES = `
+WITH objs AS (
+  SELECT 'pg_class'::regclass AS cls, c.oid, 0 AS sub, CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END AS kind, c.relowner AS owner, c.relacl AS acl,
+    CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || quote_ident(c.relname) AS target, NULL::text AS col
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND c.relacl IS NOT NULL AND NOT (c.relname = ANY ($2::text[]))
+    AND ${notFromExtension('pg_class', 'c.oid')}
+  UNION ALL
+  SELECT 'pg_class'::regclass, c.oid, a.attnum, 'c', c.relowner, a.attacl, 'TABLE ' || quote_ident(c.relname), quote_ident(a.attname)
+  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = $1 AND a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND NOT (c.relname = ANY ($2::text[]))
+  UNION ALL
+  SELECT 'pg_proc'::regclass, p.oid, 0, 'f', p.proowner, p.proacl,
+    CASE WHEN p.prokind = 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+  WHERE n.nspname = $1 AND p.proacl IS NOT NULL AND ${notFromExtension('pg_proc', 'p.oid')}
+  UNION ALL
+  SELECT 'pg_type'::regclass, t.oid, 0, 'T', t.typowner, t.typacl, CASE WHEN t.typtype = 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || quote_ident(t.typname), NULL
+  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+  WHERE n.nspname = $1 AND t.typacl IS NOT NULL AND ${notFromExtension('pg_type', 't.oid')}
+  UNION ALL
+  SELECT 'pg_namespace'::regclass, n.oid, 0, 'n', n.nspowner, n.nspacl, 'SCHEMA ' || quote_ident(n.nspname), NULL
+  FROM pg_namespace n WHERE n.nspname = $1 AND n.nspacl IS NOT NULL
+), base AS (
+  SELECT o.*, coalesce((SELECT ip.initprivs FROM pg_init_privs ip WHERE ip.classoid = o.cls AND ip.objoid = o.oid AND ip.objsubid = o.sub),
+    CASE WHEN o.kind <> 'c' THEN acldefault(o.kind::"char", o.owner) END) AS baseline
+  FROM objs o
+), items AS (
+  SELECT b.target, b.col, 'GRANT' AS action, g.grantee, g.privilege_type, g.is_grantable
+  FROM base b CROSS JOIN LATERAL (SELECT grantee, privilege_type, is_grantable FROM aclexplode(b.acl)
+    EXCEPT SELECT grantee, privilege_type, is_grantable FROM aclexplode(b.baseline)) g
+  UNION ALL
+  SELECT b.target, b.col, 'REVOKE', g.grantee, g.privilege_type, false
+  FROM base b CROSS JOIN LATERAL (SELECT grantee, privilege_type FROM aclexplode(b.baseline)
+    EXCEPT SELECT grantee, privilege_type FROM aclexplode(b.acl)) g
+)
+SELECT i.target, i.col, i.action, i.is_grantable AS grantable,
+  CASE WHEN i.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END AS grantee,
+  string_agg(i.privilege_type, ', ' ORDER BY i.privilege_type) AS privileges
+FROM items i LEFT JOIN pg_roles r ON r.oid = i.grantee
+GROUP BY 1, 2, 3, 4, 5
+ORDER BY i.target, i.col NULLS FIRST, i.action DESC, 5`
+
+/** `COMMENT ON` for a row of {@link COMMENTS}, names relative to the pulled schema (which is on the search path). */
+function commentOn(r: Record<string, unknown>, schema: string): string {
+  const prefix = quoteIdent(schema) + '.'
+  const identity = String(r.identity).split(prefix).join('')
+  const type = String(r.type)
+  let what: string
+  if (type.endsWith(' column')) what = `COLUMN ${identity}`
+  else if (type === 'table constraint') what = `CONSTRAINT ${identity}`
+  else if (type === 'domain constraint') what = `CONSTRAINT ${identity.replace(/ on /, ' ON DOMAIN ')}`
+  else if (type === 'statistics object') what = 'STATISTICS ' + identity
+  else if (type === 'type' && r.typtype === 'd') what = 'DOMAIN ' + identity
+  else if (type === 'policy' || type === 'trigger' || type === 'rule') what = `${type.toUpperCase()} ${identity.replace(/ on /, ' ON ')}`
+  else what = `${type.toUpperCase()} ${identity}`
+  return `COMMENT ON ${what} IS ${quoteLiteral(String(r.comment))};`
+}
+
 const ENABLE: Record<string, string> = { D: 'DISABLE TRIGGER', R: 'ENABLE REPLICA TRIGGER', A: 'ENABLE ALWAYS TRIGGER' }
 const withSemicolon = (sql: string) => sql.trim().replace(/;?$/, ';')
 
@@ -174,13 +266,20 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       else if (kind === 'f') add('pg-foreign-table', `foreign table ${name}`, 'foreign tables are not modelled and were left out')
       else if (kind === 'S') {
         const [deptype, table, column] = (s(r.owner) ?? '').split('|')
-        if (deptype === 'i') continue
-        if (serials.has(`${table}|${column}`)) {
-          // A serial's sequence is created by the column; options other than its defaults are set afterwards.
+        if (deptype === 'i' || serials.has(`${table}|${column}`)) {
+          // A serial's or identity column's sequence is created by the column, with the defaults of its type (and for
+          // an identity, the name `<table>_<column>_seq`); other options and names are set afterwards.
+          const what = deptype === 'i' ? 'identity column' : 'serial'
+          const type = /^AS (\S+) /.exec(String(r.sequence))?.[1] ?? 'bigint'
           const options = String(r.sequence).replace(/^AS \S+ /, '')
-          const max = String(r.sequence).startsWith('AS bigint ') ? '9223372036854775807' : '2147483647'
+          const max = { smallint: '32767', integer: '2147483647' }[type] ?? '9223372036854775807'
+          const current = name
+          const defaultName = `${table}_${column}_seq`.slice(0, 63)
+          if (deptype === 'i' && name !== defaultName) {
+            add('pg-sequence-name', `sequence ${name}`, `the name of the identity column ${table}.${column}'s sequence is not modelled (Postgres names it ${defaultName}); kept as raw SQL`, `ALTER SEQUENCE ${q(defaultName)} RENAME TO ${q(name)};`)
+          }
           if (options !== `INCREMENT BY 1 MINVALUE 1 MAXVALUE ${max} START WITH 1 CACHE 1`)
-            add('pg-sequence-options', `sequence ${name}`, `the options of the serial's sequence (${options}) are not modelled; kept as raw SQL`, `ALTER SEQUENCE ${q(name)} ${options} RESTART;`)
+            add('pg-sequence-options', `sequence ${current}`, `the options of the ${what}'s sequence (${options}) are not modelled; kept as raw SQL`, `ALTER SEQUENCE ${q(current)} ${options} RESTART;`)
           continue
         }
         add('pg-sequence', `sequence ${name}`, 'sequences other than serial and identity ones are not modelled; kept as raw SQL, to run before the schema', `CREATE SEQUENCE ${q(name)} ${r.sequence};`, 'before')
@@ -282,6 +381,17 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
     for (const r of await db.query(PUBLICATIONS, [schema])) {
       const what = r.all_tables ? ' FOR ALL TABLES' : s(r.tables) !== undefined ? ` FOR TABLE ${r.tables}` : ''
       add('pg-publication', `publication ${r.name}`, 'publications are not modelled; kept as raw SQL', `CREATE PUBLICATION ${q(String(r.name))}${what} WITH (publish = '${r.publish}');`)
+    }
+    for (const r of await db.query(PRIVILEGES, p2)) {
+      const privileges = s(r.col) !== undefined ? String(r.privileges).split(', ').map((x) => `${x} (${r.col})`).join(', ') : String(r.privileges)
+      const on = `${privileges} ON ${r.target}`
+      const sql = r.action === 'GRANT' ? `GRANT ${on} TO ${r.grantee}${r.grantable ? ' WITH GRANT OPTION' : ''};` : `REVOKE ${on} FROM ${r.grantee};`
+      add('pg-privileges', `${String(r.action).toLowerCase()} on ${String(r.target).toLowerCase().replace(/^(\S+) /, '$1 ')}${s(r.col) !== undefined ? `.${r.col}` : ''} ${r.action === 'GRANT' ? 'to' : 'from'} ${r.grantee}`,
+        'privileges (GRANT/REVOKE) are not modelled; kept as raw SQL (the roles must exist where it runs)', sql)
+    }
+    for (const r of await db.query(COMMENTS, p2)) {
+      const sql = commentOn(r, schema)
+      add('pg-comment', `comment on ${String(r.type)} ${String(r.identity).split(q(schema) + '.').join('')}`, 'the comment of an object outside the model (or recreated as raw SQL) is kept as raw SQL', sql)
     }
     for (const r of await db.query(SCHEMAS, [schema])) {
       const comment = s(r.comment)
