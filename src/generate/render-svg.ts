@@ -80,6 +80,13 @@ async function loadRenderer(): Promise<Renderer> {
  */
 export const LABEL_CSS = 'foreignObject div, foreignObject span, foreignObject p { word-break: keep-all; overflow-wrap: break-word; }'
 
+/**
+ * Mermaid draws some shapes (the ER diagram's entity boxes among them) as
+ * rough.js paths with random control points; a fixed seed makes the same
+ * source give the same SVG every time, as generated output must.
+ */
+const DIAGRAM_SEED = 1
+
 /** Renders Mermaid sources to SVG text, one browser for all of them. */
 export async function renderToSvg(definitions: readonly string[]): Promise<string[]> {
   const { renderMermaid, puppeteer } = await loadRenderer()
@@ -88,7 +95,7 @@ export async function renderToSvg(definitions: readonly string[]): Promise<strin
   try {
     const out: string[] = []
     for (const d of definitions) {
-      const { data } = await renderMermaid(browser, d, 'svg', { mermaidConfig: { theme: 'default', fontFamily: '"Noto Sans CJK KR", "Noto Sans KR", sans-serif', themeCSS: LABEL_CSS } })
+      const { data } = await renderMermaid(browser, d, 'svg', { mermaidConfig: { theme: 'default', fontFamily: '"Noto Sans CJK KR", "Noto Sans KR", sans-serif', themeCSS: LABEL_CSS, handDrawnSeed: DIAGRAM_SEED } })
       out.push(Buffer.from(data).toString('utf8'))
     }
     return out

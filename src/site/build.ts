@@ -45,6 +45,10 @@ interface Doc {
 interface Diagram {
   readonly key: string
   readonly title: string
+  /** A short name among its kind: the group's name for a group's ERD. */
+  readonly label: string
+  /** An ERD (the whole one or a group's), which the index lists by name. */
+  readonly erd: boolean
   /** The definition, normalised ({@link norm}). */
   readonly definition: string
 }
@@ -67,7 +71,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  * over tables, columns and enums (`assets/search-data.js`, searched in the
  * page by MiniSearch). Links are relative, so it opens from disk; nothing
  * loads from elsewhere, and the only scripts are the site's own files. The
- * same input gives the same bytes, bar what Chromium puts in the SVGs.
+ * same input gives the same bytes (with the same Mermaid and fonts).
  */
 export async function buildSite(schemas: readonly SiteSchema[], lang: string, options: BuildOptions = {}): Promise<SiteFile[]> {
   const md = createMarkdown()
@@ -98,11 +102,12 @@ export async function buildSite(schemas: readonly SiteSchema[], lang: string, op
         label: d.title.startsWith(`${s.name} `) ? d.title.slice(s.name.length + 1) : d.title,
         current: here === d.page,
       }))
-      const diagramPages = s.diagrams.map((g): NavDoc => ({ href: `${root}${enc(s.name)}/${DIAGRAMS}/${enc(g.key)}.html`, title: g.title, label: g.title, current: here === `${DIAGRAMS}/${g.key}.html` }))
+      const diagramPages = s.diagrams.map((g): NavDoc => ({ href: `${root}${enc(s.name)}/${DIAGRAMS}/${enc(g.key)}.html`, title: g.title, label: g.label, current: here === `${DIAGRAMS}/${g.key}.html` }))
+      const erdPages = diagramPages.filter((_, i) => s.diagrams[i]!.erd)
       const list = s.diagrams.length
         ? { diagrams: { href: `${root}${enc(s.name)}/${DIAGRAMS}/index.html`, title: `${s.name} ${layout.labels.diagrams}`, label: layout.labels.diagrams ?? DIAGRAMS, current: !!here?.startsWith(`${DIAGRAMS}/`) } }
         : {}
-      return { name: s.name, home: docs[0]!.href, current: here !== undefined, docs, ...list, diagramPages }
+      return { name: s.name, home: docs[0]!.href, current: here !== undefined, docs, ...list, diagramPages, erdPages }
     })
 
   const pages: SiteFile[] = []
@@ -179,12 +184,12 @@ function diagramsOf(schema: SiteSchema, docs: readonly Doc[], layout: Layout): D
   const labels = layout.labels
   const out: Diagram[] = []
   const keys = new Set<string>()
-  const add = (key: string, title: string, definition: string) => {
+  const add = (key: string, title: string, definition: string, label = title, erd = false) => {
     if (out.some((g) => g.definition === definition)) return
     let unique = key
     for (let n = 2; keys.has(unique) || unique === 'index'; n++) unique = `${key}-${n}`
     keys.add(unique)
-    out.push({ key: unique, title, definition })
+    out.push({ key: unique, title, label, erd, definition })
   }
   const file = (p: string) => schema.files.find((f) => f.path === p)
   const under = (dir: string) =>
@@ -194,11 +199,14 @@ function diagramsOf(schema: SiteSchema, docs: readonly Doc[], layout: Layout): D
       .sort((a, b) => byText(a.stem, b.stem))
 
   const whole = file('erd.mmd')
-  if (whole) add('erd', labels.diagramErd ?? 'ERD', norm(whole.contents))
+  if (whole) add('erd', labels.diagramErd ?? 'ERD', norm(whole.contents), labels.diagramErd ?? 'ERD', true)
   const groupOrder = [...new Set((schema.ir?.tables ?? []).flatMap((t) => (t.group !== undefined ? [t.group] : [])))]
   const groupName = new Map(groupOrder.map((g) => [diagramFileName(g), g]))
   const rank = (stem: string) => (groupName.has(stem) ? groupOrder.indexOf(groupName.get(stem)!) : groupOrder.length)
-  for (const g of under('erd').sort((a, b) => rank(a.stem) - rank(b.stem))) add(`erd-${g.stem}`, `${labels.diagramGroup ?? 'ERD: '}${groupName.get(g.stem) ?? g.stem}`, g.definition)
+  for (const g of under('erd').sort((a, b) => rank(a.stem) - rank(b.stem))) {
+    const name = groupName.get(g.stem) ?? g.stem
+    add(`erd-${g.stem}`, `${labels.diagramGroup ?? 'ERD: '}${name}`, g.definition, name, true)
+  }
   const enumName = new Map((schema.ir?.enums ?? []).map((e) => [diagramFileName(e.name), e.name]))
   for (const e of under('states')) add(`states-${e.stem}`, `${labels.diagramStates ?? ''}${enumName.get(e.stem) ?? e.stem}`, e.definition)
 

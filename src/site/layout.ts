@@ -21,8 +21,10 @@ export interface NavSchema {
   readonly docs: readonly NavDoc[]
   /** Its list of diagrams, when it has any; `current` on that list and on each diagram's page. */
   readonly diagrams?: NavDoc
-  /** Its diagrams' own pages (the overview lists them). */
+  /** Its diagrams' own pages (their list shows each `title`, the index each `label`). */
   readonly diagramPages: readonly NavDoc[]
+  /** Of those, the ERDs: the whole one, then each group's (labelled by the group's name). */
+  readonly erdPages: readonly NavDoc[]
 }
 
 /** What the page shell shows around a body. */

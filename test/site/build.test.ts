@@ -150,7 +150,7 @@ describe('buildSite', () => {
 
     const list = page('alpha/diagrams/index.html')
     expect(list).toContain(`<li><a href="../../alpha/diagrams/${encodeURIComponent('스키마개요-1')}.html">alpha 스키마 개요</a></li>`)
-    expect(page('index.html')).toContain('<summary><a href="./alpha/diagrams/index.html">다이어그램</a> <span class="count">2개</span></summary>')
+    expect(page('index.html')).toContain('<p class="card-diagrams"><a href="./alpha/diagrams/index.html">모든 다이어그램</a> <span class="count">2개</span></p>')
   })
 
   it('names the generator\'s diagrams (whole ERD, each group\'s, each state diagram) and links each from the docs that show it', async () => {
@@ -183,7 +183,10 @@ describe('buildSite', () => {
     expect(readme).toContain(`href="./diagrams/${encodeURIComponent('erd-노트-그룹')}.html">전체 크기로 보기`)
     expect(readme).toContain(`href="./diagrams/${encodeURIComponent('README-3')}.html">전체 크기로 보기`)
     const index = page('index.html')
-    expect(index).toContain(`<li><a href="./gamma/diagrams/${encodeURIComponent('erd-노트-그룹')}.html">도메인별 ERD: 노트 그룹</a></li>`)
+    expect(index).toContain(`<li><a href="./gamma/diagrams/erd.html">전체 ERD</a></li>`)
+    expect(index).toContain(`<li><a href="./gamma/diagrams/${encodeURIComponent('erd-노트-그룹')}.html">노트 그룹</a></li>`)
+    expect(index).not.toContain('states-note_status.html')
+    expect(page('gamma/diagrams/index.html')).toContain(`<li><a href="../../gamma/diagrams/${encodeURIComponent('erd-노트-그룹')}.html">도메인별 ERD: 노트 그룹</a></li>`)
     expect(index.indexOf('erd-%EB%85%B8')).toBeLessThan(index.indexOf('erd-%EB%82%98'))
   })
 

@@ -219,7 +219,9 @@ describe('schema docs --site', () => {
       expect(problems).toEqual([])
       const cards = await page.$$eval('.schema-card h2', (hs) => hs.map((h) => h.textContent))
       expect(cards).toEqual(['anyon', 'vision', 'app'])
-      expect(await page.$$eval('.schema-card > ul > li a', (as) => as.length)).toBe(18)
+      expect(await page.$$eval('.card-docs a', (as) => as.length)).toBe(18)
+      // The ERDs by name: each schema's whole one and, where tables are grouped, each group's.
+      expect(await page.$$eval('.schema-card:last-child .card-erds a', (as) => as.map((a) => a.textContent))).toEqual(['전체 ERD', '회의 기록'])
       expect(await brokenLinks(page, 'a')).toEqual([])
     } finally {
       await page.close()
