@@ -7,6 +7,7 @@ import { UserError } from '../errors.js'
  * One migration file: `NNNN_<label>.sql` holding an up and a down section.
  *
  * ```sql
+ * -- schema:parent 0001_init       (optional: the migration it was written on top of)
  * -- schema:no-transaction        (optional: runs outside a transaction)
  * -- schema:foreign-keys off      (optional, SQLite: table rebuilds)
  * -- schema:up
@@ -29,7 +30,17 @@ export interface MigrationFile {
   readonly foreignKeysOff: boolean
   /** Why the down section cannot be run, when it cannot. */
   readonly irreversible?: string
+  /**
+   * The migration this one was written on top of (`-- schema:parent` in its
+   * header, written by `migrate:new` since the field exists): after a
+   * branch merge, a parent that is not the migration before it says the
+   * numbers are out of order. Undefined in older files and imported ones.
+   */
+  readonly parent?: string
 }
+
+/** The header line recording a migration's parent. */
+export const PARENT_LINE = /^-- schema:parent[ \t]+(\S+)[ \t]*$/m
 
 /** Migration file names: a number, an underscore, a label. */
 export const MIGRATION_NAME = /^(\d{4,})_([A-Za-z0-9_-]+)\.sql$/
@@ -53,6 +64,7 @@ export function parseMigration(name: string, file: string, raw: string): Migrati
   const up = upAt < 0 ? text.slice(0, downAt < 0 ? undefined : downAt) : text.slice(upAt, downAt > upAt ? downAt : undefined).replace(/^-- schema:up\s*\n/, '')
   const down = downAt < 0 ? '' : text.slice(downAt).replace(/^-- schema:down\s*\n/, '')
   const irreversible = /^-- schema:irreversible\s+(.*)$/m.exec(down)?.[1]?.trim()
+  const parent = PARENT_LINE.exec(header)?.[1]
   return {
     name,
     path: file,
@@ -62,6 +74,7 @@ export function parseMigration(name: string, file: string, raw: string): Migrati
     noTransaction: /^-- schema:no-transaction\s*$/m.test(header),
     foreignKeysOff: /^-- schema:foreign-keys off\s*$/m.test(header),
     ...(irreversible ? { irreversible } : {}),
+    ...(parent ? { parent } : {}),
   }
 }
 

@@ -96,9 +96,13 @@ export async function planNext(prev: SchemaIR | undefined, next: SchemaIR, diale
   return out
 }
 
-/** Renders one migration file (`by`: who writes it, default `schema migrate:new`; `schema diff` prints the same). */
-export function renderMigration(name: string, schema: string, m: DialectMigration, by = 'by `schema migrate:new`'): string {
+/**
+ * Renders one migration file (`by`: who writes it, default `schema migrate:new`; `schema diff` prints the same).
+ * `parent`: the migration it is written on top of, recorded in the header (`-- schema:parent`).
+ */
+export function renderMigration(name: string, schema: string, m: DialectMigration, by = 'by `schema migrate:new`', parent?: string): string {
   const lines = [`-- ${name} of schema "${schema}" for ${m.dialect}, written ${by}.`]
+  if (parent) lines.push(`-- schema:parent ${parent}`)
   if (m.up.noTransaction) lines.push('-- schema:no-transaction')
   if (m.up.foreignKeysOff) lines.push('-- schema:foreign-keys off')
   for (const w of m.up.warnings) lines.push(`-- warning ${w.code}: ${w.message}`)
@@ -115,9 +119,10 @@ export function renderMigration(name: string, schema: string, m: DialectMigratio
  * An editable migration (`migrate:new --empty`): the header, and up and down
  * sections holding only a comment, for a data step written by hand.
  */
-export function renderEmptyMigration(name: string, schema: string, dialect: Dialect): string {
+export function renderEmptyMigration(name: string, schema: string, dialect: Dialect, parent?: string): string {
   return [
     `-- ${name} of schema "${schema}" for ${dialect}, written by \`schema migrate:new --empty\` to be edited by hand.`,
+    ...(parent ? [`-- schema:parent ${parent}`] : []),
     '-- The snapshot is unchanged: write data steps here (UPDATE, INSERT … SELECT), schema changes go in the schema file.',
     '',
     '-- schema:up',
@@ -377,6 +382,7 @@ export async function newMigration(
   const start = Math.max(0, ...numbers) + 1
   const written: string[] = []
   const names: string[] = []
+  let parent = newestName(paths, dialects)
   for (const [i, step] of split.entries()) {
     const name = `${String(start + i).padStart(4, '0')}_${label}${step.suffix}`
     names.push(name)
@@ -384,10 +390,11 @@ export async function newMigration(
       const dir = paths.dialectDir(m.dialect)
       mkdirSync(dir, { recursive: true })
       const file = path.join(dir, `${name}.sql`)
-      writeFileSync(file, renderMigration(name, ir.name, m))
+      writeFileSync(file, renderMigration(name, ir.name, m, undefined, parent))
       writeFileSync(path.join(dir, 'checksums'), checksumsFile(readMigrations(dir)))
       written.push(file)
     }
+    parent = name
   }
   mkdirSync(paths.root, { recursive: true })
   writeFileSync(paths.snapshot, snapshotText(ir))
@@ -398,6 +405,11 @@ export async function newMigration(
   if (last)
     warnings.push(`postgres: the enum values ${main} stops using are removed by ${names[names.length - 1]}, whose down adds them back and commits before the down of ${main} uses them (a value cannot be used in the transaction that adds it)`)
   return { name: main, names, files: written, warnings, hints, proved }
+}
+
+/** The newest migration of any dialect (the last by name), which the next one is written on top of. */
+export function newestName(paths: MigrationPaths, dialects: readonly Dialect[]): string | undefined {
+  return [...new Set(dialects.flatMap((d) => readMigrations(paths.dialectDir(d)).map((f) => f.name)))].sort().at(-1)
 }
 
 /** `NNNN_label` after the newest migration of any dialect. */
@@ -416,12 +428,13 @@ async function newEmptyMigration(paths: MigrationPaths, ir: SchemaIR, label: str
   if (!prev) throw new UserError(`schema "${ir.name}" has no migrations yet, so an empty migration has nothing to work on`, `write the first one from the schema: schema migrate:new init --schema ${ir.name}`)
   const pending = (await planNext(prev, ir, dialects)).length > 0
   const name = nextName(paths, dialects, label)
+  const parent = newestName(paths, dialects)
   const written: string[] = []
   for (const d of dialects) {
     const dir = paths.dialectDir(d)
     mkdirSync(dir, { recursive: true })
     const file = path.join(dir, `${name}.sql`)
-    writeFileSync(file, renderEmptyMigration(name, ir.name, d))
+    writeFileSync(file, renderEmptyMigration(name, ir.name, d, parent))
     writeFileSync(path.join(dir, 'checksums'), checksumsFile(readMigrations(dir)))
     written.push(file)
   }

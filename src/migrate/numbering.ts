@@ -4,45 +4,92 @@ import { UserError } from '../errors.js'
 import type { Finding } from '../diff/compare.js'
 import type { Dialect, SchemaIR } from '../ir/types.js'
 import { checkDrift } from '../verify/drift.js'
-import { checksum, normalizeNewlines, readMigrations } from './files.js'
+import { checksum, normalizeNewlines, PARENT_LINE, readMigrations } from './files.js'
 import { snapshotText, type MigrationPaths } from './new.js'
 import { withReplayed } from './replay.js'
 
 const numberOf = (name: string) => Number(/^(\d+)_/.exec(name)![1])
 const labelOf = (name: string) => name.replace(/^\d+_/, '')
 
-/** Two migrations sharing a number (typically two branches that each added `0002_*`). */
+/**
+ * A migration numbering that a branch merge broke: two migrations sharing a
+ * number (two branches that each added `0002_*`), or a migration whose
+ * recorded parent is not the one before it (`out of order`).
+ */
 export interface NumberingProblem {
+  readonly kind: 'duplicate' | 'out of order'
   readonly number: number
-  /** The migration names with that number, over every dialect. */
+  /**
+   * `duplicate`: the migration names with that number, over every dialect;
+   * `out of order`: the migration, then the one before it.
+   */
   readonly names: readonly string[]
+  /** `out of order`: the migration it was written on top of (its `-- schema:parent`). */
+  readonly parent?: string
   readonly message: string
 }
 
 /**
- * Duplicate numbers across a schema's dialect folders: one number must name
- * one migration (a dialect may skip a number when it had no change; it may
- * not reuse one).
+ * Numbering problems across a schema's dialect folders, from the files
+ * alone. One number must name one migration (a dialect may skip a number
+ * when it had no change; it may not reuse one). And a migration that
+ * records its parent (`-- schema:parent`, written by `migrate:new`) must
+ * come right after it, over every dialect's migrations in name order: a
+ * branch's migration written on top of `0001` and numbered `0003` after
+ * the merge (by hand, say) would otherwise pass every check and apply on
+ * top of a `0002` it was never diffed against. Files without the field
+ * (older ones, imported ones) are not checked.
  */
 export function numberingProblems(paths: MigrationPaths, dialects: readonly Dialect[]): NumberingProblem[] {
   const byNumber = new Map<number, Set<string>>()
+  const parents = new Map<string, { parent: string; files: string[] }>()
   for (const d of dialects)
     for (const f of readMigrations(paths.dialectDir(d))) {
       const set = byNumber.get(numberOf(f.name)) ?? new Set<string>()
       set.add(f.name)
       byNumber.set(numberOf(f.name), set)
+      if (f.parent === undefined) continue
+      const seen = parents.get(f.name)
+      // The dialects' files of one migration are written together; should they disagree, the first is checked and each file named.
+      if (seen) seen.files.push(path.relative(paths.root, f.path))
+      else parents.set(f.name, { parent: f.parent, files: [path.relative(paths.root, f.path)] })
     }
-  return [...byNumber.entries()]
+  const duplicates: NumberingProblem[] = [...byNumber.entries()]
     .filter(([, names]) => names.size > 1)
     .sort(([a], [b]) => a - b)
     .map(([number, set]) => {
       const names = [...set].sort()
       return {
+        kind: 'duplicate',
         number,
         names,
         message: `migration number ${String(number).padStart(4, '0')} is used by ${names.join(' and ')} (two branches added migrations with the same number); run \`schema migrate:renumber ${names.at(-1)}\` to move the branch's one after the newest`,
       }
     })
+  // What a duplicate already explains is left to it (renumbering fixes both): the migrations it names, and those written on top of one of them or right after one.
+  const reported = new Set(duplicates.flatMap((p) => p.names))
+  const all = [...new Set([...byNumber.values()].flatMap((s) => [...s]))].sort()
+  const outOfOrder: NumberingProblem[] = []
+  for (const [i, name] of all.entries()) {
+    const recorded = parents.get(name)
+    const before = all[i - 1]
+    if (!recorded || recorded.parent === before || reported.has(name) || reported.has(recorded.parent) || reported.has(before ?? '')) continue
+    const file = (n: string) => `${n}.sql`
+    // The migrations written on top of it (its branch's later ones) move with it.
+    const chain = [name]
+    for (const n of all.slice(i + 1)) if (chain.includes(parents.get(n)?.parent ?? '')) chain.push(n)
+    const move = chain.join(' ')
+    outOfOrder.push({
+      kind: 'out of order',
+      number: numberOf(name),
+      names: before ? [name, before] : [name],
+      parent: recorded.parent,
+      message:
+        `migration ${file(name)} was written on top of ${recorded.parent}${all.includes(recorded.parent) ? '' : ' (no longer there)'}, but ${before ? `${file(before)} comes before it` : 'it comes first'} ` +
+        `(two branches added migrations, and this one was numbered after the other's without being written on top of it); run \`schema migrate:renumber ${move}\` to move it after the newest (its header and checksum are rewritten)`,
+    })
+  }
+  return [...duplicates, ...outOfOrder].sort((a, b) => a.number - b.number)
 }
 
 /** The `checksums` file as a map, file name → sha256. */
@@ -65,16 +112,23 @@ function writeChecksums(dir: string, sums: Map<string, string>): void {
 /** One migration moved by {@link renumberMigrations}. */
 export interface Renumbered {
   readonly from: string
+  /** The new name (the same as `from` when it was numbered right and only its parent was wrong). */
   readonly to: string
   readonly files: readonly string[]
+  /** The parent it records now, when its files record one. */
+  readonly parent?: string
 }
 
 /**
  * Moves the named migrations after the newest other migration, keeping
  * their order: renames the file of every dialect, rewrites the name in its
- * header line, and re-records its checksum (the other entries of `checksums`
- * are kept as they are, so an edit elsewhere still shows). `applied` names
- * migrations a database already ran: those are refused.
+ * header line and its recorded parent (`-- schema:parent`: now the
+ * migration before it), and re-records its checksum (the other entries of
+ * `checksums` are kept as they are, so an edit elsewhere still shows). A
+ * migration already numbered right (after the newest other) keeps its name
+ * and gets its parent. Files that record no parent get none. A migration
+ * left in place that records a moved one as its parent records its new
+ * name. `applied` names migrations a database already ran: those are refused.
  */
 export function renumberMigrations(paths: MigrationPaths, dialects: readonly Dialect[], refs: readonly string[], applied: readonly string[] = []): Renumbered[] {
   const all = [...new Set(dialects.flatMap((d) => readMigrations(paths.dialectDir(d)).map((f) => f.name)))].sort()
@@ -86,28 +140,49 @@ export function renumberMigrations(paths: MigrationPaths, dialects: readonly Dia
   })
   const staying = all.filter((n) => !moving.includes(n))
   let next = Math.max(0, ...staying.map(numberOf)) + 1
+  let parent = staying.at(-1)
+  const renames = new Map<string, string>()
   const out: Renumbered[] = []
   for (const from of [...moving].sort()) {
     const to = `${String(next++).padStart(4, '0')}_${labelOf(from)}`
     const files: string[] = []
+    let recorded = false
     for (const d of dialects) {
       const dir = paths.dialectDir(d)
       const src = path.join(dir, `${from}.sql`)
       if (!existsSync(src)) continue
       const text = readFileSync(src, 'utf8')
-      // The header names the migration: `-- 0002_x of schema "app" for sqlite, …`.
-      const renamed = text.replace(new RegExp(`^(-- )${from}( of schema )`, 'm'), `$1${to}$2`)
+      // The header names the migration: `-- 0002_x of schema "app" for sqlite, …`, and its parent, if it records one.
+      let renamed = text.replace(new RegExp(`^(-- )${from}( of schema )`, 'm'), `$1${to}$2`)
+      if (PARENT_LINE.test(renamed)) recorded = true
+      if (PARENT_LINE.test(renamed)) renamed = parent ? renamed.replace(PARENT_LINE, `-- schema:parent ${parent}`) : renamed.replace(new RegExp(PARENT_LINE.source + '\\r?\\n?', 'm'), '')
       const dest = path.join(dir, `${to}.sql`)
-      if (existsSync(dest)) throw new UserError(`${dest} already exists`, 'pass the migrations to move in one command')
+      if (to !== from && existsSync(dest)) throw new UserError(`${dest} already exists`, 'pass the migrations to move in one command')
       writeFileSync(src, renamed)
-      renameSync(src, dest)
+      if (to !== from) renameSync(src, dest)
       const sums = readChecksums(dir)
       sums.delete(`${from}.sql`)
       sums.set(`${to}.sql`, checksum(renamed))
       writeChecksums(dir, sums)
       files.push(dest)
     }
-    out.push({ from, to, files })
+    renames.set(from, to)
+    out.push({ from, to, files, ...(recorded && parent ? { parent } : {}) })
+    parent = to
+  }
+  // A migration left in place that was written on top of a moved one records its new name (check then says it is out of order, as it is).
+  for (const d of dialects) {
+    const dir = paths.dialectDir(d)
+    for (const f of readMigrations(dir)) {
+      if (!staying.includes(f.name) || f.parent === undefined || !renames.has(f.parent)) continue
+      const text = readFileSync(f.path, 'utf8')
+      const renamed = text.replace(PARENT_LINE, `-- schema:parent ${renames.get(f.parent)}`)
+      writeFileSync(f.path, renamed)
+      const sums = readChecksums(dir)
+      // Re-recorded only when the file matched its checksum: an edit elsewhere in it still shows.
+      if (sums.get(`${f.name}.sql`) === f.checksum) sums.set(`${f.name}.sql`, checksum(renamed))
+      writeChecksums(dir, sums)
+    }
   }
   return out
 }

@@ -7,6 +7,8 @@ import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readForeignHistory, dateOfVersion, safeLabel } from '../../src/migrate/formats.js'
 import { ownsTransaction } from '../../src/migrate/import.js'
+import { migrationPaths } from '../../src/migrate/new.js'
+import { numberingProblems } from '../../src/migrate/numbering.js'
 import { ROOT, runCli } from '../support/cli.js'
 import { adminUrl, createTestDatabase, type TestDatabase } from '../support/postgres.js'
 
@@ -254,6 +256,10 @@ describe('migrate:import on SQLite', () => {
     const written = readdirSync(path.join(dir, 'migrations/app/sqlite')).filter((f) => f.endsWith('_add_extra_notes.sql'))
     expect(written).toHaveLength(1)
     const text = readFileSync(path.join(dir, 'migrations/app/sqlite', written[0]!), 'utf8')
+    // Written on top of the newest imported migration (the imported files, kept byte for byte, record no parent), and the numbering holds.
+    const ours = readdirSync(path.join(dir, 'migrations/app/sqlite')).filter((f) => f.endsWith('.sql') && !f.endsWith('.down.sql')).sort()
+    expect(text).toMatch(new RegExp(`^-- schema:parent ${ours.at(-2)!.replace(/\.sql$/, '')}$`, 'm'))
+    expect(numberingProblems(migrationPaths(path.join(dir, 'migrations'), 'app'), ['sqlite'])).toEqual([])
     expect(text.split('-- schema:down')[0]).toMatch(/^-- create table extra_notes$/m)
     expect(text.split('-- schema:down')[0]).not.toMatch(/^-- (drop|rebuild)/m)
     // The whole history, ours after theirs, applies on an empty database, and verify passes.

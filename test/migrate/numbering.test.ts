@@ -1,7 +1,7 @@
-import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../support/cli.js'
+import { ROOT, runCli } from '../support/cli.js'
 import { createTestDatabase } from '../support/postgres.js'
 import { SRC, tempProject } from '../support/project.js'
 
@@ -91,6 +91,123 @@ describe('branch merges: duplicate numbers, migrate:renumber, migrate:hash', () 
     expect(hashed.stdout).toMatch(/migrations\/app\/postgres\/0003_add_nickname\.sql: [0-9a-f]{64} → [0-9a-f]{64}/)
     expect(hashed.stderr).toMatch(/no --db given/)
     expect((await runCli(['check', '--all'], { cwd })).code).toBe(0)
+  })
+})
+
+describe('branch merges: out-of-order numbers from the files alone (each migration records its parent)', () => {
+  /** init, then two branches from it: nickname (0002 on main) and age (0002 on the branch); returns the branch's files. */
+  async function twoBranches(cwd: string, p: ReturnType<typeof tempProject>) {
+    const read = (rel: string) => readFileSync(path.join(cwd, rel), 'utf8')
+    expect((await runCli(['migrate:new', 'init'], { cwd })).code).toBe(0)
+    const base = Object.fromEntries(['migrations/app/snapshot.json', ...DIALECTS.map((d) => `migrations/app/${d}/checksums`)].map((f) => [f, read(f)]))
+    p.write('schemas/app.ts', schema(', age: t.integer()'))
+    expect((await runCli(['migrate:new', 'add_age'], { cwd })).code).toBe(0)
+    const branch = Object.fromEntries(DIALECTS.map((d) => [d, read(`migrations/app/${d}/0002_add_age.sql`)]))
+    for (const d of DIALECTS) rmSync(path.join(cwd, `migrations/app/${d}/0002_add_age.sql`))
+    for (const [f, text] of Object.entries(base)) writeFileSync(path.join(cwd, f), text)
+    p.write('schemas/app.ts', schema(', nickname: t.text()'))
+    expect((await runCli(['migrate:new', 'add_nickname'], { cwd })).code).toBe(0)
+    return branch
+  }
+
+  it('new migrations record their parent; check fails on a branch migration numbered 0003 by hand on top of 0001, naming both files; migrate:renumber rewrites the parent and both apply', async () => {
+    const p = tempProject(schema(''), { dialects: DIALECTS })
+    const cwd = p.dir
+    const read = (rel: string) => readFileSync(path.join(cwd, rel), 'utf8')
+    const branch = await twoBranches(cwd, p)
+    for (const d of DIALECTS) {
+      expect(read(`migrations/app/${d}/0001_init.sql`)).not.toMatch(/schema:parent/)
+      expect(read(`migrations/app/${d}/0002_add_nickname.sql`)).toMatch(/^-- 0002_add_nickname of schema "app" for \S+, written by `schema migrate:new`\.\n-- schema:parent 0001_init\n/)
+      expect(branch[d]).toMatch(/^-- schema:parent 0001_init$/m)
+    }
+    // The merge, fixed by hand: the branch's 0002_add_age saved as 0003_add_age (header too), migrate:hash re-records the checksums.
+    for (const d of DIALECTS) p.write(`migrations/app/${d}/0003_add_age.sql`, branch[d]!.replace('-- 0002_add_age of', '-- 0003_add_age of'))
+    expect((await runCli(['migrate:hash'], { cwd })).code).toBe(0)
+    p.write('schemas/app.ts', schema(', nickname: t.text(), age: t.integer()'))
+    expect((await runCli(['generate'], { cwd })).code).toBe(0)
+
+    const broken = await runCli(['check', '--all'], { cwd })
+    expect(broken.code).toBe(1)
+    expect(broken.stdout).toMatch(/migration 0003_add_age\.sql was written on top of 0001_init, but 0002_add_nickname\.sql comes before it .*run `schema migrate:renumber 0003_add_age`/)
+    expect(broken.stdout).not.toMatch(/migration number/)
+
+    const moved = await runCli(['migrate:renumber', '0003_add_age'], { cwd })
+    expect(moved.code, moved.stderr).toBe(0)
+    expect(moved.stdout).toMatch(/0003_add_age keeps its number, now after 0002_add_nickname/)
+    for (const d of DIALECTS) {
+      expect(read(`migrations/app/${d}/0003_add_age.sql`)).toMatch(/^-- schema:parent 0002_add_nickname$/m)
+      expect(read(`migrations/app/${d}/0003_add_age.sql`).match(/schema:parent/g)).toHaveLength(1)
+    }
+    expect((await runCli(['generate'], { cwd })).code).toBe(0)
+    const clean = await runCli(['check', '--all'], { cwd })
+    expect(clean.code, clean.stdout).toBe(0)
+
+    const pgdb = await createTestDatabase()
+    try {
+      for (const url of [`sqlite:${path.join(cwd, 'a.db')}`, pgdb.url]) {
+        const up = await runCli(['migrate', '--db', url], { cwd })
+        expect(up.code, up.stderr).toBe(0)
+        expect(up.stdout).toMatch(/0001_init[\s\S]*0002_add_nickname[\s\S]*0003_add_age/)
+        expect((await runCli(['verify', '--db', url], { cwd })).code).toBe(0)
+      }
+    } finally {
+      await pgdb.drop()
+    }
+  })
+
+  it('renumber moves a branch of two after the newest, chaining their parents; a migration left behind on top of a moved one is out of order', async () => {
+    const { migrationPaths } = await import('../../src/migrate/new.js')
+    const { numberingProblems, renumberMigrations } = await import('../../src/migrate/numbering.js')
+    const { checkFolder } = await import('../../src/migrate/files.js')
+    const p = tempProject(schema(''), { dialects: DIALECTS })
+    const cwd = p.dir
+    const branch = await twoBranches(cwd, p)
+    // The branch went on: 0003_add_bio on top of its 0002_add_age. The merge keeps both 0002s.
+    for (const d of DIALECTS) p.write(`migrations/app/${d}/0002_add_age.sql`, branch[d]!)
+    for (const d of DIALECTS) p.write(`migrations/app/${d}/0003_add_bio.sql`, `-- 0003_add_bio of schema "app" for ${d}, written by \`schema migrate:new\`.\n-- schema:parent 0002_add_age\n\n-- schema:up\n\nALTER TABLE users ADD COLUMN bio text;\n\n-- schema:down\n\nALTER TABLE users DROP COLUMN bio;\n`)
+    expect((await runCli(['migrate:hash'], { cwd })).code).toBe(0)
+    const paths = migrationPaths(path.join(cwd, 'migrations'), 'app')
+    // The duplicate is reported once (not also as out of order); 0003_add_bio follows its parent.
+    expect(numberingProblems(paths, ['sqlite', 'postgres']).map((x) => [x.kind, x.names])).toEqual([['duplicate', ['0002_add_age', '0002_add_nickname']]])
+
+    // Moving only 0002_add_age leaves 0003_add_bio behind, on top of it: it now records the new name, and is out of order.
+    const only = renumberMigrations(paths, ['sqlite', 'postgres'], ['0002_add_age'])
+    expect(only.map((m) => [m.from, m.to, m.parent])).toEqual([['0002_add_age', '0004_add_age', '0003_add_bio']])
+    expect(readFileSync(path.join(cwd, 'migrations/app/sqlite/0003_add_bio.sql'), 'utf8')).toMatch(/^-- schema:parent 0004_add_age$/m)
+    const problems = numberingProblems(paths, ['sqlite', 'postgres'])
+    expect(problems.map((x) => [x.kind, x.names, x.parent])).toEqual([['out of order', ['0003_add_bio', '0002_add_nickname'], '0004_add_age']])
+    // What was written on top of it moves with it.
+    expect(problems[0]!.message).toMatch(/run `schema migrate:renumber 0003_add_bio 0004_add_age`/)
+    for (const d of ['sqlite', 'postgres'] as const) expect(checkFolder(paths.dialectDir(d))).toEqual([])
+
+    // Both, in the branch's order: chained after the newest.
+    const both = renumberMigrations(paths, ['sqlite', 'postgres'], ['0004_add_age', '0003_add_bio'])
+    expect(both.map((m) => [m.from, m.to, m.parent])).toEqual([
+      ['0003_add_bio', '0003_add_bio', '0002_add_nickname'],
+      ['0004_add_age', '0004_add_age', '0003_add_bio'],
+    ])
+    expect(numberingProblems(paths, ['sqlite', 'postgres'])).toEqual([])
+    for (const d of ['sqlite', 'postgres'] as const) expect(checkFolder(paths.dialectDir(d))).toEqual([])
+  })
+
+  it('files without the parent field (older ones, hand-written, imported) are not checked: no false failure', async () => {
+    const { migrationPaths } = await import('../../src/migrate/new.js')
+    const { numberingProblems } = await import('../../src/migrate/numbering.js')
+    const p = tempProject(schema(''), { dialects: ['sqlite'] })
+    p.migrations('app', 'sqlite', {
+      '0001_init': '-- schema:up\nCREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);\n-- schema:down\nDROP TABLE users;\n',
+      '0003_add_age': '-- 0003_add_age of schema "app" for sqlite, written by `schema migrate:new`.\n\n-- schema:up\nALTER TABLE users ADD COLUMN age INTEGER;\n-- schema:down\nALTER TABLE users DROP COLUMN age;\n',
+      '0004_add_bio': '-- schema:up\nALTER TABLE users ADD COLUMN bio TEXT;\n-- schema:down\nALTER TABLE users DROP COLUMN bio;\n',
+    })
+    expect(numberingProblems(migrationPaths(path.join(p.dir, 'migrations'), 'app'), ['sqlite'])).toEqual([])
+  })
+
+  it("the repository's own committed migrations have no numbering problem", async () => {
+    const { migrationPaths } = await import('../../src/migrate/new.js')
+    const { numberingProblems } = await import('../../src/migrate/numbering.js')
+    const root = path.join(ROOT, 'migrations')
+    for (const name of readdirSync(root).filter((n) => existsSync(path.join(root, n, 'snapshot.json'))))
+      expect(numberingProblems(migrationPaths(root, name), ['sqlite', 'postgres']), name).toEqual([])
   })
 })
 

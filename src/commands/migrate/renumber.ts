@@ -29,7 +29,11 @@ export default class MigrateRenumber extends BaseCommand {
     const dirs = await projectDirs()
     const paths = migrationPaths(dirs.migrations, schema!.ir.name)
     const moved = renumberMigrations(paths, dialectsOf(schema!), argv as string[], await appliedNames(flags.db))
-    for (const m of moved) this.log(`${m.from} → ${m.to} (${m.files.map((f) => path.relative(dirs.root, f)).join(', ')})`)
+    for (const m of moved) {
+      const files = m.files.map((f) => path.relative(dirs.root, f)).join(', ')
+      const parent = m.parent ? `, now after ${m.parent}` : ''
+      this.log(m.from === m.to ? `${m.from} keeps its number${parent} (${files})` : `${m.from} → ${m.to}${parent} (${files})`)
+    }
     const configured = schema!.entry.database
     const pgUrl = /^postgres(ql)?:/.test(flags.db ?? '') ? flags.db : process.env.DATABASE_URL || (/^postgres(ql)?:/.test(configured ?? '') ? configured : undefined)
     const snapshot = await settleSnapshot(paths, schema!.ir, dialectsOf(schema!), pgUrl)
