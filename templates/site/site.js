@@ -207,12 +207,14 @@
       var r = stage.getBoundingClientRect()
       return [r.width / 2, r.height / 2]
     }
-    // Natural size (100%), centred when it is narrower than the view, from the top.
+    // Natural size (100%), its middle in the middle of the view: a diagram
+    // larger than the view shows its centre, where an ERD's tables are, not
+    // the empty corner of its canvas.
     function reset() {
       var r = stage.getBoundingClientRect()
       state.s = 1
-      state.x = Math.max(0, (r.width - width) / 2)
-      state.y = Math.max(0, (r.height - height) / 2)
+      state.x = (r.width - width) / 2
+      state.y = (r.height - height) / 2
       apply()
     }
     function fit() {
