@@ -11,7 +11,7 @@ import { loadSchemas } from '../load/load.js'
 import { buildSite } from '../site/build.js'
 
 export default class Docs extends BaseCommand {
-  static description = 'Build a static HTML site of the reference docs, diagrams inline, that opens from disk. Needs a Chromium to draw the diagrams.'
+  static description = 'Build a static HTML site of the reference docs that opens from disk: diagrams inline and each on a page of its own to zoom and pan (per-group ERDs too), and a search over tables, columns and descriptions. Needs a Chromium to draw the diagrams.'
 
   static examples = ['<%= config.bin %> docs --site site', '<%= config.bin %> docs --site site --schema anyon']
 
