@@ -6,6 +6,7 @@ import type {
   ForeignKeyIR,
   IndexIR,
   IndexPartIR,
+  PartitionIR,
   PrimaryKeyIR,
   TableIR,
   TriggerIR,
@@ -106,6 +107,10 @@ export interface TableInput {
   readonly indexes?: readonly IndexIR[]
   readonly triggers?: readonly TriggerIR[]
   readonly sqlite?: { readonly withoutRowid?: boolean; readonly strict?: boolean }
+  /** Postgres: `PARTITION BY` of a partitioned table, e.g. `RANGE (occurred_at)`. */
+  readonly partitionBy?: string
+  /** Postgres: its partitions, each `{ name, bound }` with `bound` such as `FOR VALUES IN ('email')` or `DEFAULT`. */
+  readonly partitions?: readonly PartitionIR[]
   readonly group?: string
   readonly expectedRows?: number
   /** The soft-delete column: a timestamp (NULL = live row) or a boolean flag (true = hidden). */
@@ -189,6 +194,8 @@ export function buildTable(name: string, def: TableDef): TableIR {
     indexes: [...(input.indexes ?? [])],
     triggers: [...(input.triggers ?? [])],
     ...(input.sqlite ? { sqlite: input.sqlite } : {}),
+    ...(input.partitionBy !== undefined ? { partitionBy: input.partitionBy } : {}),
+    ...(input.partitions?.length ? { partitions: input.partitions.map((p) => ({ ...p })) } : {}),
     ...(input.group !== undefined ? { group: input.group } : {}),
     ...(input.expectedRows !== undefined ? { expectedRows: input.expectedRows } : {}),
     ...(input.softDelete !== undefined ? { softDelete: input.softDelete } : {}),

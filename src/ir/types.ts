@@ -188,6 +188,13 @@ export interface TableIR {
   readonly triggers: readonly TriggerIR[]
   /** SQLite table options. */
   readonly sqlite?: { readonly withoutRowid?: boolean; readonly strict?: boolean }
+  /**
+   * Postgres declarative partitioning: the partition key as `pg_get_partkeydef`
+   * spells it, e.g. `RANGE (occurred_at)`, `LIST (channel)`, `HASH (visitor_id)`.
+   */
+  readonly partitionBy?: string
+  /** Postgres: the partitions of a partitioned table, created with it (they inherit its columns, keys and indexes). */
+  readonly partitions?: readonly PartitionIR[]
   /** Logical group (domain) for docs and per-group diagrams. */
   readonly group?: string
   /** Expected number of rows (docs size estimates, seeding). */
@@ -196,6 +203,14 @@ export interface TableIR {
   readonly softDelete?: string
   /** Prose for the table's section of the docs (Markdown): its lifecycle, rules the constraints do not show. */
   readonly notes?: string
+}
+
+/** A partition of a partitioned Postgres table. */
+export interface PartitionIR {
+  readonly name: string
+  /** `FOR VALUES FROM (…) TO (…)`, `FOR VALUES IN (…)`, `FOR VALUES WITH (modulus …, remainder …)` or `DEFAULT`, as `pg_get_expr(relpartbound)` spells it. */
+  readonly bound: string
+  readonly description?: string
 }
 
 /** A column. */

@@ -162,6 +162,13 @@ export function tableCode(ctx: WriteContext, t: TableIR): Code {
         ['foreignKeys', tableFks.length ? arr(tableFks.map((f) => call(use(ctx, 'foreignKey'), names(f.columns), str(f.references.table), names(f.references.columns), ...fkOptions(f)))) : undefined],
         ['indexes', t.indexes.length ? arr(t.indexes.map((i) => indexCode(ctx, t, i))) : undefined],
         ['triggers', t.triggers.length ? arr(t.triggers.map((tr) => triggerCode(ctx, t, tr))) : undefined],
+        ['partitionBy', optStr(t.partitionBy)],
+        [
+          'partitions',
+          t.partitions?.length
+            ? arr(t.partitions.map((p) => obj([['name', str(p.name)], ['bound', str(p.bound)], ['description', optStr(p.description)]])), true)
+            : undefined,
+        ],
         ['sqlite', sqliteOptions ? obj([['withoutRowid', t.sqlite!.withoutRowid ? lit(true) : undefined], ['strict', t.sqlite!.strict ? lit(true) : undefined]]) : undefined],
       ],
       { broken: true },

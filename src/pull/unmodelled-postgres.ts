@@ -31,6 +31,19 @@ WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[]) AND c.relkind IN ('r', 'p
   AND ${notFromExtension('pg_class', 'c.oid')}
 ORDER BY c.relname`
 
+// What a partition has of its own, beyond what it takes from its partitioned parent: indexes attached to no
+// parent index, and constraints declared on it alone.
+const PARTITION_OWN = `
+SELECT 'index' AS what, c.relname AS table, i.relname AS name, pg_get_indexdef(i.oid) AS def
+FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relispartition AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.oid)
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = x.indexrelid AND pc.conrelid = c.oid AND pc.contype IN ('p', 'u', 'x'))
+UNION ALL
+SELECT 'constraint', c.relname, con.conname, pg_get_constraintdef(con.oid)
+FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relispartition AND con.conparentid = 0 AND con.conislocal AND con.coninhcount = 0 AND con.contype IN ('c', 'u', 'p', 'x', 'f')
+ORDER BY 2, 1 DESC, 3`
+
 const POLICIES = `
 SELECT tablename AS table, policyname AS name, permissive, array_to_string(roles, ',') AS roles, cmd, qual, with_check
 FROM pg_policies WHERE schemaname = $1 ORDER BY tablename, policyname`
@@ -38,7 +51,7 @@ FROM pg_policies WHERE schemaname = $1 ORDER BY tablename, policyname`
 const CONSTRAINTS = `
 SELECT c.relname AS table, con.conname AS name, con.contype AS type, pg_get_constraintdef(con.oid) AS def
 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[])
+WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[]) AND con.conparentid = 0 AND NOT c.relispartition
   AND (con.contype = 'x' OR NOT con.convalidated OR (con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f')
     OR (con.contype IN ('u', 'p') AND con.condeferrable))
 ORDER BY c.relname, con.conname`
@@ -154,6 +167,7 @@ WHERE d.classoid NOT IN ('pg_namespace'::regclass, 'pg_extension'::regclass, 'pg
     WHEN d.classoid = 'pg_class'::regclass THEN EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.oid = d.objoid AND n.nspname = $1 AND NOT (c.relname = ANY ($2::text[]))
         AND NOT ((c.relkind IN ('r', 'p') AND NOT c.relispartition) OR (c.relkind = 'v' AND d.objsubid = 0)
+          OR (c.relispartition AND d.objsubid = 0 AND NOT EXISTS (SELECT 1 FROM pg_inherits pi JOIN pg_class pp ON pp.oid = pi.inhparent WHERE pi.inhrelid = c.oid AND pp.relispartition))
           OR (c.relkind IN ('i', 'I') AND EXISTS (SELECT 1 FROM pg_index ix JOIN pg_class r ON r.oid = ix.indrelid WHERE ix.indexrelid = c.oid
             AND r.relkind IN ('r', 'p') AND NOT r.relispartition AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = c.oid AND pc.contype IN ('p', 'u', 'x'))))))
     WHEN d.classoid = 'pg_type'::regclass THEN EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.oid = d.objoid AND n.nspname = $1 AND t.typtype <> 'e')
@@ -257,6 +271,7 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
     const tools = Object.keys(OTHER_TOOLS_TABLES)
     for (const r of await db.query<{ name: string }>(`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND c.relname = ANY ($2::text[]) ORDER BY 1`, [schema, tools]))
       out.push(toolTable(r.name))
+    const partitions = new Set(ir.tables.flatMap((t) => (t.partitions ?? []).map((p) => p.name)))
     const serials = new Set(ir.tables.flatMap((t) => t.columns.filter((c) => c.type.kind === 'serial' || c.type.kind === 'bigserial').map((c) => `${t.name}|${c.name}`)))
 
     for (const r of await db.query(RELATIONS, p2)) {
@@ -285,12 +300,12 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
         add('pg-sequence', `sequence ${name}`, 'sequences other than serial and identity ones are not modelled; kept as raw SQL, to run before the schema', `CREATE SEQUENCE ${q(name)} ${r.sequence};`, 'before')
         // OWNED BY names the table: it runs once the table exists.
         if (deptype === 'a') add('pg-sequence-owned-by', `sequence ${name}`, `OWNED BY ${table}.${column} is not modelled; kept as raw SQL`, `ALTER SEQUENCE ${q(name)} OWNED BY ${q(table!)}.${q(column!)};`)
-      } else if (r.partition) {
-        // PARTITION OF cannot apply to the parent, which is pulled as a plain table: named, not kept.
-        add('pg-partition', `table ${name}`, `partitions are not modelled, and its parent ${r.parents} is pulled as a plain table, so this partition (${r.bound}) was left out`)
+      } else if (r.partition && !partitions.has(name)) {
+        // A partition of a partition: its parent is pulled as a plain partition, so PARTITION OF cannot apply.
+        add('pg-partition', `table ${name}`, `partitions of a partition are not modelled, and its parent ${r.parents} is pulled as a plain partition, so this partition (${r.bound}) was left out`)
         continue
-      }
-      if (kind === 'p') add('pg-partitioned', `table ${name}`, `PARTITION BY ${r.partkey} is not modelled: the table is pulled as a plain table`)
+      } else if (r.partition && kind === 'p')
+        add('pg-subpartitioned', `table ${name}`, `PARTITION BY ${r.partkey} of a partition is not modelled: it is pulled as a plain partition of ${r.parents}`)
       if (!r.partition && s(r.parents) !== undefined) add('pg-inherits', `table ${name}`, `inheritance from ${r.parents} is not modelled; kept as raw SQL`, `ALTER TABLE ${q(name)} INHERIT ${r.parents};`)
       if (r.rls || r.force_rls) {
         const force = r.force_rls ? `\nALTER TABLE ${q(name)} FORCE ROW LEVEL SECURITY;` : ''
@@ -305,6 +320,11 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       if (s(r.options) !== undefined && kind !== 'S') add('pg-storage-options', `${kind === 'm' ? 'materialized view' : 'table'} ${name}`, `storage options (${r.options}) are not modelled; kept as raw SQL`, `ALTER ${kind === 'm' ? 'MATERIALIZED VIEW' : 'TABLE'} ${q(name)} SET (${r.options});`)
     }
 
+    for (const r of await db.query(PARTITION_OWN, [schema])) {
+      if (!partitions.has(String(r.table))) continue
+      if (r.what === 'index') add('pg-partition-index', `index ${r.name} on partition ${r.table}`, 'an index of a partition alone (attached to no index of its parent) is not modelled; kept as raw SQL', withSemicolon(String(r.def)))
+      else add('pg-partition-constraint', `constraint ${r.name} on partition ${r.table}`, 'a constraint of a partition alone is not modelled; kept as raw SQL', `ALTER TABLE ${q(String(r.table))} ADD CONSTRAINT ${q(String(r.name))} ${r.def};`)
+    }
     for (const r of await db.query(POLICIES, [schema])) {
       const roles = String(r.roles).split(',').map((x) => (x === 'public' ? 'PUBLIC' : q(x))).join(', ')
       let sql = `CREATE POLICY ${q(String(r.name))} ON ${q(String(r.table))} AS ${r.permissive} FOR ${r.cmd} TO ${roles}`

@@ -1,4 +1,4 @@
-import type { ColumnIR, ForeignKeyIR, FunctionIR, IndexIR, IndexPartIR, SchemaIR, TableIR, TriggerIR } from '../../ir/types.js'
+import type { ColumnIR, ForeignKeyIR, FunctionIR, IndexIR, IndexPartIR, PartitionIR, SchemaIR, TableIR, TriggerIR } from '../../ir/types.js'
 import { restrict } from '../../ir/restrict.js'
 import { forceQuote, identList, quoteIdent } from '../../sql/ident.js'
 import { referencedNames, significant, splitTopLevel, tokenize } from '../../sql/lexer.js'
@@ -117,7 +117,18 @@ export function createTable(t: TableIR, deferred: ReadonlySet<ForeignKeyIR>): st
   for (const f of fks) {
     if (!inlineFk(f)) lines.push(`${named(f.name)}FOREIGN KEY (${identList(f.columns)}) ${fkTail(f)}`)
   }
-  return `CREATE TABLE ${quoteIdent(t.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n);`
+  const partitioned = t.partitionBy !== undefined ? `\nPARTITION BY ${t.partitionBy}` : ''
+  return [`CREATE TABLE ${quoteIdent(t.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n)${partitioned};`, ...createPartitions(t)].join('\n\n')
+}
+
+/** `CREATE TABLE … PARTITION OF` for each of a partitioned table's partitions (its keys, indexes and foreign keys reach them). */
+export function createPartitions(t: TableIR): string[] {
+  return (t.partitions ?? []).map((p) => createPartition(t, p))
+}
+
+/** `CREATE TABLE … PARTITION OF` one partition. */
+export function createPartition(t: TableIR, p: PartitionIR): string {
+  return `CREATE TABLE ${quoteIdent(p.name)} PARTITION OF ${quoteIdent(t.name)} ${p.bound.trim()};`
 }
 
 function indexPart(p: IndexPartIR): string {
@@ -205,6 +216,7 @@ function comments(ir: SchemaIR): string[] {
   for (const t of ir.tables) {
     const tn = quoteIdent(t.name)
     on(`TABLE ${tn}`, t.description)
+    for (const part of t.partitions ?? []) on(`TABLE ${quoteIdent(part.name)}`, part.description)
     for (const c of t.columns) on(`COLUMN ${tn}.${quoteIdent(c.name)}`, c.description)
     const constraints = [t.primaryKey, ...t.uniques, ...t.checks, ...t.foreignKeys]
     for (const c of constraints) if (c?.name !== undefined) on(`CONSTRAINT ${quoteIdent(c.name)} ON ${tn}`, c.description)

@@ -1,6 +1,7 @@
 import type { DbClient } from '../../db/client.js'
 import type { IntrospectOptions } from '../dialect.js'
 import type {
+  PartitionIR,
   CheckIR,
   ColumnIR,
   EnumIR,
@@ -292,6 +293,10 @@ export async function introspectSchema(db: DbClient, schema: string, searchPath:
           checks: p.checks,
           indexes: p.indexes,
           triggers: p.triggers,
+          ...(str(t.partkey) !== undefined ? { partitionBy: String(t.partkey) } : {}),
+          ...(Array.isArray(t.partitions) && t.partitions.length
+            ? { partitions: (t.partitions as Row[]).map((x): PartitionIR => ({ name: String(x.name), bound: String(x.bound), ...described(x.comment) })) }
+            : {}),
         }
       }),
       views: views.map((r): ViewIR => ({ name: String(r.name), definition: { postgres: String(r.definition) }, ...described(r.comment) })),

@@ -153,6 +153,8 @@ function table(t: TableIR, enums: ReadonlySet<string>): TableIR {
     checks: t.checks.map((c): CheckIR => ({ name: c.name!, expression: pg(canonicalSql(c.expression.postgres!)), ...described(c.description) })).sort(byName),
     indexes: t.indexes.map(index).sort(byName),
     triggers: t.triggers.map(trigger).sort(byName),
+    ...(t.partitionBy !== undefined ? { partitionBy: t.partitionBy } : {}),
+    ...(t.partitions?.length ? { partitions: t.partitions.map((p) => ({ name: p.name, bound: p.bound.trim(), ...described(p.description) })).sort(byName) } : {}),
   }
 }
 

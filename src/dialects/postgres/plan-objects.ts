@@ -98,6 +98,7 @@ export function commentOn(o: Commentable, text: string | undefined): PlannedStat
 export function tableComments(t: TableIR): PlannedStatement[] {
   const out: PlannedStatement[] = []
   if (t.description !== undefined) out.push(commentOn({ kind: 'table', name: t.name }, t.description))
+  for (const p of t.partitions ?? []) if (p.description !== undefined) out.push(commentOn({ kind: 'table', name: p.name }, p.description))
   for (const c of t.columns) if (c.description !== undefined) out.push(commentOn({ kind: 'column', table: t.name, name: c.name }, c.description))
   for (const k of constraintsOf(t)) if (k.c.description !== undefined) out.push(commentOn({ kind: k.kind, table: t.name, name: k.c.name! }, k.c.description))
   for (const i of t.indexes) if (i.description !== undefined) out.push(commentOn({ kind: 'index', table: t.name, name: i.name }, i.description))

@@ -15,8 +15,13 @@ const inSchema = `n.nspname = $1 AND c.relname <> ALL ($2::text[])`
 const notFromExtension = (classTable: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '${classTable}'::regclass AND e.objid = ${oid} AND e.deptype = 'e')`
 
+// A partitioned table's key, and its partitions (a partition that is itself partitioned is read by pull's unmodelled reader).
 export const TABLES = `
-SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment
+SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment,
+  CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
+  CASE WHEN c.relkind = 'p' THEN (SELECT json_agg(json_build_object('name', pc.relname, 'bound', pg_get_expr(pc.relpartbound, pc.oid),
+      'comment', obj_description(pc.oid, 'pg_class')) ORDER BY pc.relname)
+    FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhrelid WHERE i.inhparent = c.oid) END AS partitions
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${inSchema} AND ${notFromExtension('pg_class', 'c.oid')}
 ORDER BY c.relname`
