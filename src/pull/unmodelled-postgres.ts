@@ -1,5 +1,5 @@
 import type { DbClient } from '../db/client.js'
-import { TOOL_TABLES } from '../dialects/postgres/queries.js'
+import { notOfType, TOOL_TABLES } from '../dialects/postgres/queries.js'
 import { OTHER_TOOLS_TABLES } from '../migrate/driver.js'
 import { toolTable } from './warnings.js'
 import type { SchemaIR } from '../ir/types.js'
@@ -101,7 +101,7 @@ SELECT p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(
   (SELECT string_agg(pg_get_functiondef(sp.oid), E';\n' ORDER BY sp.proname) FROM pg_aggregate a JOIN pg_proc sp ON sp.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn)
      WHERE a.aggfnoid = p.oid AND sp.pronamespace = p.pronamespace) AS support
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
-WHERE n.nspname = $1 AND ${notFromExtension('pg_proc', 'p.oid')}
+WHERE n.nspname = $1 AND ${notFromExtension('pg_proc', 'p.oid')} AND ${notOfType('p.oid')}
 ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)`
 
 const MATVIEW_INDEXES = `
@@ -201,7 +201,7 @@ WITH objs AS (
   SELECT 'pg_proc'::regclass, p.oid, 0, 'f', p.proowner, p.proacl,
     CASE WHEN p.prokind = 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-  WHERE n.nspname = $1 AND p.proacl IS NOT NULL AND ${notFromExtension('pg_proc', 'p.oid')}
+  WHERE n.nspname = $1 AND p.proacl IS NOT NULL AND ${notFromExtension('pg_proc', 'p.oid')} AND ${notOfType('p.oid')}
   UNION ALL
   SELECT 'pg_type'::regclass, t.oid, 0, 'T', t.typowner, t.typacl, CASE WHEN t.typtype = 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || quote_ident(t.typname), NULL
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -16,6 +16,10 @@ const notFromExtension = (classTable: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '${classTable}'::regclass AND e.objid = ${oid} AND e.deptype = 'e')`
 
 // A partitioned table's key, and its partitions (a partition that is itself partitioned is read by pull's unmodelled reader).
+// Functions a type made for itself (a range type's constructors and its multirange's): created by CREATE TYPE, as pg_dump leaves them.
+export const notOfType = (oid: string) =>
+  `NOT EXISTS (SELECT 1 FROM pg_depend dt WHERE dt.classid = 'pg_proc'::regclass AND dt.objid = ${oid} AND dt.refclassid = 'pg_type'::regclass AND dt.deptype = 'i')`
+
 export const TABLES = `
 SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment,
   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
@@ -112,7 +116,7 @@ SELECT p.proname AS name, pg_get_function_arguments(p.oid) AS args, pg_get_funct
   -- A SQL-standard body (RETURN …, BEGIN ATOMIC … END) is not source text: prosrc is empty and only the definition has it.
   CASE WHEN l.lanname = 'sql' AND p.prosrc = '' THEN pg_get_functiondef(p.oid) END AS definition
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
-WHERE n.nspname = $1 AND p.prokind = 'f' AND ${notFromExtension('pg_proc', 'p.oid')}
+WHERE n.nspname = $1 AND p.prokind = 'f' AND ${notFromExtension('pg_proc', 'p.oid')} AND ${notOfType('p.oid')}
 ORDER BY p.proname, pg_get_function_arguments(p.oid)`
 
 // Extensions are database-wide. A description equal to the control file's
