@@ -1,7 +1,6 @@
 import { createRequire, register } from 'node:module'
-import os from 'node:os'
-import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { cacheDir } from '../cache.js'
 
 /**
  * Loads TypeScript schema and config files without a bundler: a module hook
@@ -81,11 +80,6 @@ export async function load(url, context, next) {
 }
 `
 
-/** Where transpiled files are kept: the user's own folder under the system temp directory. */
-function cacheDir(): string {
-  if (process.env.SCHEMA_TS_CACHE) return path.resolve(process.env.SCHEMA_TS_CACHE)
-  return path.join(os.tmpdir(), `schemaforge-ts-${process.getuid?.() ?? 'user'}`)
-}
 
 /** The TypeScript compiler's file: the one ts-morph ships (`@ts-morph/common`). */
 function compilerFile(): string {
@@ -103,5 +97,5 @@ export function registerTypeScript(own: Record<string, string>): void {
   // Stack traces of a schema that throws point at its own lines, through the inlined source maps.
   process.setSourceMapsEnabled(true)
   const urls = Object.fromEntries(Object.entries(own).map(([k, f]) => [k, pathToFileURL(f).href]))
-  register('data:text/javascript,' + encodeURIComponent(HOOKS), { data: { own: urls, compiler: pathToFileURL(compilerFile()).href, cache: cacheDir() } })
+  register('data:text/javascript,' + encodeURIComponent(HOOKS), { data: { own: urls, compiler: pathToFileURL(compilerFile()).href, cache: cacheDir('ts', process.env.SCHEMA_TS_CACHE) } })
 }

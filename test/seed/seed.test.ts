@@ -81,12 +81,19 @@ function expectCounts(report: SeedReport, actual: Record<string, number>): void 
   }
 }
 
+const dialectOf = (url: string) => (/^postgres(ql)?:/.test(url) ? 'postgres' : 'sqlite')
+
 async function verifyAnalyze(schema: string, url: string): Promise<void> {
   const r = await runCli(['verify', '--schema', schema, '--db', url, '--analyze', '--json'])
   expect([0, 1], r.stderr).toContain(r.code)
-  const json = JSON.parse(r.stdout) as { matches: boolean; plans: { pattern: string; timeMs?: number }[] }
+  const json = JSON.parse(r.stdout) as { matches: boolean; plans: { pattern: string; timeMs?: number; notTimed?: string; plan: string[] }[] }
   expect(json.matches).toBe(true)
-  for (const p of json.plans) expect(typeof p.timeMs, p.pattern).toBe('number')
+  for (const p of json.plans) {
+    // A write whose sample values break a constraint of the seeded rows (on Postgres: a parent that is not there) is
+    // planned but not timed, and says why; SQLite defers foreign keys inside the rolled-back savepoint, so it times it.
+    if (p.notTimed !== undefined && dialectOf(url) === 'postgres') expect(p.notTimed, p.pattern).toMatch(/foreign key|duplicate key/)
+    else expect(typeof p.timeMs, `${p.pattern}: ${p.notTimed ?? ''}`).toBe('number')
+  }
 }
 
 /** Scale per schema: small where tables declare expectedRows, else the default 100 rows per table. */

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { cacheDir, readCached, writeCached } from '../../cache.js'
 import type { DbClient } from '../../db/client.js'
 import type { SchemaIR } from '../../ir/types.js'
 import { SchemaApplyError } from '../../errors.js'
@@ -6,13 +7,43 @@ import { splitStatements } from '../../sql/lexer.js'
 import { compileSchema } from './ddl.js'
 import { introspectSchema } from './introspect.js'
 
+// What else, besides the DDL, decides how the engine prints it back: the server, its extensions, and the
+// functions and types in public that the DDL may name (their oids change when they are re-created).
+const ENVIRONMENT = `SELECT current_setting('server_version_num') AS version,
+  coalesce((SELECT string_agg(extname || ' ' || extversion || ' ' || extnamespace::regnamespace::text, ',' ORDER BY extname) FROM pg_extension), '') AS extensions,
+  coalesce((SELECT md5(string_agg(oid::text, ',' ORDER BY oid)) FROM pg_proc WHERE pronamespace = 'public'::regnamespace), '') AS functions,
+  coalesce((SELECT md5(string_agg(oid::text, ',' ORDER BY oid)) FROM pg_type WHERE typnamespace = 'public'::regnamespace), '') AS types`
+
+// Per process, for fleets (one schema verified on many targets of one server).
+const seen = new Map<string, SchemaIR>()
+const FORMAT = 1
+
 /**
  * Applies `ir` to a scratch schema inside a transaction that is rolled
  * back, and returns what the engine made of it: expressions, defaults and
  * view texts as the engine prints them, ready to compare with a live
- * database's introspection.
+ * database's introspection. Creating a large schema is most of `verify`'s
+ * time (1,000 tables: seconds), and the answer depends only on the DDL and
+ * the server, so it is kept per process and in the user's cache folder
+ * (`SCHEMA_SCRATCH_CACHE`, `off` to not keep it), keyed by both.
  */
 export async function applyToScratch(db: DbClient, ir: SchemaIR): Promise<SchemaIR> {
+  const ddl = compileSchema(ir)
+  const [env] = await db.query<Record<string, string>>(ENVIRONMENT)
+  const key = createHash('sha256').update(JSON.stringify({ format: FORMAT, env, ddl })).digest('hex').slice(0, 40)
+  const useCache = process.env.SCHEMA_SCRATCH_CACHE !== 'off'
+  const dir = cacheDir('scratch', useCache ? process.env.SCHEMA_SCRATCH_CACHE : undefined)
+  const hit = useCache ? (seen.get(key) ?? readCached<SchemaIR>(dir, key)) : undefined
+  if (hit) return { ...hit, name: ir.name }
+  const out = await applyNow(db, ddl)
+  if (useCache) {
+    seen.set(key, out)
+    writeCached(dir, key, out)
+  }
+  return { ...out, name: ir.name }
+}
+
+async function applyNow(db: DbClient, ddl: string): Promise<SchemaIR> {
   const schema = `schema_scratch_${randomBytes(6).toString('hex')}`
   await db.exec('BEGIN')
   try {
@@ -20,14 +51,12 @@ export async function applyToScratch(db: DbClient, ir: SchemaIR): Promise<Schema
     // public stays on the path so extension functions and types resolve
     // (and print) as they do on the live schema.
     await db.exec(`SET LOCAL search_path = ${schema}, public`)
-    const ddl = compileSchema(ir)
     try {
       await db.exec(ddl)
     } catch (e) {
       throw await failingStatement(db, schema, ddl, e)
     }
-    const out = await introspectSchema(db, schema, [schema, 'public'])
-    return { ...out, name: ir.name }
+    return await introspectSchema(db, schema, [schema, 'public'])
   } finally {
     await db.exec('ROLLBACK')
   }
