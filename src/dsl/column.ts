@@ -32,6 +32,7 @@ export interface ColumnState {
   readonly enumDef?: EnumDef
   readonly role?: 'created' | 'updated'
   readonly avgWidth?: number
+  readonly inherited?: boolean
 }
 
 /** A default value: a JS literal, raw SQL, or per-dialect SQL. */
@@ -151,6 +152,11 @@ export class ColumnBuilder {
    */
   avgWidth(bytes: number): ColumnBuilder {
     return this.with({ avgWidth: bytes })
+  }
+
+  /** Postgres: the column comes from a parent table of `inherits`, not declared by this one (CREATE TABLE leaves it to INHERITS). */
+  inherited(): ColumnBuilder {
+    return this.with({ inherited: true })
   }
 
   /** The column's former name; migrations rename instead of drop + add. */

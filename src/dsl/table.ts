@@ -61,7 +61,7 @@ export function unique(columns: readonly string[], options: { name?: string; nul
 }
 
 /** Declares a table-level CHECK constraint. */
-export function check(expression: SqlInput, options: { name?: string; description?: string } = {}): CheckIR {
+export function check(expression: SqlInput, options: { name?: string; description?: string; inherited?: boolean } = {}): CheckIR {
   return { expression: toSql(expression), ...options }
 }
 
@@ -111,6 +111,8 @@ export interface TableInput {
   readonly partitionBy?: string
   /** Postgres: its partitions, each `{ name, bound }` with `bound` such as `FOR VALUES IN ('email')` or `DEFAULT`. */
   readonly partitions?: readonly PartitionIR[]
+  /** Postgres: `INHERITS (…)`, the parent tables; the columns taken from them are listed with `.inherited()`. */
+  readonly inherits?: readonly string[]
   readonly group?: string
   readonly expectedRows?: number
   /** The soft-delete column: a timestamp (NULL = live row) or a boolean flag (true = hidden). */
@@ -154,6 +156,7 @@ export function buildTable(name: string, def: TableDef): TableIR {
       ...(s.dialects ? { dialects: s.dialects } : {}),
       ...(s.role ? { role: s.role } : {}),
       ...(s.avgWidth !== undefined ? { avgWidth: s.avgWidth } : {}),
+      ...(s.inherited ? { inherited: true } : {}),
     })
     if (s.primaryKey) {
       primaryKey = {
@@ -196,6 +199,7 @@ export function buildTable(name: string, def: TableDef): TableIR {
     ...(input.sqlite ? { sqlite: input.sqlite } : {}),
     ...(input.partitionBy !== undefined ? { partitionBy: input.partitionBy } : {}),
     ...(input.partitions?.length ? { partitions: input.partitions.map((p) => ({ ...p })) } : {}),
+    ...(input.inherits?.length ? { inherits: [...input.inherits] } : {}),
     ...(input.group !== undefined ? { group: input.group } : {}),
     ...(input.expectedRows !== undefined ? { expectedRows: input.expectedRows } : {}),
     ...(input.softDelete !== undefined ? { softDelete: input.softDelete } : {}),

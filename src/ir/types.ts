@@ -195,6 +195,11 @@ export interface TableIR {
   readonly partitionBy?: string
   /** Postgres: the partitions of a partitioned table, created with it (they inherit its columns, keys and indexes). */
   readonly partitions?: readonly PartitionIR[]
+  /**
+   * Postgres table inheritance (`INHERITS (…)`): the parent tables, in order.
+   * The columns and CHECKs the table takes from them are listed too, marked `inherited`.
+   */
+  readonly inherits?: readonly string[]
   /** Logical group (domain) for docs and per-group diagrams. */
   readonly group?: string
   /** Expected number of rows (docs size estimates, seeding). */
@@ -236,6 +241,11 @@ export interface ColumnIR {
   readonly backfill?: Sql
   /** Dialects that have this column; absent means all. */
   readonly dialects?: readonly Dialect[]
+  /**
+   * Postgres: the column comes from a parent table (`inherits`) and is not declared by this table
+   * (`attislocal` false); CREATE TABLE leaves it to INHERITS. Its default or NOT NULL, where it differs from the parent's, is set on this table.
+   */
+  readonly inherited?: boolean
   /** Declared time role, for the docs: the row's creation time or its last-change time (never guessed from names). */
   readonly role?: 'created' | 'updated'
   /** Declared average stored width in bytes (a log line, a JSON document), for the docs' size estimates; never in DDL. */
@@ -290,6 +300,8 @@ export interface CheckIR {
   readonly expression: Sql
   /** Written as a column constraint of this column (SQLite keeps the placement). */
   readonly column?: string
+  /** Postgres: the CHECK comes from a parent table (`inherits`) and is not declared by this table. */
+  readonly inherited?: boolean
   /** Where the check comes from when the toolkit derived it (SQLite enum/JSON mapping). */
   readonly derivedFrom?: 'enum' | 'json'
   readonly description?: string

@@ -125,6 +125,7 @@ export function columnCode(ctx: WriteContext, t: TableIR, c: ColumnIR, inline: I
   const f = inline.references
   if (f) calls.push({ name: 'references', args: [str(f.references.table), str(f.references.columns[0]!), ...fkOptions(f)] })
   if (c.description !== undefined) calls.push({ name: 'describe', args: [str(c.description)] })
+  if (c.inherited) calls.push({ name: 'inherited', args: [] })
   return { k: 'chain', head: raw('t'), calls }
 }
 

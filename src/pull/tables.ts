@@ -94,7 +94,11 @@ function triggerCode(ctx: WriteContext, t: TableIR, tr: TriggerIR): Code {
 }
 
 function checkCode(ctx: WriteContext, t: TableIR, ch: CheckIR): Code {
-  return call(use(ctx, 'check'), expression(ctx, t, ch.expression[ctx.dialect]!), ...options([['name', optStr(ch.name)], ['description', optStr(ch.description)]]))
+  return call(
+    use(ctx, 'check'),
+    expression(ctx, t, ch.expression[ctx.dialect]!),
+    ...options([['name', optStr(ch.name)], ['description', optStr(ch.description)], ['inherited', ch.inherited ? lit(true) : undefined]]),
+  )
 }
 
 /** A table as `table({ … })`: single-column keys on their columns, the rest at table level. */
@@ -162,6 +166,7 @@ export function tableCode(ctx: WriteContext, t: TableIR): Code {
         ['foreignKeys', tableFks.length ? arr(tableFks.map((f) => call(use(ctx, 'foreignKey'), names(f.columns), str(f.references.table), names(f.references.columns), ...fkOptions(f)))) : undefined],
         ['indexes', t.indexes.length ? arr(t.indexes.map((i) => indexCode(ctx, t, i))) : undefined],
         ['triggers', t.triggers.length ? arr(t.triggers.map((tr) => triggerCode(ctx, t, tr))) : undefined],
+        ['inherits', t.inherits?.length ? names(t.inherits) : undefined],
         ['partitionBy', optStr(t.partitionBy)],
         [
           'partitions',

@@ -51,7 +51,7 @@ FROM pg_policies WHERE schemaname = $1 ORDER BY tablename, policyname`
 const CONSTRAINTS = `
 SELECT c.relname AS table, con.conname AS name, con.contype AS type, pg_get_constraintdef(con.oid) AS def
 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[]) AND con.conparentid = 0 AND NOT c.relispartition
+WHERE n.nspname = $1 AND c.relname <> ALL ($2::text[]) AND con.conparentid = 0 AND con.coninhcount = 0 AND NOT c.relispartition
   AND (con.contype = 'x' OR NOT con.convalidated OR (con.contype = 'c' AND con.connoinherit) OR (con.contype = 'f' AND con.confmatchtype = 'f')
     OR (con.contype IN ('u', 'p') AND con.condeferrable))
 ORDER BY c.relname, con.conname`
@@ -306,7 +306,6 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
         continue
       } else if (r.partition && kind === 'p')
         add('pg-subpartitioned', `table ${name}`, `PARTITION BY ${r.partkey} of a partition is not modelled: it is pulled as a plain partition of ${r.parents}`)
-      if (!r.partition && s(r.parents) !== undefined) add('pg-inherits', `table ${name}`, `inheritance from ${r.parents} is not modelled; kept as raw SQL`, `ALTER TABLE ${q(name)} INHERIT ${r.parents};`)
       if (r.rls || r.force_rls) {
         const force = r.force_rls ? `\nALTER TABLE ${q(name)} FORCE ROW LEVEL SECURITY;` : ''
         add('pg-rls', `table ${name}`, 'row-level security is not modelled; kept as raw SQL', `ALTER TABLE ${q(name)} ENABLE ROW LEVEL SECURITY;${force}`)

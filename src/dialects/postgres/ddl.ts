@@ -51,8 +51,9 @@ export function creationOrder(tables: readonly TableIR[]): { order: TableIR[]; d
     const stack: { t: TableIR; next: number }[] = [{ t: root, next: 0 }]
     while (stack.length) {
       const top = stack[stack.length - 1]!
-      if (top.next < top.t.foreignKeys.length) {
-        const target = byName.get(top.t.foreignKeys[top.next++]!.references.table)
+      const deps = [...top.t.foreignKeys.map((f) => f.references.table), ...(top.t.inherits ?? [])]
+      if (top.next < deps.length) {
+        const target = byName.get(deps[top.next++]!)
         if (!target || target === top.t || state.has(target.name)) continue
         state.set(target.name, 'visiting')
         stack.push({ t: target, next: 0 })
@@ -97,28 +98,56 @@ export function columnDef(t: TableIR, c: ColumnIR, inlineFks: readonly ForeignKe
 }
 
 /** Whether a foreign key is written on its column rather than as a table constraint. */
-const inlineFk = (f: ForeignKeyIR) => f.columns.length === 1 && f.references.columns.length === 1
+const inlineFk = (local: ReadonlySet<string>) => (f: ForeignKeyIR) => f.columns.length === 1 && f.references.columns.length === 1 && local.has(f.columns[0]!)
 
-/** `CREATE TABLE`, leaving out the foreign keys in `deferred`. */
+/** `CREATE TABLE`, leaving out the foreign keys in `deferred` (and what an inheriting table takes from its parents). */
 export function createTable(t: TableIR, deferred: ReadonlySet<ForeignKeyIR>): string {
+  const columns = t.columns.filter((c) => !c.inherited)
+  const local = new Set(columns.map((c) => c.name))
   const fks = t.foreignKeys.filter((f) => !deferred.has(f))
-  const inline = fks.filter(inlineFk)
-  const lines = t.columns.map((c) => columnDef(t, c, inline))
+  const inline = fks.filter(inlineFk(local))
+  const lines = columns.map((c) => columnDef(t, c, inline))
   const pk = t.primaryKey
-  const pkInline = pk?.inline && pk.columns.length === 1 && t.columns.some((c) => c.name === pk.columns[0])
+  const pkInline = pk?.inline && pk.columns.length === 1 && local.has(pk.columns[0]!)
   if (pk && !pkInline) lines.push(`${named(pk.name)}PRIMARY KEY (${identList(pk.columns)})`)
   for (const u of t.uniques) {
-    if (u.inline && u.columns.length === 1) continue
+    if (u.inline && u.columns.length === 1 && local.has(u.columns[0]!)) continue
     lines.push(`${named(u.name)}UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(u.columns)})`)
   }
   for (const ck of t.checks) {
-    if (ck.column === undefined || !t.columns.some((c) => c.name === ck.column)) lines.push(`${named(ck.name)}CHECK (${bare(ck.expression.postgres!)})`)
+    if (ck.inherited) continue
+    if (ck.column === undefined || !local.has(ck.column)) lines.push(`${named(ck.name)}CHECK (${bare(ck.expression.postgres!)})`)
   }
   for (const f of fks) {
-    if (!inlineFk(f)) lines.push(`${named(f.name)}FOREIGN KEY (${identList(f.columns)}) ${fkTail(f)}`)
+    if (!inline.includes(f)) lines.push(`${named(f.name)}FOREIGN KEY (${identList(f.columns)}) ${fkTail(f)}`)
   }
   const partitioned = t.partitionBy !== undefined ? `\nPARTITION BY ${t.partitionBy}` : ''
-  return [`CREATE TABLE ${quoteIdent(t.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n)${partitioned};`, ...createPartitions(t)].join('\n\n')
+  const inherits = t.inherits?.length ? `\nINHERITS (${identList(t.inherits)})` : ''
+  const body = lines.length ? `(\n${lines.map((l) => '  ' + l).join(',\n')}\n)` : '()'
+  return [`CREATE TABLE ${quoteIdent(t.name)} ${body}${inherits}${partitioned};`, ...createPartitions(t)].join('\n\n')
+}
+
+/**
+ * An inheriting table's columns take the parent's default and NOT NULL when it is created; where the table's own
+ * differ (pg_dump sets them with ALTER TABLE ONLY), they are set afterwards.
+ */
+export function inheritedColumnFixes(t: TableIR, tables: readonly TableIR[]): string[] {
+  if (!t.inherits?.length) return []
+  const out: string[] = []
+  const parents = t.inherits.map((n) => tables.find((x) => x.name === n)).filter((x): x is TableIR => x !== undefined)
+  for (const c of t.columns) {
+    if (!c.inherited) continue
+    const from = parents.map((p) => p.columns.find((x) => x.name === c.name)).find((x) => x !== undefined)
+    if (!from) continue
+    const alter = `ALTER TABLE ONLY ${quoteIdent(t.name)} ALTER COLUMN ${quoteIdent(c.name)}`
+    const serial = from.type.kind === 'serial' || from.type.kind === 'bigserial'
+    const parentDefault = from.generated ? undefined : serial ? '\0serial' : from.default?.postgres
+    const own = c.generated ? undefined : c.default?.postgres
+    if (own !== parentDefault) out.push(own !== undefined ? `${alter} SET DEFAULT ${bare(own)};` : `${alter} DROP DEFAULT;`)
+    const parentNotNull = !from.nullable || serial || from.identity !== undefined || (parents.find((p) => p.columns.includes(from))?.primaryKey?.columns.includes(c.name) ?? false)
+    if (!c.nullable && !parentNotNull) out.push(`${alter} SET NOT NULL;`)
+  }
+  return out
 }
 
 /** `CREATE TABLE … PARTITION OF` for each of a partitioned table's partitions (its keys, indexes and foreign keys reach them). */
@@ -277,7 +306,7 @@ export function compileSchema(input: SchemaIR): string {
   // A foreign key whose target columns only a unique index (not a constraint) makes unique waits for that index.
   const onIndex = order.flatMap((table) => table.foreignKeys.filter((fk) => referencesUniqueIndexOnly(ir, fk)).map((fk) => ({ table, fk })))
   const deferredSet = new Set([...deferred, ...onIndex].map((d) => d.fk))
-  for (const t of order) stmts.push(createTable(t, deferredSet))
+  for (const t of order) stmts.push(createTable(t, deferredSet), ...inheritedColumnFixes(t, order))
   for (const { table, fk } of deferred) if (!onIndex.some((d) => d.fk === fk)) stmts.push(addFk(table, fk))
   for (const f of afterTables) stmts.push(createFunction(f))
   for (const t of order) for (const i of t.indexes) stmts.push(createIndex(t, i))

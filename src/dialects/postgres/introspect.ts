@@ -108,6 +108,7 @@ function column(r: Row, table: string, enums: ReadonlySet<string>): ColumnIR {
     ...(r.identity === 'a' ? { identity: 'always' as const } : r.identity === 'd' ? { identity: 'by-default' as const } : {}),
     ...(collation !== undefined ? { collation: { postgres: collation } } : {}),
     ...described(r.comment),
+    ...(r.inherited === true ? { inherited: true } : {}),
   }
 }
 
@@ -135,7 +136,7 @@ function addConstraint(p: TableParts, r: Row): void {
       p.uniques.push({ name, columns, ...(/^UNIQUE NULLS NOT DISTINCT\b/.test(def) ? { nullsNotDistinct: true } : {}), ...described(r.comment) })
       break
     case 'c':
-      p.checks.push({ name, expression: { postgres: parenthesizedAfter(def, 'CHECK') ?? def }, ...described(r.comment) })
+      p.checks.push({ name, expression: { postgres: parenthesizedAfter(def, 'CHECK') ?? def }, ...described(r.comment), ...(r.inherited === true ? { inherited: true } : {}) })
       break
     case 'f':
       p.foreignKeys.push({
@@ -294,6 +295,7 @@ export async function introspectSchema(db: DbClient, schema: string, searchPath:
           indexes: p.indexes,
           triggers: p.triggers,
           ...(str(t.partkey) !== undefined ? { partitionBy: String(t.partkey) } : {}),
+          ...(Array.isArray(t.parents) && t.parents.length ? { inherits: (t.parents as string[]).map(String) } : {}),
           ...(Array.isArray(t.partitions) && t.partitions.length
             ? { partitions: (t.partitions as Row[]).map((x): PartitionIR => ({ name: String(x.name), bound: String(x.bound), ...described(x.comment) })) }
             : {}),

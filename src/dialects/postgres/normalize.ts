@@ -78,6 +78,7 @@ function column(c: ColumnIR, pk: ReadonlySet<string>, enums: ReadonlySet<string>
     ...(c.identity ? { identity: c.identity } : {}),
     ...(collation !== undefined && collation !== 'default' ? { collation: pg(collation) } : {}),
     ...described(c.description),
+    ...(c.inherited ? { inherited: true } : {}),
   }
 }
 
@@ -150,10 +151,13 @@ function table(t: TableIR, enums: ReadonlySet<string>): TableIR {
     uniques: t.uniques
       .map((u): UniqueIR => ({ name: u.name!, columns: [...u.columns], ...(u.nullsNotDistinct ? { nullsNotDistinct: true } : {}), ...described(u.description) }))
       .sort(byName),
-    checks: t.checks.map((c): CheckIR => ({ name: c.name!, expression: pg(canonicalSql(c.expression.postgres!)), ...described(c.description) })).sort(byName),
+    checks: t.checks
+      .map((c): CheckIR => ({ name: c.name!, expression: pg(canonicalSql(c.expression.postgres!)), ...described(c.description), ...(c.inherited ? { inherited: true } : {}) }))
+      .sort(byName),
     indexes: t.indexes.map(index).sort(byName),
     triggers: t.triggers.map(trigger).sort(byName),
     ...(t.partitionBy !== undefined ? { partitionBy: t.partitionBy } : {}),
+    ...(t.inherits?.length ? { inherits: [...t.inherits] } : {}),
     ...(t.partitions?.length ? { partitions: t.partitions.map((p) => ({ name: p.name, bound: p.bound.trim(), ...described(p.description) })).sort(byName) } : {}),
   }
 }

@@ -25,7 +25,8 @@ SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment,
   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
   CASE WHEN c.relkind = 'p' THEN (SELECT json_agg(json_build_object('name', pc.relname, 'bound', pg_get_expr(pc.relpartbound, pc.oid),
       'comment', obj_description(pc.oid, 'pg_class')) ORDER BY pc.relname)
-    FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhrelid WHERE i.inhparent = c.oid) END AS partitions
+    FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhrelid WHERE i.inhparent = c.oid) END AS partitions,
+  ARRAY(SELECT p.relname::text FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parents
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${inSchema} AND ${notFromExtension('pg_class', 'c.oid')}
 ORDER BY c.relname`
@@ -34,7 +35,7 @@ export const COLUMNS = `
 SELECT c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
   pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname::text END AS collation,
-  col_description(c.oid, a.attnum) AS comment,
+  col_description(c.oid, a.attnum) AS comment, NOT a.attislocal AS inherited,
   (SELECT s.oid::regclass::text || '|' || s.relname || '|' || format_type(q.seqtypid, NULL)
      FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S' JOIN pg_sequence q ON q.seqrelid = s.oid
     WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid
@@ -55,7 +56,7 @@ SELECT c.relname AS table, con.conname AS name, con.contype AS type, pg_get_cons
   ${attnames('con.conkey', 'con.conrelid')} AS columns,
   ${attnames('con.confkey', 'con.confrelid')} AS ref_columns,
   rc.relname AS ref_table, con.confupdtype AS on_update, con.confdeltype AS on_delete,
-  con.condeferrable AS deferrable, con.condeferred AS deferred,
+  con.condeferrable AS deferrable, con.condeferred AS deferred, NOT con.conislocal AS inherited,
   obj_description(con.oid, 'pg_constraint') AS comment
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
