@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { cacheDir, readCached, writeCached } from '../../cache.js'
 import type { DbClient } from '../../db/client.js'
 import type { SchemaIR } from '../../ir/types.js'
@@ -16,7 +18,23 @@ const ENVIRONMENT = `SELECT current_setting('server_version_num') AS version,
 
 // Per process, for fleets (one schema verified on many targets of one server).
 const seen = new Map<string, SchemaIR>()
-const FORMAT = 1
+
+// The reader's own code is part of the key: a newer toolkit reads more of the catalogs than an older cache entry holds.
+let readerHash: string | undefined
+function reader(): string {
+  if (readerHash === undefined) {
+    const h = createHash('sha256')
+    for (const f of ['./introspect.js', './queries.js', './types.js', './names.js']) {
+      try {
+        h.update(readFileSync(fileURLToPath(new URL(f, import.meta.url))))
+      } catch {
+        h.update(`${f}:${randomBytes(8).toString('hex')}`)
+      }
+    }
+    readerHash = h.digest('hex')
+  }
+  return readerHash
+}
 
 /**
  * Applies `ir` to a scratch schema inside a transaction that is rolled
@@ -30,7 +48,7 @@ const FORMAT = 1
 export async function applyToScratch(db: DbClient, ir: SchemaIR): Promise<SchemaIR> {
   const ddl = compileSchema(ir)
   const [env] = await db.query<Record<string, string>>(ENVIRONMENT)
-  const key = createHash('sha256').update(JSON.stringify({ format: FORMAT, env, ddl })).digest('hex').slice(0, 40)
+  const key = createHash('sha256').update(JSON.stringify({ reader: reader(), env, ddl })).digest('hex').slice(0, 40)
   const useCache = process.env.SCHEMA_SCRATCH_CACHE !== 'off'
   const dir = cacheDir('scratch', useCache ? process.env.SCHEMA_SCRATCH_CACHE : undefined)
   const hit = useCache ? (seen.get(key) ?? readCached<SchemaIR>(dir, key)) : undefined
