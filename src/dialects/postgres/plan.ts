@@ -3,9 +3,9 @@ import type { Finding } from '../../diff/compare.js'
 import type { ColumnIR, EnumIR, ExtensionIR, ForeignKeyIR, FunctionIR, TableIR, ViewIR } from '../../ir/types.js'
 import type { SchemaChanges } from '../../migrate/diff.js'
 import { childrenFirst } from '../../migrate/drop-order.js'
-import type { MigrationPlan, MigrationPlanner, PlannedStatement, PlanOptions } from '../../migrate/plan.js'
+import type { MigrationPlan, MigrationPlanner, PlannedStatement, PlanOptions, PlanWarning } from '../../migrate/plan.js'
 import { forceQuote, quoteIdent } from '../../sql/ident.js'
-import { createFunction, createIndex, createTable, createTrigger, creationOrder, isStandardBody, signatureArgs } from './ddl.js'
+import { createFunction, createIndex, createPartition, createTable, createTrigger, creationOrder, inheritedColumnFixes, isStandardBody, signatureArgs } from './ddl.js'
 import { lint } from './lint.js'
 import { addColumn, addExistingColumn, alterColumn, needsReAdd } from './plan-column.js'
 import { dependentViews, mentions, replaceable, viewOrder } from './plan-deps.js'
@@ -225,7 +225,37 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
   for (const t of order) {
     emit(createTable(t, lateSet), `create table ${t.name}`)
     fresh.add(objectKey('table', '', t.name))
+    for (const sql of inheritedColumnFixes(t, after.tables)) emit(sql, `inherited column default or NOT NULL of ${t.name}`)
     for (const i of t.indexes) emit(createIndex(t, i), `create index ${t.name}.${i.name}`)
+  }
+
+  // Partitions and parents of kept tables: new partitions are created (they take the parent's keys and indexes), parents
+  // added or removed with INHERIT / NO INHERIT. What cannot change in place is said, never skipped without a word.
+  const notPlanned: PlanWarning[] = []
+  for (const t of after.tables) {
+    if (!kept.has(t.name)) continue
+    const old = beforeTables.get(oldTableName(t.name)) ?? beforeTables.get(t.name)
+    if (!old) continue
+    if (old.partitionBy !== t.partitionBy)
+      notPlanned.push({ code: 'PG-PARTITION-KEY', message: `table ${t.name}: PARTITION BY ${old.partitionBy ?? '(none)'} → ${t.partitionBy ?? '(none)'} cannot be changed in place; create a new table and move the rows in an --empty migration` })
+    const was = new Map((old.partitions ?? []).map((p) => [p.name, p]))
+    const now = new Map((t.partitions ?? []).map((p) => [p.name, p]))
+    for (const p of t.partitions ?? []) {
+      const prev = was.get(p.name)
+      if (!prev) {
+        emit(createPartition(t, p), `create partition ${p.name} of ${t.name}`)
+        if (p.description !== undefined) push(commentOn({ kind: 'table', name: p.name }, p.description))
+      } else if (prev.bound.trim() !== p.bound.trim())
+        notPlanned.push({ code: 'PG-PARTITION-BOUND', message: `partition ${p.name} of ${t.name}: its bound changes (${prev.bound} → ${p.bound}); detach and attach it again in an --empty migration (rows outside the new bound must move first)` })
+      else if (prev.description !== p.description) push(commentOn({ kind: 'table', name: p.name }, p.description))
+    }
+    for (const p of old.partitions ?? [])
+      if (!now.has(p.name))
+        notPlanned.push({ code: 'PG-PARTITION-DROP', message: `partition ${p.name} of ${t.name} is no longer in the schema; the migration keeps it (its rows): detach or drop it in an --empty migration` })
+    const parentsBefore = old.inherits ?? []
+    const parentsAfter = t.inherits ?? []
+    for (const p of parentsAfter) if (!parentsBefore.includes(p)) emit(`ALTER TABLE ${quoteIdent(t.name)} INHERIT ${quoteIdent(p)};`, `${t.name} inherits ${p}`)
+    for (const p of parentsBefore) if (!parentsAfter.includes(p)) emit(`ALTER TABLE ${quoteIdent(t.name)} NO INHERIT ${quoteIdent(p)};`, `${t.name} no longer inherits ${p}`)
   }
 
   for (const t of after.tables) {
@@ -293,7 +323,7 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
           'Split it: first plan and apply the other changes without --concurrently (leave the new indexes out of the schema for now), then add the indexes and plan again with --concurrently',
       )
   }
-  return { statements: out, noTransaction, foreignKeysOff: false, warnings: lint(changes, out) }
+  return { statements: out, noTransaction, foreignKeysOff: false, warnings: [...notPlanned, ...lint(changes, out)] }
 }
 
 /**

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defineSchema, t, table, type TableDef } from '../../src/index.js'
+import { migrationOf, openPlanDatabase, roundTrip, type PlanDatabase } from '../dialects/postgres/plan-harness.js'
+
+// Issue 14: partitioned and inheriting tables (modelled for pull's corpus) in migrations.
+let pg: PlanDatabase
+beforeAll(async () => {
+  pg = await openPlanDatabase()
+})
+afterAll(async () => {
+  await pg?.close()
+})
+
+const schema = (tables: Record<string, TableDef>) => defineSchema({ name: 'test', dialects: ['postgres'], tables })
+const month = (m: number) => ({
+  name: `events_2026_${String(m).padStart(2, '0')}`,
+  bound: `FOR VALUES FROM ('2026-${String(m).padStart(2, '0')}-01') TO ('${m === 12 ? '2027-01' : `2026-${String(m + 1).padStart(2, '0')}`}-01')`,
+})
+const events = (months: number[], description?: string) =>
+  table({
+    columns: { id: t.bigint().notNull(), at: t.date().notNull(), name: t.text().notNull() },
+    primaryKey: ['at', 'id'],
+    partitionBy: 'RANGE (at)',
+    partitions: months.map((m, i) => ({ ...month(m), ...(i === 0 && description ? { description } : {}) })),
+  })
+
+describe('postgres planner: partitions and inheritance (issue 14)', () => {
+  it('a new partitioned table is created with its partitions; new partitions of a kept one are created (and dropped going down)', async () => {
+    const m1 = await roundTrip(pg.db, schema({}), schema({ events: events([1, 2]) }), '')
+    expect(m1.up.statements.map((s) => s.sql).join('\n')).toContain("CREATE TABLE events_2026_01 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');")
+    const m2 = await migrationOf(schema({ events: events([1]) }), schema({ events: events([1, 2, 3], '1월') }))
+    const up = m2.up.statements.map((s) => s.sql)
+    expect(up).toContain("CREATE TABLE events_2026_02 PARTITION OF events FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');")
+    expect(up).toContain("COMMENT ON TABLE events_2026_01 IS '1월';")
+    // Going down the new partitions are no longer in the schema: kept (their rows), and said.
+    expect(m2.down.warnings.map((w) => w.code)).toContain('PG-PARTITION-DROP')
+    await roundTrip(pg.db, schema({ events: events([1]) }), schema({ events: events([1, 2, 3], '1월') }), '', { down: false })
+  })
+
+  it('a changed partition key or bound is said, not skipped without a word', async () => {
+    const m = await migrationOf(schema({ events: events([1]) }), schema({ events: table({ ...events([1]).$table, partitionBy: 'RANGE (at, id)' }) }))
+    expect(m.up.warnings.map((w) => w.code)).toContain('PG-PARTITION-KEY')
+  })
+
+  it('an inheriting table is created after its parent, without the columns it takes from it; INHERIT and NO INHERIT on kept tables', async () => {
+    const base = table({ columns: { id: t.integer().primaryKey(), note: t.text().default('') } })
+    const child = (inherits: boolean) =>
+      inherits
+        ? table({ columns: { id: t.integer().notNull().inherited(), note: t.text().default('').inherited(), extra: t.integer() }, inherits: ['base'] })
+        : table({ columns: { id: t.integer().notNull(), note: t.text().default(''), extra: t.integer() } })
+    const m = await roundTrip(pg.db, schema({ base }), schema({ base, child: child(true) }), '')
+    expect(m.up.statements.map((s) => s.sql).join('\n')).toContain('CREATE TABLE child (\n  extra integer\n)\nINHERITS (base);')
+    const m2 = await migrationOf(schema({ base, child: child(false) }), schema({ base, child: child(true) }))
+    expect(m2.up.statements.map((s) => s.sql)).toContain('ALTER TABLE child INHERIT base;')
+    expect(m2.down.statements.map((s) => s.sql)).toContain('ALTER TABLE child NO INHERIT base;')
+  })
+})
