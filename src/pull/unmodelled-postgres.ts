@@ -229,6 +229,28 @@ FROM items i LEFT JOIN pg_roles r ON r.oid = i.grantee
 GROUP BY 1, 2, 3, 4, 5
 ORDER BY i.target, i.col NULLS FIRST, i.action DESC, 5`
 
+// ALTER DEFAULT PRIVILEGES: those for the pulled schema (added to the global ones), and the database's global
+// ones where they differ from acldefault, as pg_dump compares them.
+const DEFAULT_PRIVILEGES = `
+SELECT pg_get_userbyid(d.defaclrole) AS role, d.defaclnamespace <> 0 AS in_schema, d.defaclobjtype AS objtype, g.action,
+  CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END AS grantee, g.is_grantable AS grantable,
+  string_agg(g.privilege_type, ', ' ORDER BY g.privilege_type) AS privileges
+FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+CROSS JOIN LATERAL (
+  SELECT 'GRANT' AS action, a.grantee, a.privilege_type, a.is_grantable FROM (
+    SELECT grantee, privilege_type, is_grantable FROM aclexplode(d.defaclacl)
+    EXCEPT SELECT grantee, privilege_type, is_grantable FROM aclexplode(CASE WHEN d.defaclnamespace = 0 THEN acldefault(d.defaclobjtype, d.defaclrole) END)) a
+  UNION ALL
+  SELECT 'REVOKE', b.grantee, b.privilege_type, false FROM (
+    SELECT grantee, privilege_type FROM aclexplode(CASE WHEN d.defaclnamespace = 0 THEN acldefault(d.defaclobjtype, d.defaclrole) END)
+    EXCEPT SELECT grantee, privilege_type FROM aclexplode(d.defaclacl)) b
+) g
+WHERE d.defaclnamespace = 0 OR n.nspname = $1
+GROUP BY 1, 2, 3, 4, 5, 6
+ORDER BY 1, 2, 3, 4 DESC, 5`
+
+const DEFAULT_ACL_OBJECTS: Record<string, string> = { r: 'TABLES', S: 'SEQUENCES', f: 'FUNCTIONS', T: 'TYPES', n: 'SCHEMAS' }
+
 /** `COMMENT ON` for a row of {@link COMMENTS}, names relative to the pulled schema (which is on the search path). */
 function commentOn(r: Record<string, unknown>, schema: string): string {
   const prefix = quoteIdent(schema) + '.'
@@ -407,6 +429,14 @@ export async function postgresUnmodelled(db: DbClient, ir: SchemaIR, schema: str
       const sql = r.action === 'GRANT' ? `GRANT ${on} TO ${r.grantee}${r.grantable ? ' WITH GRANT OPTION' : ''};` : `REVOKE ${on} FROM ${r.grantee};`
       add('pg-privileges', `${String(r.action).toLowerCase()} on ${String(r.target).toLowerCase().replace(/^(\S+) /, '$1 ')}${s(r.col) !== undefined ? `.${r.col}` : ''} ${r.action === 'GRANT' ? 'to' : 'from'} ${r.grantee}`,
         'privileges (GRANT/REVOKE) are not modelled; kept as raw SQL (the roles must exist where it runs)', sql)
+    }
+    for (const r of await db.query(DEFAULT_PRIVILEGES, [schema])) {
+      const objects = DEFAULT_ACL_OBJECTS[String(r.objtype)] ?? String(r.objtype)
+      const scope = `FOR ROLE ${q(String(r.role))}${r.in_schema ? ` IN SCHEMA ${q(schema)}` : ''}`
+      const on = `${r.privileges} ON ${objects}`
+      const sql = `ALTER DEFAULT PRIVILEGES ${scope} ${r.action === 'GRANT' ? `GRANT ${on} TO ${r.grantee}${r.grantable ? ' WITH GRANT OPTION' : ''}` : `REVOKE ${on} FROM ${r.grantee}`};`
+      add('pg-default-privileges', `default privileges of ${r.role}${r.in_schema ? ` in schema ${schema}` : ''} on ${objects.toLowerCase()} ${r.action === 'GRANT' ? 'to' : 'from'} ${r.grantee}`,
+        'default privileges (ALTER DEFAULT PRIVILEGES) are not modelled; kept as raw SQL (the roles must exist where it runs)', sql)
     }
     for (const r of await db.query(COMMENTS, p2)) {
       const sql = commentOn(r, schema)

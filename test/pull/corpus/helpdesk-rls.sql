@@ -358,3 +358,7 @@ GRANT SELECT,USAGE ON SEQUENCE public.audit_log_id_seq TO helpdesk_app;
 
 REVOKE ALL ON FUNCTION public.is_org_admin(org integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.is_org_admin(org integer) TO helpdesk_app;
+
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO helpdesk_readonly;
+
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT,USAGE ON SEQUENCES TO helpdesk_app;
