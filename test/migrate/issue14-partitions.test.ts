@@ -55,3 +55,15 @@ describe('postgres planner: partitions and inheritance (issue 14)', () => {
     expect(m2.down.statements.map((s) => s.sql)).toContain('ALTER TABLE child NO INHERIT base;')
   })
 })
+
+describe('validation: partitioning and inheritance are Postgres-only (issue 14)', () => {
+  it('says so, with the fix, when the table also targets SQLite; and catches a parent the schema does not declare', async () => {
+    const { validate } = await import('../../src/ir/validate.js')
+    const both = defineSchema({ name: 'x', dialects: ['sqlite', 'postgres'], tables: { events: events([1]) } })
+    const p = validate(both).find((x) => x.code === 'postgres-only-table')
+    expect(p?.message).toBe('table "events" is partitioned, which SQLite does not have')
+    expect(p?.hint).toContain("dialects: ['postgres']")
+    const orphan = defineSchema({ name: 'x', dialects: ['postgres'], tables: { c: table({ columns: { id: t.integer().inherited() }, inherits: ['gone'] }) } })
+    expect(validate(orphan).map((x) => x.code)).toContain('inherits-unknown')
+  })
+})
