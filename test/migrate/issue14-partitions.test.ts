@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newMigration } from '../../src/migrate/new.js'
 import { defineSchema, t, table, type TableDef } from '../../src/index.js'
 import { migrationOf, openPlanDatabase, roundTrip, type PlanDatabase } from '../dialects/postgres/plan-harness.js'
 
@@ -32,14 +36,36 @@ describe('postgres planner: partitions and inheritance (issue 14)', () => {
     const up = m2.up.statements.map((s) => s.sql)
     expect(up).toContain("CREATE TABLE events_2026_02 PARTITION OF events FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');")
     expect(up).toContain("COMMENT ON TABLE events_2026_01 IS '1월';")
-    // Going down the new partitions are no longer in the schema: kept (their rows), and said.
+    // Going down the new partitions are no longer in the schema: dropped with their rows, which is destructive (said, and
+    // migrate:new asks for --allow-destructive and marks the migration irreversible).
     expect(m2.down.warnings.map((w) => w.code)).toContain('PG-PARTITION-DROP')
-    await roundTrip(pg.db, schema({ events: events([1]) }), schema({ events: events([1, 2, 3], '1월') }), '', { down: false })
+    expect(m2.down.statements.map((s) => s.sql)).toContain('DROP TABLE events_2026_02;')
+    await roundTrip(pg.db, schema({ events: events([1]) }), schema({ events: events([1, 2, 3], '1월') }), '')
   })
 
-  it('a changed partition key or bound is said, not skipped without a word', async () => {
+  it('a changed bound detaches and attaches the partition again (rows checked by Postgres; a row outside fails and rolls back)', async () => {
+    const wider = { name: 'events_2026_01', bound: "FOR VALUES FROM ('2025-12-01') TO ('2026-02-01')" }
+    const next = schema({ events: table({ ...events([1]).$table, partitions: [wider] }) })
+    const m = await roundTrip(pg.db, schema({ events: events([1]) }), next, "INSERT INTO events VALUES (1, '2026-01-15', 'a');")
+    expect(m.up.statements.map((s) => s.sql)).toEqual(["ALTER TABLE events DETACH PARTITION events_2026_01;", `ALTER TABLE events ATTACH PARTITION events_2026_01 ${wider.bound};`])
+    expect(m.up.warnings.map((w) => w.code)).toContain('DATA03')
+  })
+
+  it('a changed partition key is refused by migrate:new before anything is written; dropping a partition needs --allow-destructive', async () => {
     const m = await migrationOf(schema({ events: events([1]) }), schema({ events: table({ ...events([1]).$table, partitionBy: 'RANGE (at, id)' }) }))
     expect(m.up.warnings.map((w) => w.code)).toContain('PG-PARTITION-KEY')
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'schema-partitions-'))
+    try {
+      await newMigration(dir, schema({ events: events([1, 2]) }), 'init', { prove: false })
+      await expect(newMigration(dir, schema({ events: table({ ...events([1, 2]).$table, partitionBy: 'RANGE (at, id)' }) }), 'rekey', { prove: false })).rejects.toThrow(/cannot be written as a migration:\n  - table events: PARTITION BY RANGE \(at\) → RANGE \(at, id\) cannot be changed in place[\s\S]*nothing was written/)
+      await expect(newMigration(dir, schema({ events: events([1]) }), 'drop_feb', { prove: false })).rejects.toThrow(/destructive:\n  - drop partition events_2026_02 of events \(its rows are lost\)/)
+      const r = await newMigration(dir, schema({ events: events([1]) }), 'drop_feb', { prove: false, allowDestructive: true })
+      const text = readFileSync(r.files[0]!, 'utf8')
+      expect(text).toContain('-- schema:breaking drop partition events_2026_02 of events (its rows are lost)')
+      expect(text).toContain('-- schema:irreversible the up migration removes data (drop partition events_2026_02 of events (its rows are lost))')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('an inheriting table is created after its parent, without the columns it takes from it; INHERIT and NO INHERIT on kept tables', async () => {

@@ -237,7 +237,7 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
     const old = beforeTables.get(oldTableName(t.name)) ?? beforeTables.get(t.name)
     if (!old) continue
     if (old.partitionBy !== t.partitionBy)
-      notPlanned.push({ code: 'PG-PARTITION-KEY', message: `table ${t.name}: PARTITION BY ${old.partitionBy ?? '(none)'} → ${t.partitionBy ?? '(none)'} cannot be changed in place; create a new table and move the rows in an --empty migration` })
+      notPlanned.push({ code: 'PG-PARTITION-KEY', message: `table ${t.name}: PARTITION BY ${old.partitionBy ?? '(none)'} → ${t.partitionBy ?? '(none)'} cannot be changed in place (Postgres has no ALTER for it); give the new layout a new table name, so the migration creates it, and move the rows with a declared backfill or an --empty migration before dropping the old one` })
     const was = new Map((old.partitions ?? []).map((p) => [p.name, p]))
     const now = new Map((t.partitions ?? []).map((p) => [p.name, p]))
     for (const p of t.partitions ?? []) {
@@ -245,13 +245,21 @@ export function planPostgres(changes: SchemaChanges, options: PlanOptions = {}):
       if (!prev) {
         emit(createPartition(t, p), `create partition ${p.name} of ${t.name}`)
         if (p.description !== undefined) push(commentOn({ kind: 'table', name: p.name }, p.description))
-      } else if (prev.bound.trim() !== p.bound.trim())
-        notPlanned.push({ code: 'PG-PARTITION-BOUND', message: `partition ${p.name} of ${t.name}: its bound changes (${prev.bound} → ${p.bound}); detach and attach it again in an --empty migration (rows outside the new bound must move first)` })
+      } else if (prev.bound.trim() !== p.bound.trim()) {
+        // ATTACH checks every row against the new bound (a scan under a lock on the partition): it fails, and the
+        // migration rolls back, when a row falls outside it.
+        emit(`ALTER TABLE ${quoteIdent(t.name)} DETACH PARTITION ${quoteIdent(p.name)};`, `detach partition ${p.name} of ${t.name}`)
+        emit(`ALTER TABLE ${quoteIdent(t.name)} ATTACH PARTITION ${quoteIdent(p.name)} ${p.bound.trim()};`, `attach partition ${p.name} of ${t.name} ${p.bound.trim()}`)
+        notPlanned.push({ code: 'DATA03', message: `partition ${p.name} of ${t.name}: its bound changes (${prev.bound.trim()} → ${p.bound.trim()}); it is detached and attached again, which fails if a row is outside the new bound. Find them first: SELECT count(*) FROM ${p.name} (with the new bound's condition negated)` })
+      }
       else if (prev.description !== p.description) push(commentOn({ kind: 'table', name: p.name }, p.description))
     }
+    // A partition the schema no longer has goes with its rows: destructive, so migrate:new asks for --allow-destructive.
     for (const p of old.partitions ?? [])
-      if (!now.has(p.name))
-        notPlanned.push({ code: 'PG-PARTITION-DROP', message: `partition ${p.name} of ${t.name} is no longer in the schema; the migration keeps it (its rows): detach or drop it in an --empty migration` })
+      if (!now.has(p.name)) {
+        emit(`DROP TABLE ${quoteIdent(p.name)};`, `drop partition ${p.name} of ${t.name}`)
+        notPlanned.push({ code: 'PG-PARTITION-DROP', message: `drop partition ${p.name} of ${t.name} (its rows are lost)` })
+      }
     const parentsBefore = old.inherits ?? []
     const parentsAfter = t.inherits ?? []
     for (const p of parentsAfter) if (!parentsBefore.includes(p)) emit(`ALTER TABLE ${quoteIdent(t.name)} INHERIT ${quoteIdent(p)};`, `${t.name} inherits ${p}`)
