@@ -391,14 +391,14 @@ export interface FunctionIR {
   readonly dialects?: readonly Dialect[]
 }
 
-/**
- * A query the application relies on, compiled per dialect from one Kysely
- * builder, and the index it must be served by.
- */
 /** The kinds of query pattern the docs group by, in the order they are shown. */
 export const QUERY_CATEGORIES = ['crud', 'join', 'aggregate', 'timeseries', 'logic', 'optimization'] as const
 export type QueryCategory = (typeof QUERY_CATEGORIES)[number]
 
+/**
+ * A query the application relies on, compiled per dialect from one Kysely
+ * builder, and the index it must be served by.
+ */
 export interface QueryPatternIR {
   readonly name: string
   readonly description?: string
@@ -410,7 +410,8 @@ export interface QueryPatternIR {
   readonly parameters: { readonly [D in Dialect]?: readonly unknown[] }
   /**
    * What must serve it: an index name, `primary key` (the table's key, which
-   * each engine names its own way), or a scan allowed for a stated reason.
+   * each engine names its own way), a scan allowed for a stated reason, or
+   * (a write that looks nothing up) no read: its plan may scan no table.
    */
   readonly uses: { readonly index: string } | { readonly primaryKey: string } | { readonly scan: string } | { readonly writeOnly: string }
   /** Which kind of work it is, for the docs' sections (CRUD, joins, aggregates, time series, business logic, optimisation). */
