@@ -156,8 +156,10 @@ describe('schema seed: tables built in parallel', () => {
     const seq = await emptyDb(ir)
     const cli = await emptyDb(ir)
     // At this scale tasks has 10,000 rows: it, task_attempts and the children of execution_processes go to the workers.
-    await seedDatabase(ir, `sqlite:${seq}`, { scale: 0.1, parallelFrom: Infinity })
-    const r = await runCli(['seed', '--schema', 'anyon', '--db', `sqlite:${cli}`, '--scale', '0.1', '--json'])
+    // The log table declares 10 KB rows: 10,000 of them (at the parallel threshold, so still built by a worker) instead
+    // of its 100,000 at this scale, which would write 1 GB twice.
+    await seedDatabase(ir, `sqlite:${seq}`, { scale: 0.1, parallelFrom: Infinity, rows: { execution_process_logs: 10_000 } })
+    const r = await runCli(['seed', '--schema', 'anyon', '--db', `sqlite:${cli}`, '--scale', '0.1', '--rows', 'execution_process_logs=10000', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(contents(cli)).toEqual(contents(seq))
   })
