@@ -83,8 +83,8 @@ export async function planNext(prev: SchemaIR | undefined, next: SchemaIR, diale
     const changes = diffSchemas(base, next, dialect)
     if (!changes.renames.length && !changes.findings.length) continue
     const back = diffSchemas(next, reverseRenames(base, changes.renames), dialect)
+    const lost = dataLosses(changes)
     const up = dialect.planner.plan(changes, options)
-    const lost = [...dataLosses(changes), ...up.warnings.filter((w) => w.code === 'PG-PARTITION-DROP').map((w) => w.message)]
     out.push({
       dialect: d,
       changes,
@@ -107,7 +107,6 @@ export function renderMigration(name: string, schema: string, m: DialectMigratio
   if (m.up.foreignKeysOff) lines.push('-- schema:foreign-keys off')
   for (const w of m.up.warnings) lines.push(`-- warning ${w.code}: ${w.message}`)
   for (const b of destructiveChanges(m.changes)) lines.push(`-- schema:breaking ${b}`)
-  for (const w of m.up.warnings) if (w.code === 'PG-PARTITION-DROP') lines.push(`-- schema:breaking ${w.message}`)
   for (const s of m.up.statements) if (s.data) lines.push(`-- schema:data ${s.data}`)
   const body = (p: MigrationPlan) => p.statements.map((s) => `-- ${s.comment}\n${s.sql}`).join('\n\n')
   lines.push('', '-- schema:up', '', body(m.up), '', '-- schema:down', '')
@@ -375,8 +374,7 @@ export async function newMigration(
   const impossible = [...new Set(planned.flatMap((m) => m.up.warnings.filter((w) => w.code === 'PG-PARTITION-KEY').map((w) => w.message)))]
   if (impossible.length)
     throw new UserError(`schema "${ir.name}": the change cannot be written as a migration:\n` + impossible.map((l) => '  - ' + l).join('\n') + '\nnothing was written', 'keep the old partition key, or move to a new table as described')
-  const partitionsDropped = planned.flatMap((m) => m.up.warnings.filter((w) => w.code === 'PG-PARTITION-DROP').map((w) => w.message))
-  const lost = [...new Set([...planned.flatMap((m) => destructiveChanges(m.changes)), ...partitionsDropped])]
+  const lost = [...new Set(planned.flatMap((m) => destructiveChanges(m.changes)))]
   if (lost.length && !options.allowDestructive)
     throw new UserError(
       `schema "${ir.name}": the migration would be destructive:\n` + lost.map((l) => '  - ' + l).join('\n') + (hints.length ? '\n' + hints.map((h) => '  hint: ' + h).join('\n') : ''),

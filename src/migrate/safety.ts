@@ -81,6 +81,10 @@ export function destructiveChanges(changes: SchemaChanges): string[] {
       if (f.fields?.includes('nativeType') && !isWidening(nativeOf(from), nativeOf(to))) out.push(`change type of ${f.target} from ${nativeOf(from)} to ${nativeOf(to)} (values may not fit)`)
       if (f.fields?.includes('nullable') && !to.nullable && !to.default && !to.backfill && !isRowidAlias(changes.before.tables.find((t) => t.name === f.table), from)) out.push(`set NOT NULL on ${f.target} without a default (fails if a row holds NULL)`)
     }
+    if (f.code === 'changed' && f.kind === 'table' && f.fields?.includes('partitions')) {
+      const kept = new Set(((f.schema as TableIR).partitions ?? []).map((p) => p.name))
+      for (const p of (f.database as TableIR).partitions ?? []) if (!kept.has(p.name)) out.push(`drop partition ${p.name} of ${f.target} (its rows are lost)`)
+    }
     if (f.code === 'changed' && f.kind === 'enum') {
       const from = f.database as EnumIR
       const to = f.schema as EnumIR
