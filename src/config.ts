@@ -48,3 +48,14 @@ export interface Config {
 export function defineConfig(config: Config): Config {
   return config
 }
+
+/**
+ * The Postgres server for scratch work (proving a migration, replaying a
+ * history, capturing plans): the one given, else `DATABASE_URL`, else the
+ * schema's own `postgres://` database. Undefined when there is none.
+ */
+export function scratchServerUrl(entry: SchemaEntry, given?: string): string | undefined {
+  if (given) return given
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL
+  return /^postgres(ql)?:/i.test(entry.database ?? '') ? entry.database : undefined
+}

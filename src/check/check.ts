@@ -6,8 +6,8 @@ import { getDialect } from '../dialects/index.js'
 import type { GenerateContext } from '../generate/emitter.js'
 import { compareWithDisk, writeToDisk, type StaleFile } from '../generate/disk.js'
 import { generateFiles } from '../generate/index.js'
-import { parsePostgresPlans, POSTGRES_PLANS_FILE, postgresPlanKey, type PostgresPlanRecord } from '../generate/docs/postgres-plans.js'
-import type { SchemaEntry } from '../config.js'
+import { capturePostgresPlans, parsePostgresPlans, POSTGRES_PLANS_FILE, postgresPlanKey, type PostgresPlanRecord } from '../generate/docs/postgres-plans.js'
+import { scratchServerUrl, type SchemaEntry } from '../config.js'
 import { UserError } from '../errors.js'
 import type { Dialect } from '../ir/types.js'
 import type { LoadedSchema } from '../load/load.js'
@@ -88,10 +88,8 @@ export async function postgresPlansFor(schema: LoadedSchema, dirs: ProjectDirs, 
   if (key === undefined) return {}
   const committed = committedPostgresPlans(schema, dirs)
   if (committed?.key === key && !options.refresh) return { record: committed }
-  const configured = schema.entry.database
-  const url = options.url ?? (process.env.DATABASE_URL || (/^postgres(ql)?:/i.test(configured ?? '') ? configured : undefined))
+  const url = scratchServerUrl(schema.entry, options.url)
   if (!url) return { note: 'postgres plans: not captured (no server: pass --postgres postgres://…, set DATABASE_URL, or give the schema a postgres:// database); the docs show SQLite plans only' }
-  const { capturePostgresPlans } = await import('../generate/docs/postgres-plans.js')
   let db: Awaited<ReturnType<typeof connect>>
   try {
     db = await connect(url)

@@ -164,6 +164,7 @@ export async function checkPlans(ir: SchemaIR, db: DbClient, options: PlanCheckO
         noBitmap = true
       }
     }
+    const shown = lines.map((l) => '      ' + l).join('\n')
     const sortFails = pass && sorting.length > 0 && q.sorts === undefined
     const indexOk = pass
     if (sortFails) pass = false
@@ -187,10 +188,10 @@ export async function checkPlans(ir: SchemaIR, db: DbClient, options: PlanCheckO
       message: (pass
         ? `query pattern ${q.name} uses ${used.length ? used.join(', ') : 'no index'} as expected (${expected})${sorting.length ? `, and sorts as it declares (${q.sorts})` : ''}`
         : indexOk && sortFails
-          ? `query pattern ${q.name} uses ${expected} but then sorts its rows (${sorting.join('; ')}): give the index the query's order (its ORDER BY / GROUP BY columns, in that order), or declare sorts: '<why a sort is fine>' on the pattern:\n${lines.map((l) => '      ' + l).join('\n')}`
+          ? `query pattern ${q.name} uses ${expected} but then sorts its rows (${sorting.join('; ')}): give the index the query's order (its ORDER BY / GROUP BY columns, in that order), or declare sorts: '<why a sort is fine>' on the pattern:\n${shown}`
           : 'writeOnly' in q.uses
-            ? `query pattern ${q.name} is declared writeOnly (${q.uses.writeOnly}) but its plan scans a table: index what it reads (e.g. the referencing columns of a foreign key), or declare the index that serves the read:\n${lines.map((l) => '      ' + l).join('\n')}`
-            : `query pattern ${q.name} should use ${expected} but its plan uses ${used.length ? used.join(', ') : 'no index'}:\n${lines.map((l) => '      ' + l).join('\n')}`) + (notTimed !== undefined ? `; not timed: running it failed on this database (${notTimed})` : ''),
+            ? `query pattern ${q.name} is declared writeOnly (${q.uses.writeOnly}) but its plan scans a table: index what it reads (e.g. the referencing columns of a foreign key), or declare the index that serves the read:\n${shown}`
+            : `query pattern ${q.name} should use ${expected} but its plan uses ${used.length ? used.join(', ') : 'no index'}:\n${shown}`) + (notTimed !== undefined ? `; not timed: running it failed on this database (${notTimed})` : ''),
     })
   }
   return out

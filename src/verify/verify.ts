@@ -28,7 +28,7 @@ export interface VerifyReport extends DriftReport {
 }
 
 /** The engine's version: SQLite `3.45.1`, Postgres its major (`15`, `18`). */
-async function serverVersion(db: DbClient): Promise<string> {
+export async function serverVersion(db: DbClient): Promise<string> {
   if (db.dialect === 'sqlite') return String((await db.query<{ v: string }>('SELECT sqlite_version() AS v'))[0]!.v)
   const [row] = await db.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")
   return String(Math.floor(Number(row!.v) / 10000))

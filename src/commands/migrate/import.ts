@@ -7,6 +7,7 @@ import type { Dialect } from '../../ir/types.js'
 import { loadSchemas } from '../../load/load.js'
 import { IMPORT_FORMATS } from '../../migrate/formats.js'
 import { importHistory, type ImportResult } from '../../migrate/import.js'
+import { scratchServerUrl } from '../../config.js'
 
 export default class MigrateImport extends BaseCommand {
   static description =
@@ -29,14 +30,14 @@ export default class MigrateImport extends BaseCommand {
     const { args, flags } = await this.parse(MigrateImport)
     const [schema] = await loadSchemas(flags.schema, { single: true })
     const dirs = await projectDirs()
-    const configured = schema!.entry.database
+    const postgresUrl = scratchServerUrl(schema!.entry, flags.db)
     const result = await importHistory(schema!.ir, {
       dir: path.resolve(args.dir),
       from: flags.from as (typeof IMPORT_FORMATS)[number],
       ...(flags.dialect ? { dialect: flags.dialect } : {}),
       migrationsDir: dirs.migrations,
       dialects: (schema!.entry.dialects ?? schema!.ir.dialects) as Dialect[],
-      ...(flags.db ? { postgresUrl: flags.db } : /^postgres(ql)?:/.test(configured ?? '') && !process.env.DATABASE_URL ? { postgresUrl: configured } : {}),
+      ...(postgresUrl ? { postgresUrl } : {}),
       log: (l) => this.log(l),
     })
     if (result.skipped.length) this.warn(`not migrations of ${result.from}, left out: ${result.skipped.join(', ')}`)

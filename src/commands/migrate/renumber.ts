@@ -5,6 +5,7 @@ import { appliedNames } from '../../cli/applied.js'
 import { BaseCommand } from '../../cli/base.js'
 import { projectDirs } from '../../cli/project.js'
 import { dialectsOf } from '../../check/check.js'
+import { scratchServerUrl } from '../../config.js'
 import { loadSchemas } from '../../load/load.js'
 import { migrationPaths } from '../../migrate/new.js'
 import { renumberMigrations, settleSnapshot, type Renumbered, type SettledSnapshot } from '../../migrate/numbering.js'
@@ -34,8 +35,7 @@ export default class MigrateRenumber extends BaseCommand {
       const parent = m.parent ? `, now after ${m.parent}` : ''
       this.log(m.from === m.to ? `${m.from} keeps its number${parent} (${files})` : `${m.from} → ${m.to}${parent} (${files})`)
     }
-    const configured = schema!.entry.database
-    const pgUrl = /^postgres(ql)?:/.test(flags.db ?? '') ? flags.db : process.env.DATABASE_URL || (/^postgres(ql)?:/.test(configured ?? '') ? configured : undefined)
+    const pgUrl = scratchServerUrl(schema!.entry, /^postgres(ql)?:/.test(flags.db ?? '') ? flags.db : undefined)
     const snapshot = await settleSnapshot(paths, schema!.ir, dialectsOf(schema!), pgUrl)
     const rel = path.relative(dirs.root, paths.snapshot)
     if (snapshot.written) this.log(`${rel}: the schema file's (its migrations, replayed on ${snapshot.dialect}, add up to it)`)

@@ -5,6 +5,7 @@ import { restrict } from '../../ir/restrict.js'
 import type { SchemaIR } from '../../ir/types.js'
 import { quoteIdent } from '../../sql/ident.js'
 import { checkPlans } from '../../verify/plans.js'
+import { serverVersion } from '../../verify/verify.js'
 import { capturedOf, type CapturedPlan, type CapturedPlans } from './sqlite-plans.js'
 
 /** Where `schema generate` records the Postgres plans, under `generated/<schema>/`. */
@@ -69,7 +70,7 @@ export async function capturePostgresPlans(ir: SchemaIR, db: DbClient): Promise<
   const key = postgresPlanKey(ir)
   if (key === undefined) return undefined
   const scratch = quoteIdent(`schemaforge_plans_${randomBytes(6).toString('hex')}`)
-  const [{ v }] = (await db.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")) as [{ v: string }]
+  const server = await serverVersion(db)
   await db.exec(`CREATE SCHEMA ${scratch}`)
   try {
     // public stays on the path so extension functions and types resolve as they do on a live schema.
@@ -77,7 +78,7 @@ export async function capturePostgresPlans(ir: SchemaIR, db: DbClient): Promise<
     await db.exec(`BEGIN; ${compileSchema(ir)}; COMMIT`)
     const checks = await checkPlans(ir, db)
     const plans = Object.fromEntries(checks.map((c) => [c.pattern, capturedOf(c)]))
-    return { key, server: String(Math.floor(Number(v) / 10000)), plans }
+    return { key, server, plans }
   } finally {
     await db.exec('ROLLBACK').catch(() => {})
     await db.exec('RESET search_path').catch(() => {})

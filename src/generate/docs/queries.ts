@@ -240,7 +240,6 @@ export function queriesView(input: DocsInput, plans: PatternPlans): QueriesView 
 
   // Which keys each pattern uses: its SQLite plan when there is one, else (Postgres-only patterns) what it declares;
   // plus the declared indexes its recorded Postgres plan uses (an index only Postgres picks is not unused).
-  const declaredIds = new Map(input.ir.tables.flatMap((t) => t.indexes.map((i) => [i.name, `${t.name}:index:${i.name}`] as const)))
   const usage = new Map<string, PatternRef[]>()
   for (const p of patterns) {
     const q = all.find((x) => x.name === p.name)!
@@ -250,7 +249,11 @@ export function queriesView(input: DocsInput, plans: PatternPlans): QueriesView 
       : 'scan' in q.uses || 'writeOnly' in q.uses
         ? []
         : ['primaryKey' in q.uses ? `${q.uses.primaryKey}:pk` : indexId(input, q.uses.index).id]
-    const onPostgres = (plans.postgres?.get(p.name)?.used ?? []).flatMap((name) => declaredIds.get(name) ?? [])
+    // Declared indexes only: Postgres names keys its own way (`<table>_pkey`), and those ids are not guessed.
+    const onPostgres = (plans.postgres?.get(p.name)?.used ?? []).flatMap((name) => {
+      const found = indexId(input, name)
+      return found.table ? [found.id] : []
+    })
     const ref: PatternRef = { name: p.name, anchor: p.anchor, ...(p.onlyIn ? { onlyIn: p.onlyIn } : {}) }
     for (const id of new Set([...base, ...onPostgres])) usage.set(id, [...(usage.get(id) ?? []), ref])
   }
